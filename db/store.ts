@@ -1,0 +1,75 @@
+/**
+ * Opens Sanad's one SQLite file: pragmas, a backup before migrating, then the pending
+ * migrations in one transaction. Knows nothing about Electron or HTTP.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+/** An open store. */
+export type Store = Database.Database;
+
+/** A store that cannot be opened as it is, with a message a person can act on. */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
+
+/** Options for {@link openStore}; `migrations` exists so tests can migrate step by step. */
+export interface OpenStoreOptions {
+  migrations?: readonly Migration[];
+  /** Where the pre-migration copy goes; defaults beside the database file. */
+  backupPath?: (fromVersion: number) => string;
+}
+
+/** Opens (creating if needed) the database at `path` and brings its schema up to date. */
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  const migrations = options.migrations ?? allMigrations;
+  assertMonotonic(migrations);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const existed = path !== ':memory:' && existsSync(path);
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, migrations, existed ? (options.backupPath ?? ((v) => `${path}.v${v}-${Date.now()}.bak`)) : null);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The schema version the database is at. */
+export function schemaVersion(db: Store): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Store, migrations: readonly Migration[], backupPath: ((fromVersion: number) => string) | null): void {
+  const current = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new StoreOpenError(
+      `This database was written by a newer version of Sanad (schema ${current}; this version knows up to ${latest}). ` +
+        'Update Sanad to open it; the file has not been changed.',
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  // Keep a copy of a database that already holds data before changing its schema.
+  if (backupPath && current > 0) db.prepare('VACUUM INTO ?').run(backupPath(current));
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+}
+
+function assertMonotonic(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration "${m.name}" has version ${m.version}, expected ${i + 1}`);
+  });
+}

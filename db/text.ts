@@ -1,0 +1,53 @@
+/** Text handling shared by import and annotation: normalisation, language, hashing, quotes. */
+import { createHash } from 'node:crypto';
+
+/** Context kept on each side of an annotation's exact quote, in code points (as hypothesis does). */
+export const QUOTE_CONTEXT_LENGTH = 32;
+
+/** Normalises stored text: no BOM, LF line endings, Unicode NFC. Nothing visible is dropped. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
+const ANY_LETTER = /\p{L}/gu;
+
+/** Language and direction from the share of Arabic-script letters in the text. */
+export function detectLanguage(text: string): { language: 'ar' | 'en'; direction: 'rtl' | 'ltr' } {
+  const sample = text.slice(0, 20_000);
+  const letters = sample.match(ANY_LETTER)?.length ?? 0;
+  const arabic = sample.match(ARABIC_LETTER)?.length ?? 0;
+  return letters > 0 && arabic / letters >= 0.3 ? { language: 'ar', direction: 'rtl' } : { language: 'en', direction: 'ltr' };
+}
+
+/** A stable fingerprint of a body, used to recognise the same text imported twice. */
+export function contentHash(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+/** The first non-blank line of a text, trimmed and cut to a title's length. */
+export function firstLineTitle(body: string): string {
+  const line = body.split('\n').find((l) => l.trim() !== '') ?? '';
+  const codePoints = [...line.trim()];
+  return codePoints.length > 200 ? `${codePoints.slice(0, 200).join('')}…` : codePoints.join('');
+}
+
+/**
+ * The W3C TextQuoteSelector of code points [start, end) in `body`: the exact text and up to
+ * {@link QUOTE_CONTEXT_LENGTH} code points on each side.
+ */
+export function quoteSelector(body: string, start: number, end: number): { exact: string; prefix: string; suffix: string } {
+  const codePoints = [...body];
+  return {
+    exact: codePoints.slice(start, end).join(''),
+    prefix: codePoints.slice(Math.max(0, start - QUOTE_CONTEXT_LENGTH), start).join(''),
+    suffix: codePoints.slice(end, end + QUOTE_CONTEXT_LENGTH).join(''),
+  };
+}
+
+/** The length of `text` in code points. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}

@@ -1,0 +1,149 @@
+/**
+ * The one typed contract between the renderer and the store.
+ *
+ * Every method takes one plain argument object, validated here with zod at the boundary,
+ * and returns a result envelope. Method names are written once, as the keys of `contract`;
+ * the IPC and HTTP transports, the preload and the renderer's client all loop over them.
+ */
+import { z } from 'zod';
+
+/** An article as listed in the library grid (no body). */
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  language: string;
+  direction: 'rtl' | 'ltr';
+  sourceName: string | null;
+  importedAt: string;
+  annotationCount: number;
+  length: number;
+}
+
+/** A whole article, body included. */
+export interface Article extends ArticleSummary {
+  body: string;
+  contentHash: string;
+}
+
+/** A codebook tag. */
+export interface Tag {
+  id: number;
+  name: string;
+  colour: string;
+}
+
+/**
+ * An annotation anchored on an article's body. `start` and `end` count Unicode code points
+ * (as a W3C TextPositionSelector does); `exact`, `prefix` and `suffix` form its TextQuoteSelector.
+ */
+export interface Annotation {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  tagId: number | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An annotation with what the annotations grid shows beside it. */
+export interface AnnotationRow extends Annotation {
+  articleTitle: string;
+  articleDirection: 'rtl' | 'ltr';
+  tagName: string | null;
+  tagColour: string | null;
+}
+
+/** What happened to each file of an import batch. */
+export interface ImportReport {
+  imported: { file: string; id: number; title: string }[];
+  skipped: { file: string; reason: string; existingId: number }[];
+  failed: { file: string; error: string }[];
+}
+
+/** The codes an API error can carry; the message is for a person. */
+export type ApiErrorCode = 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'INTERNAL';
+
+/** An error that crosses the boundary. */
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+}
+
+/** Every response over either transport. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** Largest upload accepted in one import request, base64 included. */
+export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
+
+const id = z.number().int().positive();
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
+
+/** Pairs an argument schema with the (unvalidated, trusted) result type of a method. */
+function method<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+/** The API: method name → argument schema and result type. */
+export const contract = {
+  listArticles: method<ArticleSummary[]>()(z.object({})),
+  getArticle: method<Article>()(z.object({ id })),
+  importFiles: method<ImportReport>()(
+    z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() }))
+        .min(1, 'choose at least one file'),
+    }),
+  ),
+  listTags: method<Tag[]>()(z.object({})),
+  createTag: method<Tag>()(z.object({ name: z.string().trim().min(1).max(80), colour })),
+  listAnnotations: method<AnnotationRow[]>()(z.object({ articleId: id.optional() })),
+  createAnnotation: method<Annotation>()(
+    z
+      .object({
+        articleId: id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().positive(),
+        tagId: id.nullable(),
+        note: z.string().max(10_000).nullable(),
+      })
+      .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
+  ),
+  deleteAnnotation: method<{ deleted: true }>()(z.object({ id })),
+};
+
+/** The name of an API method. */
+export type ApiMethod = keyof typeof contract;
+
+/** The argument a method takes, as a caller writes it. */
+export type ApiInput<M extends ApiMethod> = z.input<(typeof contract)[M]['input']>;
+
+/** The argument a handler receives, after validation. */
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof contract)[M]['input']>;
+
+/** What a method returns on success. */
+export type ApiOutput<M extends ApiMethod> = (typeof contract)[M]['output'];
+
+/** Every method name, in contract order. */
+export const apiMethodNames = Object.keys(contract) as ApiMethod[];
+
+/** The IPC channel a method travels on in the desktop app. */
+export function ipcChannel(name: ApiMethod): string {
+  return `api:${name}`;
+}
+
+/** The client the renderer calls: one async function per method, resolving to the result or throwing. */
+export type ApiClient = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<ApiOutput<M>> };
+
+/** What the preload exposes: one function per method, resolving to the raw envelope. */
+export type ApiBridge = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>> };
+
+/** The header that carries browser mode's per-launch token. */
+export const TOKEN_HEADER = 'x-sanad-token';

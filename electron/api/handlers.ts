@@ -1,0 +1,95 @@
+/**
+ * The handler table: one function per contract method, over the store. Both transports
+ * (IPC in the desktop app, HTTP in browser mode) call these through {@link createDispatcher},
+ * and tests call them directly.
+ */
+import { ZodError } from 'zod';
+import { deleteAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
+import { findArticle, listArticles } from '../../db/articles';
+import type { Store } from '../../db/store';
+import { findTagByName, insertTag, listTags, tagExists } from '../../db/tags';
+import { codePointLength, quoteSelector } from '../../db/text';
+import { importFiles } from '../services/import-files';
+import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
+
+/** An error a handler raises on purpose, carried to the caller as `{ok:false, error}`. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Every method's implementation; a method missing here is a compile error. */
+export type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
+
+/** Builds the handler table over an open store. */
+export function createHandlers(db: Store, now: () => string = () => new Date().toISOString()): Handlers {
+  const requireArticle = (id: number) => {
+    const article = findArticle(db, id);
+    if (!article) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+    return article;
+  };
+  return {
+    listArticles: () => listArticles(db),
+    getArticle: ({ id }) => requireArticle(id),
+    importFiles: ({ files }) =>
+      importFiles(
+        db,
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+        now,
+      ),
+    listTags: () => listTags(db),
+    createTag: ({ name, colour }) => {
+      const existing = findTagByName(db, name);
+      if (existing) throw new ApiError('CONFLICT', `A tag called "${existing.name}" already exists.`);
+      return insertTag(db, name, colour);
+    },
+    listAnnotations: ({ articleId }) => listAnnotationRows(db, articleId),
+    createAnnotation: ({ articleId, start, end, tagId, note }) => {
+      const article = requireArticle(articleId);
+      const length = codePointLength(article.body);
+      if (end > length) throw new ApiError('INVALID_ARGUMENT', `The passage ends at ${end}, past the end of the article (${length}).`);
+      if (tagId !== null && !tagExists(db, tagId)) throw new ApiError('NOT_FOUND', `There is no tag #${tagId}.`);
+      const quote = quoteSelector(article.body, start, end);
+      if (quote.exact.trim() === '') throw new ApiError('INVALID_ARGUMENT', 'Select some text, not only spaces.');
+      return insertAnnotation(db, { articleId, start, end, ...quote, tagId, note: note?.trim() || null }, now());
+    },
+    deleteAnnotation: ({ id }) => {
+      if (!deleteAnnotation(db, id)) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+      return { deleted: true as const };
+    },
+  };
+}
+
+/** Calls a method by name with an unchecked argument: validates it, runs it, and wraps the result. */
+export type Dispatch = (method: string, arg: unknown) => Promise<ApiResult<unknown>>;
+
+/** Turns a handler table into a {@link Dispatch}: the only door both transports use. */
+export function createDispatcher(handlers: Handlers): Dispatch {
+  return async (method, arg) => {
+    if (!Object.hasOwn(contract, method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Sanad has no API method "${method}".` } };
+    }
+    const name = method as ApiMethod;
+    try {
+      const input = contract[name].input.parse(arg ?? {});
+      const handler = handlers[name] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(input) };
+    } catch (error) {
+      return { ok: false, error: describeError(error) };
+    }
+  };
+}
+
+function describeError(error: unknown): { code: ApiErrorCode; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    return { code: 'INVALID_ARGUMENT', message: `Invalid request: ${issues.join('; ')}` };
+  }
+  return { code: 'INTERNAL', message: `Something went wrong inside Sanad: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -1,0 +1,28 @@
+/** Where Sanad keeps its data, shared by the desktop app, the CLI and browser mode. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The file name of the store inside the data directory. */
+export const STORE_FILE_NAME = 'sanad.sqlite';
+
+/**
+ * The per-user data directory: `$XDG_DATA_HOME/sanad` (default `~/.local/share/sanad`) on Linux,
+ * `~/Library/Application Support/Sanad` on macOS, `%APPDATA%\Sanad` on Windows.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Sanad');
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Sanad');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'sanad');
+}
+
+/** The store's path: `--db PATH` first, then `SANAD_DB`, then the data directory. */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, dataDir = defaultDataDir(env)): string {
+  return flag || env.SANAD_DB || join(dataDir, STORE_FILE_NAME);
+}
+
+/** The value of `--db PATH` or `--db=PATH` in an argument list, if given. */
+export function dbFlag(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--db');
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
+}

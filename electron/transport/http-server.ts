@@ -1,0 +1,164 @@
+/**
+ * Browser mode's transport: the built renderer and `POST /api/<method>` served on 127.0.0.1 only.
+ * Every API call must carry the per-launch token in a header (never a cookie, so another site
+ * cannot ride on it), and a request whose Host is not this server's is refused (DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { MAX_IMPORT_REQUEST_BYTES, TOKEN_HEADER, type ApiErrorBody } from '../api/contract';
+import type { Dispatch } from '../api/handlers';
+import { CONTENT_SECURITY_POLICY } from '../security';
+
+/** Where to listen and what to serve. */
+export interface HttpServerOptions {
+  dispatch: Dispatch;
+  /** The built renderer folder (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  /** Fixed token for tests; a random one is made otherwise. */
+  token?: string;
+}
+
+/** A running browser-mode server. */
+export interface RunningHttpServer {
+  /** The URL to open, token included in the fragment (which browsers never send to a server). */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Starts the server on 127.0.0.1 and resolves once it listens. */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const server = createServer((request, response) => {
+    handleRequest(request, response, { ...options, token, port }).catch((error: unknown) => {
+      sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: HttpServerOptions & { token: string; port: number },
+): Promise<void> {
+  const allowedHosts = [`127.0.0.1:${context.port}`, `localhost:${context.port}`];
+  if (!allowedHosts.includes(request.headers.host ?? '')) {
+    return sendError(response, 403, { code: 'FORBIDDEN', message: `Refused a request for host "${request.headers.host ?? ''}".` });
+  }
+  const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+  if (url.pathname.startsWith('/api/')) {
+    if (request.method !== 'POST') return sendError(response, 405, { code: 'INVALID_ARGUMENT', message: 'API calls use POST.' });
+    if (!tokenMatches(request.headers[TOKEN_HEADER], context.token)) {
+      return sendError(response, 401, {
+        code: 'UNAUTHORIZED',
+        message: 'Missing or wrong access token. Open the address that `sanad serve` printed, token included.',
+      });
+    }
+    const body = await readBody(request, MAX_IMPORT_REQUEST_BYTES);
+    if (body === null) {
+      return sendError(response, 413, { code: 'INVALID_ARGUMENT', message: `Request larger than ${MAX_IMPORT_REQUEST_BYTES / 1024 / 1024} MB; import fewer files at once.` });
+    }
+    let arg: unknown;
+    try {
+      arg = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return sendError(response, 400, { code: 'INVALID_ARGUMENT', message: 'The request body is not valid JSON.' });
+    }
+    const result = await context.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), arg);
+    return sendJson(response, result.ok || result.error.code !== 'UNKNOWN_METHOD' ? 200 : 404, result);
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, { code: 'INVALID_ARGUMENT', message: 'Only GET here.' });
+  serveStatic(context.rendererDir, url.pathname, response);
+}
+
+function serveStatic(rendererDir: string, pathname: string, response: ServerResponse): void {
+  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+  const file = join(rendererDir, relative);
+  if (!file.startsWith(rendererDir + sep)) return sendError(response, 404, { code: 'NOT_FOUND', message: 'Not found.' });
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    return sendError(response, 404, { code: 'NOT_FOUND', message: `Not found: ${pathname}` });
+  }
+  response.writeHead(200, {
+    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-length': size,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  });
+  createReadStream(file).pipe(response);
+}
+
+function tokenMatches(sent: string | string[] | undefined, token: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function sendError(response: ServerResponse, status: number, error: ApiErrorBody): void {
+  sendJson(response, status, { ok: false, error });
+}
+
+function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+  if (response.headersSent) return;
+  const body = JSON.stringify(payload);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.end(body);
+}

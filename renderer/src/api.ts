@@ -1,0 +1,66 @@
+/**
+ * The renderer's one door to the store. Screens call `api.someMethod({...})`; this module picks
+ * the transport: the preload's IPC bridge in the desktop app, `POST /api/<method>` with the
+ * per-launch token in browser mode. No method name is written here: a Proxy forwards them all.
+ */
+import { type ApiBridge, type ApiClient, type ApiErrorBody, type ApiResult, TOKEN_HEADER } from '../../electron/api/contract';
+
+declare global {
+  interface Window {
+    /** Set by the desktop app's preload; absent in browser mode. */
+    sanadIpc?: ApiBridge;
+  }
+}
+
+/** An API call that came back with `{ok:false}`; `message` is meant for the analyst. */
+export class ApiCallError extends Error {
+  override name = 'ApiCallError';
+  readonly code: ApiErrorBody['code'];
+  constructor(error: ApiErrorBody) {
+    super(error.message);
+    this.code = error.code;
+  }
+}
+
+const TOKEN_KEY = 'sanad.token';
+
+/** Browser mode's token: taken once from the address fragment, then kept for this tab only. */
+function browserToken(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+async function overHttp(method: string, arg: unknown): Promise<ApiResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: browserToken() },
+      body: JSON.stringify(arg ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'Cannot reach the Sanad server. Is `sanad serve` still running?' } };
+  }
+  return (await response.json()) as ApiResult<unknown>;
+}
+
+function transport(method: string, arg: unknown): Promise<ApiResult<unknown>> {
+  const bridge = window.sanadIpc as Record<string, (arg: unknown) => Promise<ApiResult<unknown>>> | undefined;
+  return bridge ? bridge[method]!(arg) : overHttp(method, arg);
+}
+
+// Read the token as soon as the app loads, so it leaves the address bar at once.
+if (!window.sanadIpc) browserToken();
+
+/** The typed API client. */
+export const api = new Proxy({} as ApiClient, {
+  get: (_target, method: string) => async (arg: unknown) => {
+    const result = await transport(method, arg);
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value;
+  },
+});

@@ -1,0 +1,191 @@
+/**
+ * Importing files: a file picker, a folder picker, and drag and drop anywhere on the window.
+ * Files go to the store in small batches so a progress bar can move and Cancel can stop
+ * between batches; the summary names every file that was skipped or failed, and why.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ImportReport } from '../../../electron/api/contract';
+import { api } from '../api';
+import { useI18n } from '../i18n';
+
+/** Bytes of file content sent in one request; keeps each call well under the server's limit. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Import buttons, the drop zone, the progress bar and the summary. */
+export function ImportControls({ onImported }: { onImported: () => void }) {
+  const { t } = useI18n();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const cancelled = useRef(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  async function importAll(files: File[]) {
+    if (files.length === 0) return;
+    cancelled.current = false;
+    const total: ImportReport = { imported: [], skipped: [], failed: [] };
+    setReport(null);
+    setProgress({ done: 0, total: files.length });
+    for (const batch of batches(files)) {
+      if (cancelled.current) break;
+      try {
+        const encoded = await Promise.all(batch.map(async (f) => ({ name: fileLabel(f), dataBase64: await toBase64(f) })));
+        const result = await api.importFiles({ files: encoded });
+        total.imported.push(...result.imported);
+        total.skipped.push(...result.skipped);
+        total.failed.push(...result.failed);
+      } catch (error) {
+        total.failed.push(...batch.map((f) => ({ file: fileLabel(f), error: (error as Error).message })));
+      }
+      setProgress((p) => p && { ...p, done: p.done + batch.length });
+    }
+    setProgress(null);
+    setReport(total);
+    onImported();
+  }
+
+  useEffect(() => {
+    const onDragOver = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const onDragLeave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(false);
+      void filesFromDrop(event.dataTransfer).then(importAll);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  });
+
+  const pick = (input: HTMLInputElement | null) => () => input?.click();
+  const onPicked = (event: React.ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    void importAll(files);
+  };
+
+  return (
+    <div className="import-controls">
+      <button type="button" onClick={pick(fileInput.current)} disabled={progress !== null}>
+        {t('import')}
+      </button>
+      <button type="button" onClick={pick(folderInput.current)} disabled={progress !== null}>
+        {t('importFolder')}
+      </button>
+      <input ref={fileInput} data-testid="import-input" type="file" multiple accept=".txt,.md,text/plain,text/markdown" hidden onChange={onPicked} />
+      <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '' }} />
+      {progress && (
+        <div className="import-progress" role="status">
+          <span>{t('importing', { n: progress.total })}</span>
+          <progress max={progress.total} value={progress.done} />
+          <button type="button" onClick={() => (cancelled.current = true)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+      {dragging && <div className="drop-overlay">{t('dropHere')}</div>}
+      {report && <ImportSummary report={report} onClose={() => setReport(null)} />}
+    </div>
+  );
+}
+
+function ImportSummary({ report, onClose }: { report: ImportReport; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="import-summary" role="alert" aria-label="Import summary">
+      <header>
+        <strong>{t('importSummary', { imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length })}</strong>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </header>
+      <ul>
+        {report.imported.map((i) => (
+          <li key={`i${i.id}`} className="ok">
+            <bdi>{i.file}</bdi> → <bdi>{i.title}</bdi>
+          </li>
+        ))}
+        {report.skipped.map((s) => (
+          <li key={`s${s.file}`} className="skipped">
+            <bdi>{s.file}</bdi>: <bdi>{s.reason}</bdi>
+          </li>
+        ))}
+        {report.failed.map((f) => (
+          <li key={`f${f.file}`} className="failed">
+            <bdi>{f.file}</bdi>: <bdi>{f.error}</bdi>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function* batches(files: File[]): Generator<File[]> {
+  let batch: File[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (batch.length > 0 && bytes + file.size > BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(file);
+    bytes += file.size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The name shown for a file: its path inside a picked or dropped folder, else its name. */
+function fileLabel(file: File): string {
+  return (file as File & { relativePath?: string }).relativePath || file.webkitRelativePath || file.name;
+}
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Every file in a drop, walking into dropped folders recursively. */
+async function filesFromDrop(transfer: DataTransfer): Promise<File[]> {
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+  if (entries.length === 0) return [...transfer.files];
+  const files: File[] = [];
+  const walk = async (entry: FileSystemEntry, path: string): Promise<void> => {
+    if (entry.isFile) {
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      files.push(Object.assign(file, { relativePath: path + file.name }));
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      // readEntries returns at most ~100 entries a call: read until it returns none.
+      for (;;) {
+        const children = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (children.length === 0) break;
+        for (const child of children) await walk(child, `${path}${entry.name}/`);
+      }
+    }
+  };
+  for (const entry of entries) await walk(entry, '');
+  return files;
+}

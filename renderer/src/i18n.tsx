@@ -1,0 +1,134 @@
+/**
+ * The interface's two languages. English is the reference table; the Arabic one must have every
+ * key (a missing translation is a compile error). Arabic also turns the whole layout right to left.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+const en = {
+  appName: 'Sanad',
+  library: 'Library',
+  annotations: 'Annotations',
+  import: 'Import files',
+  importFolder: 'Import folder',
+  dropHere: 'Drop text files to import them',
+  searchPlaceholder: 'Filter the library…',
+  filterAnnotations: 'Filter annotations…',
+  title: 'Title',
+  outlet: 'Outlet',
+  published: 'Published',
+  language: 'Language',
+  imported: 'Imported',
+  annotationCount: 'Annotations',
+  quote: 'Quote',
+  tag: 'Tag',
+  note: 'Note',
+  article: 'Article',
+  created: 'Created',
+  importing: 'Importing {n} file(s)…',
+  importSummary: '{imported} imported, {skipped} skipped, {failed} failed',
+  close: 'Close',
+  cancel: 'Cancel',
+  back: 'Back to library',
+  emptyLibrary: 'No articles yet. Import .txt files with the button above, or drop them anywhere on this window.',
+  emptyAnnotations: 'No annotations yet. Open an article, select a passage and choose a tag.',
+  tagSelection: 'Tag the selection',
+  notePlaceholder: 'Note (optional)',
+  newTag: 'New tag…',
+  addTag: 'Add',
+  selectHint: 'Select a passage, then press 1–9 or click a tag. Esc closes the toolbar.',
+  articleAnnotations: 'Annotations in this article',
+  noArticleAnnotations: 'None yet.',
+  delete: 'Delete',
+  switchLanguage: 'العربية',
+  loading: 'Loading…',
+  characters: 'characters',
+  errorPrefix: 'Error',
+};
+
+/** A key of the interface's text tables. */
+export type MessageKey = keyof typeof en;
+
+const ar: Record<MessageKey, string> = {
+  appName: 'سند',
+  library: 'المكتبة',
+  annotations: 'التعليقات التوضيحية',
+  import: 'استيراد ملفات',
+  importFolder: 'استيراد مجلد',
+  dropHere: 'أفلت الملفات النصية هنا لاستيرادها',
+  searchPlaceholder: 'تصفية المكتبة…',
+  filterAnnotations: 'تصفية التعليقات…',
+  title: 'العنوان',
+  outlet: 'الوسيلة',
+  published: 'تاريخ النشر',
+  language: 'اللغة',
+  imported: 'تاريخ الاستيراد',
+  annotationCount: 'التعليقات',
+  quote: 'الاقتباس',
+  tag: 'الوسم',
+  note: 'ملاحظة',
+  article: 'المقال',
+  created: 'أُنشئ في',
+  importing: 'جارٍ استيراد {n} ملف…',
+  importSummary: 'استُورد {imported}، وتُخطّي {skipped}، وفشل {failed}',
+  close: 'إغلاق',
+  cancel: 'إلغاء',
+  back: 'العودة إلى المكتبة',
+  emptyLibrary: 'لا توجد مقالات بعد. استورد ملفات ‎.txt‎ بالزر أعلاه، أو أفلتها في أي مكان من هذه النافذة.',
+  emptyAnnotations: 'لا توجد تعليقات بعد. افتح مقالًا وحدّد مقطعًا واختر وسمًا.',
+  tagSelection: 'وسم التحديد',
+  notePlaceholder: 'ملاحظة (اختيارية)',
+  newTag: 'وسم جديد…',
+  addTag: 'إضافة',
+  selectHint: 'حدّد مقطعًا ثم اضغط ١–٩ أو انقر وسمًا. Esc يغلق الشريط.',
+  articleAnnotations: 'التعليقات في هذا المقال',
+  noArticleAnnotations: 'لا شيء بعد.',
+  delete: 'حذف',
+  switchLanguage: 'English',
+  loading: 'جارٍ التحميل…',
+  characters: 'حرفًا',
+  errorPrefix: 'خطأ',
+};
+
+const tables = { en, ar };
+
+/** The interface language. */
+export type UiLanguage = keyof typeof tables;
+
+interface I18n {
+  lang: UiLanguage;
+  dir: 'ltr' | 'rtl';
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  toggleLanguage: () => void;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const LANGUAGE_KEY = 'sanad.uiLanguage';
+
+/** Provides the interface language to the app and mirrors the document for Arabic. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLang] = useState<UiLanguage>(() => (localStorage.getItem(LANGUAGE_KEY) === 'ar' ? 'ar' : 'en'));
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = dir;
+    document.title = tables[lang].appName;
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  }, [lang, dir]);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      dir,
+      t: (key, values) => tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
+      toggleLanguage: () => setLang((l) => (l === 'en' ? 'ar' : 'en')),
+    }),
+    [lang, dir],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language, direction and translator. */
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

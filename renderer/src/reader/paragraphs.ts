@@ -1,0 +1,103 @@
+/**
+ * The reader shows an article's body as one <p> per line, each holding exactly one text node, so
+ * that a DOM position maps to a body offset by adding the paragraph's start. Highlights are then
+ * drawn as Ranges over those text nodes (CSS Custom Highlight API): the DOM is never split, and
+ * Arabic letters stay joined.
+ */
+import { codePointOffset, utf16Offset } from '../../../electron/api/codepoints';
+
+/** One line of the body: where it starts (UTF-16 units into the body) and its text. */
+export interface Paragraph {
+  start: number;
+  text: string;
+}
+
+/** Splits a body into its non-empty lines, remembering where each starts. */
+export function splitParagraphs(body: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let start = 0;
+  for (const line of body.split('\n')) {
+    if (line.trim() !== '') paragraphs.push({ start, text: line });
+    start += line.length + 1;
+  }
+  return paragraphs;
+}
+
+/** The attribute that carries a paragraph's start offset in the DOM. */
+export const PARAGRAPH_START_ATTRIBUTE = 'data-start';
+
+function paragraphElements(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(`p[${PARAGRAPH_START_ATTRIBUTE}]`)];
+}
+
+function startOf(element: HTMLElement): number {
+  return Number(element.getAttribute(PARAGRAPH_START_ATTRIBUTE));
+}
+
+/** The body offset (UTF-16) of a DOM boundary point inside the reader's container. */
+export function bodyOffsetOf(container: HTMLElement, node: Node, offset: number): number | null {
+  if (!container.contains(node)) return null;
+  if (node.nodeType === Node.TEXT_NODE) {
+    const paragraph = node.parentElement?.closest<HTMLElement>(`p[${PARAGRAPH_START_ATTRIBUTE}]`);
+    return paragraph ? startOf(paragraph) + offset : null;
+  }
+  const element = node as HTMLElement;
+  const paragraph = element.closest<HTMLElement>(`p[${PARAGRAPH_START_ATTRIBUTE}]`);
+  if (paragraph) return startOf(paragraph) + (offset === 0 ? 0 : (paragraph.textContent ?? '').length);
+  // A point between paragraphs: the start of the first paragraph at or after it, or the end of the last.
+  const point = document.createRange();
+  point.setStart(node, offset);
+  const paragraphs = paragraphElements(container);
+  const next = paragraphs.find((p) => point.comparePoint(p, 0) >= 0);
+  if (next) return startOf(next);
+  const last = paragraphs.at(-1);
+  return last ? startOf(last) + (last.textContent ?? '').length : null;
+}
+
+/**
+ * The code-point span [start, end) of the current selection within the reader, trimmed of
+ * surrounding whitespace, or null when nothing in the article is selected.
+ */
+export function selectionSpan(container: HTMLElement, body: string, selection: Selection | null): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  let start = bodyOffsetOf(container, range.startContainer, range.startOffset);
+  let end = bodyOffsetOf(container, range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  while (start < end && /\s/.test(body[start]!)) start++;
+  while (end > start && /\s/.test(body[end - 1]!)) end--;
+  if (end <= start) return null;
+  return { start: codePointOffset(body, start), end: codePointOffset(body, end) };
+}
+
+/** A DOM Range covering code points [start, end) of the body, or null if the text is not shown. */
+export function rangeForSpan(container: HTMLElement, body: string, start: number, end: number): Range | null {
+  const from = utf16Offset(body, start);
+  const to = utf16Offset(body, end);
+  const paragraphs = paragraphElements(container);
+  const startPoint = locate(paragraphs, from, 'start');
+  const endPoint = locate(paragraphs, to, 'end');
+  if (!startPoint || !endPoint) return null;
+  const range = document.createRange();
+  range.setStart(startPoint.node, startPoint.offset);
+  range.setEnd(endPoint.node, endPoint.offset);
+  return range.collapsed ? null : range;
+}
+
+/**
+ * The text node and offset for a body offset. An offset that falls between paragraphs (on a
+ * line break) snaps forward for a range's start and backward for its end.
+ */
+function locate(paragraphs: HTMLElement[], offset: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
+  const ordered = edge === 'start' ? paragraphs : [...paragraphs].reverse();
+  for (const paragraph of ordered) {
+    const text = paragraph.firstChild;
+    if (!text) continue;
+    const start = startOf(paragraph);
+    const length = text.textContent?.length ?? 0;
+    if (offset >= start && offset <= start + length) return { node: text, offset: offset - start };
+    if (edge === 'start' && start > offset) return { node: text, offset: 0 };
+    if (edge === 'end' && start + length < offset) return { node: text, offset: length };
+  }
+  return null;
+}
