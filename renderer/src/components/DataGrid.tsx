@@ -48,7 +48,7 @@ function escapeHtml(text: string): string {
 
 /** A grid cell whose text takes its own direction, so Arabic and English both read right. */
 export function AutoDirCell({ value }: { value: unknown }) {
-  return <span dir="auto">{value == null ? '' : String(value)}</span>;
+  return <span className="auto-dir-cell" dir="auto">{value == null ? '' : String(value)}</span>;
 }
 
 /** Formats an ISO timestamp as a short local date and time. */

@@ -1,0 +1,76 @@
+/**
+ * Starts Sanad's browser mode on a fresh data directory and drives Debian's Chromium at it.
+ * Each test gets its own data directory and server, so no test sees another's articles.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** The repository root. */
+export const repoRoot = resolve(__dirname, '../..');
+/** Where screenshots of every visited screen go (git-ignored). */
+export const screenshotDir = join(repoRoot, 'tests/e2e/screenshots');
+/** The project's own sample files. */
+export const fixture = (name: string) => join(repoRoot, 'tests/fixtures', name);
+
+/** A running `sanad serve`. */
+export interface SanadServer {
+  url: string;
+  origin: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** A new, empty data directory. */
+export function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sanad-e2e-'));
+}
+
+/** Starts browser mode on `dataDir` and resolves once it prints its address. */
+export function startServer(dataDir: string): Promise<SanadServer> {
+  const child: ChildProcess = spawn(process.execPath, ['electron/bin/sanad.cjs', 'serve', '--db', join(dataDir, 'sanad.sqlite')], {
+    cwd: repoRoot,
+    env: { ...process.env, XDG_DATA_HOME: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=\S+/.exec(output);
+      if (match) {
+        child.stdout?.off('data', onData);
+        resolvePromise({
+          url: match[0],
+          origin: match[1]!,
+          dataDir,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`sanad serve exited with ${code}: ${output}`)));
+  });
+}
+
+/** Launches headless Chromium with the flags that work on these machines. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Saves a PNG of what the page shows now. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+}

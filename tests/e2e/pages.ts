@@ -1,0 +1,140 @@
+/// <reference lib="dom" />
+/** Page objects: one class per screen, so tests read like what an analyst does. */
+import type { Locator, Page } from 'playwright-core';
+
+/** The app shell: navigation, import and language. */
+export class SanadApp {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  }
+
+  async importFiles(paths: string[]): Promise<Locator> {
+    await this.page.getByTestId('import-input').setInputFiles(paths);
+    const summary = this.page.getByRole('alert', { name: 'Import summary' });
+    await summary.waitFor();
+    return summary;
+  }
+
+  async closeImportSummary(): Promise<void> {
+    await this.page.getByRole('alert', { name: 'Import summary' }).getByRole('button').click();
+  }
+
+  async switchLanguage(): Promise<void> {
+    await this.page.locator('.language-toggle').click();
+  }
+
+  async goToLibrary(): Promise<LibraryPage> {
+    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('button').nth(0).click();
+    return new LibraryPage(this.page);
+  }
+
+  async goToAnnotations(): Promise<AnnotationsPage> {
+    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('button').nth(1).click();
+    const annotations = new AnnotationsPage(this.page);
+    await annotations.grid.waitFor();
+    return annotations;
+  }
+}
+
+/** Rows of an AG Grid, as the text of one column. */
+async function columnTexts(grid: Locator, colId: string): Promise<string[]> {
+  await grid.locator('.ag-root').waitFor();
+  return grid.locator(`.ag-cell[col-id="${colId}"]`).allInnerTexts();
+}
+
+/** The library grid. */
+export class LibraryPage {
+  readonly grid: Locator;
+  constructor(readonly page: Page) {
+    this.grid = page.getByTestId('library-grid');
+  }
+
+  titles(): Promise<string[]> {
+    return columnTexts(this.grid, 'title');
+  }
+
+  async waitForTitles(count: number): Promise<string[]> {
+    await this.grid.locator('.ag-cell[col-id="title"]').nth(count - 1).waitFor();
+    return this.titles();
+  }
+
+  async quickFilter(text: string): Promise<void> {
+    await this.page.locator('.library .quick-filter').fill(text);
+  }
+
+  async openArticle(titleStart: string): Promise<ReaderPage> {
+    await this.grid.locator('.ag-cell[col-id="title"]', { hasText: titleStart }).first().click();
+    const reader = new ReaderPage(this.page);
+    await reader.text.waitFor();
+    return reader;
+  }
+}
+
+/** The reader: the article text, the selection toolbar, the side list. */
+export class ReaderPage {
+  readonly text: Locator;
+  readonly sideList: Locator;
+  constructor(readonly page: Page) {
+    this.text = page.getByTestId('article-text');
+    this.sideList = page.locator('.annotation-list li');
+  }
+
+  /** Selects the first occurrence of `passage` in the article, as a drag with the mouse would. */
+  async select(passage: string): Promise<void> {
+    const found = await this.text.evaluate((container, wanted) => {
+      for (const p of container.querySelectorAll('p')) {
+        const node = p.firstChild;
+        const index = node?.textContent?.indexOf(wanted) ?? -1;
+        if (node && index >= 0) {
+          window.getSelection()!.setBaseAndExtent(node, index, node, index + wanted.length);
+          return true;
+        }
+      }
+      return false;
+    }, passage);
+    if (!found) throw new Error(`passage not in the article: ${passage}`);
+    await this.page.getByRole('toolbar').waitFor();
+  }
+
+  /** The text under each highlight currently drawn, by highlight name. */
+  highlights(): Promise<Record<string, string[]>> {
+    return this.page.evaluate(() => {
+      const result: Record<string, string[]> = {};
+      CSS.highlights.forEach((highlight, name) => {
+        result[name] = [...highlight].map((range) => range.toString());
+      });
+      return result;
+    });
+  }
+
+  /** How many DOM nodes each paragraph holds: 1 means highlighting left the text whole. */
+  paragraphNodeCounts(): Promise<number[]> {
+    return this.text.evaluate((container) => [...container.querySelectorAll('p')].map((p) => p.childNodes.length));
+  }
+}
+
+/** The annotations grid. */
+export class AnnotationsPage {
+  readonly grid: Locator;
+  constructor(readonly page: Page) {
+    this.grid = page.getByTestId('annotations-grid');
+  }
+
+  quotes(): Promise<string[]> {
+    return columnTexts(this.grid, 'exact');
+  }
+
+  async rowText(quote: string): Promise<string> {
+    return this.grid.locator('.ag-row', { hasText: quote }).innerText();
+  }
+
+  async open(quote: string): Promise<ReaderPage> {
+    await this.grid.locator('.ag-cell[col-id="exact"]', { hasText: quote }).click();
+    const reader = new ReaderPage(this.page);
+    await reader.text.waitFor();
+    return reader;
+  }
+}

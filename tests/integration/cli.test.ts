@@ -1,0 +1,66 @@
+/** The `sanad` command as a user runs it, from the built output. */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+
+const root = resolve(__dirname, '../..');
+const fixture = (name: string) => join(root, 'tests/fixtures', name);
+
+function sanad(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(root, 'electron/bin/sanad.cjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, XDG_DATA_HOME: tempDir(), ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('sanad CLI', () => {
+  it('prints help listing its commands', () => {
+    const { code, stdout } = sanad(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['serve', 'import FILE...', 'list', '--db PATH']) expect(stdout).toContain(command);
+  });
+
+  it('imports files and reports each one as JSON, then lists them', () => {
+    const db = join(tempDir(), 'cli.sqlite');
+    const imported = sanad(['import', '--json', '--db', db, fixture('ar-port-closure.txt'), fixture('empty.txt'), join(tempDir(), 'missing.txt')]);
+    expect(imported.code).toBe(1);
+    const report = JSON.parse(imported.stdout);
+    expect(report.imported).toEqual([{ id: 1, title: 'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية' }]);
+    expect(report.failed).toEqual([
+      { file: fixture('empty.txt'), error: 'the file is empty' },
+      { file: expect.stringContaining('missing.txt'), error: 'cannot read it: ENOENT' },
+    ]);
+    const listed = sanad(['list', '--json', '--db', db]);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ id: 1, language: 'ar', direction: 'rtl' }]);
+  });
+
+  it('prints a readable summary without --json', () => {
+    const db = join(tempDir(), 'cli.sqlite');
+    const { code, stdout } = sanad(['import', '--db', db, fixture('en-port-briefing.txt')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 imported, 0 skipped, 0 failed');
+  });
+
+  it('uses SANAD_DB when --db is not given', () => {
+    const db = join(tempDir(), 'env.sqlite');
+    sanad(['import', fixture('en-port-briefing.txt')], { SANAD_DB: db });
+    const rows = new Database(db, { readonly: true }).prepare('SELECT title FROM articles').pluck().all();
+    expect(rows).toEqual(['Faw port closed for three days after overnight clashes']);
+  });
+
+  it('explains an unknown command and a database from a newer Sanad', () => {
+    expect(sanad(['frobnicate']).stderr).toContain('unknown command "frobnicate"');
+    const db = join(tempDir(), 'future.sqlite');
+    const future = new Database(db);
+    future.pragma('user_version = 999');
+    future.close();
+    const { code, stderr } = sanad(['list', '--db', db]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('newer version of Sanad');
+  });
+});

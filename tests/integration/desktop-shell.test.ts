@@ -1,0 +1,167 @@
+/**
+ * The desktop shell, proven without Electron's binary: the built preload and main process are
+ * loaded with a stand-in `electron` module that records what they ask for.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiMethodNames } from '../../electron/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { tempDir } from '../helpers';
+
+const out = resolve(__dirname, '../../out');
+const builtMain = join(out, 'main/index.js');
+const builtPreload = join(out, 'preload/index.js');
+const builtRendererIndex = join(out, 'renderer/index.html');
+
+describe('the built preload', () => {
+  const code = readFileSync(builtPreload, 'utf8');
+
+  it('is CommonJS, since a sandboxed preload cannot be an ES module', () => {
+    expect(builtPreload.endsWith('.js')).toBe(true);
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it('is self-contained: the only module it requires is electron', () => {
+    const required = [...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+  });
+
+  it('exposes one function per API method, each invoking its own channel, and not ipcRenderer itself', async () => {
+    const exposed: Record<string, unknown> = {};
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer: { invoke: async (...args: unknown[]) => invoked.push(args) },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+      return electron;
+    };
+    const module = { exports: {} };
+    vm.runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console });
+    expect(Object.keys(exposed)).toEqual(['sanadIpc']);
+    const bridge = exposed.sanadIpc as Record<string, (arg: unknown) => Promise<unknown>>;
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethodNames].sort());
+    expect(Object.values(bridge).every((f) => typeof f === 'function')).toBe(true);
+    await bridge.getArticle!({ id: 3 });
+    expect(invoked).toEqual([['api:getArticle', { id: 3 }]]);
+  });
+});
+
+describe('the built main process, under a stand-in electron', () => {
+  const record = {
+    windows: [] as { webPreferences: Record<string, unknown> }[],
+    loadedFile: '',
+    ipc: new Map<string, (event: unknown, arg: unknown) => Promise<unknown>>(),
+    appEvents: new Map<string, (...args: unknown[]) => void>(),
+    headersHook: null as null | ((details: unknown, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+    permissionHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    startupError: '',
+  };
+  const userData = tempDir();
+  const originalLoad = (Module as unknown as { _load: (...args: unknown[]) => unknown })._load;
+
+  beforeAll(async () => {
+    class BrowserWindow {
+      webContents = { on: () => undefined, setWindowOpenHandler: () => undefined };
+      constructor(options: { webPreferences: Record<string, unknown> }) {
+        record.windows.push(options);
+      }
+      once() {}
+      show() {}
+      loadFile(file: string) {
+        record.loadedFile = file;
+        return Promise.resolve();
+      }
+      loadURL() {
+        return Promise.resolve();
+      }
+    }
+    const electron = {
+      app: {
+        whenReady: () => Promise.resolve(),
+        on: (event: string, listener: (...args: unknown[]) => void) => record.appEvents.set(event, listener),
+        getPath: () => userData,
+        setPath: () => undefined,
+        quit: () => undefined,
+      },
+      BrowserWindow,
+      ipcMain: { handle: (channel: string, handler: (event: unknown, arg: unknown) => Promise<unknown>) => record.ipc.set(channel, handler) },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: (handler: typeof record.permissionHandler) => (record.permissionHandler = handler),
+          webRequest: { onHeadersReceived: (hook: typeof record.headersHook) => (record.headersHook = hook) },
+        },
+      },
+      dialog: { showErrorBox: (_title: string, message: string) => (record.startupError = message) },
+    };
+    (Module as unknown as { _load: unknown })._load = function load(this: unknown, request: string, ...rest: unknown[]) {
+      return request === 'electron' ? electron : originalLoad.call(this, request, ...rest);
+    };
+    process.env.SANAD_DB = join(userData, 'desktop.sqlite');
+    Module.createRequire(builtMain)(builtMain);
+    // Let app.whenReady().then(...) run.
+    await new Promise((done) => setTimeout(done, 50));
+  });
+  afterAll(() => {
+    (Module as unknown as { _load: unknown })._load = originalLoad;
+    delete process.env.SANAD_DB;
+  });
+
+  it('starts without error and opens one window with the full security options', () => {
+    expect(record.startupError).toBe('');
+    expect(record.windows).toHaveLength(1);
+    expect(record.windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+  });
+
+  it('points the window at a preload and a renderer that exist in the build', () => {
+    expect(existsSync(record.windows[0]!.webPreferences.preload as string)).toBe(true);
+    expect(record.windows[0]!.webPreferences.preload).toBe(builtPreload);
+    expect(record.loadedFile).toBe(builtRendererIndex);
+    expect(existsSync(record.loadedFile)).toBe(true);
+  });
+
+  it('sends the strict CSP on every response, and the page carries it too', () => {
+    let headers: Record<string, string[]> = {};
+    record.headersHook!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(headers['X-Other']).toEqual(['1']);
+    expect(readFileSync(builtRendererIndex, 'utf8')).toContain(`content="${CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '')}"`);
+  });
+
+  it('registers every API method over IPC, none missing and none extra', () => {
+    expect([...record.ipc.keys()].sort()).toEqual(apiMethodNames.map((name) => `api:${name}`).sort());
+  });
+
+  it('denies navigation, new windows and permission requests', () => {
+    const listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
+    let openHandler: (() => { action: string }) | null = null;
+    const contents = {
+      on: (event: string, listener: (event: { preventDefault: () => void }) => void) => listeners.set(event, listener),
+      setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler),
+    };
+    record.appEvents.get('web-contents-created')!({}, contents);
+    let prevented = false;
+    listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(openHandler!()).toEqual({ action: 'deny' });
+    let granted: boolean | null = null;
+    record.permissionHandler!({}, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+  });
+
+  it('answers calls from its own renderer and refuses a call from a foreign frame', async () => {
+    const call = record.ipc.get('api:listTags')!;
+    const own = await call({ senderFrame: { url: pathToFileURL(builtRendererIndex).href } }, {});
+    expect(own).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ name: 'Claim' })]) });
+    const foreign = await call({ senderFrame: { url: 'https://evil.example/' } }, {});
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const otherFile = await call({ senderFrame: { url: pathToFileURL('/tmp/evil.html').href } }, {});
+    expect(otherFile).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

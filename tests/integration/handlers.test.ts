@@ -1,0 +1,152 @@
+/** The API handlers called directly, as both transports call them. */
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Article, ArticleSummary, AnnotationRow, ImportReport, Tag } from '../../electron/api/contract';
+import { fixtureUpload, tempApi } from '../helpers';
+
+type Dispatch = ReturnType<typeof tempApi>['dispatch'];
+
+async function call<T>(dispatch: Dispatch, method: string, arg: unknown): Promise<T> {
+  const result = await dispatch(method, arg);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function importSamples(dispatch: Dispatch): Promise<ImportReport> {
+  return call<ImportReport>(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt'), fixtureUpload('en-port-briefing.txt')] });
+}
+
+describe('importing files', () => {
+  it('stores each text file with its first line as title and its language and direction detected', async () => {
+    const { dispatch } = tempApi();
+    const report = await importSamples(dispatch);
+    expect(report.failed).toEqual([]);
+    expect(report.imported.map((i) => i.title)).toEqual([
+      'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية',
+      'Faw port closed for three days after overnight clashes',
+    ]);
+    const articles = await call<ArticleSummary[]>(dispatch, 'listArticles', {});
+    expect(articles.map((a) => [a.language, a.direction, a.sourceName]).sort()).toEqual([
+      ['ar', 'rtl', 'ar-port-closure.txt'],
+      ['en', 'ltr', 'en-port-briefing.txt'],
+    ]);
+  });
+
+  it('refuses an empty file and a binary one by name, and still imports the good file in the same batch', async () => {
+    const { dispatch } = tempApi();
+    const report = await call<ImportReport>(dispatch, 'importFiles', {
+      files: [fixtureUpload('empty.txt'), fixtureUpload('binary-disguised.txt'), fixtureUpload('ar-port-closure.txt')],
+    });
+    expect(report.failed).toEqual([
+      { file: 'empty.txt', error: 'the file is empty' },
+      { file: 'binary-disguised.txt', error: 'this is not a text file (it contains binary data)' },
+    ]);
+    expect(report.imported).toHaveLength(1);
+  });
+
+  it('refuses bytes that are not UTF-8, and a file type it does not read', async () => {
+    const { dispatch } = tempApi();
+    const report = await call<ImportReport>(dispatch, 'importFiles', {
+      files: [
+        { name: 'cp1256.txt', dataBase64: Buffer.from([0xc7, 0xe1, 0xda, 0xd1, 0xc7, 0xde]).toString('base64') },
+        { name: 'photo.png', dataBase64: Buffer.from('not really').toString('base64') },
+      ],
+    });
+    expect(report.failed.map((f) => f.error)).toEqual([
+      'this file is not valid UTF-8 text',
+      'unsupported file type ".png"; Sanad imports .txt and .md text files',
+    ]);
+  });
+
+  it('skips the same text imported again, naming the article that has it', async () => {
+    const { dispatch } = tempApi();
+    await importSamples(dispatch);
+    const again = await call<ImportReport>(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt')] });
+    expect(again.imported).toEqual([]);
+    expect(again.skipped).toEqual([
+      { file: 'ar-port-closure.txt', reason: 'same text as article #1 "إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية"', existingId: 1 },
+    ]);
+  });
+});
+
+describe('annotating', () => {
+  it('stores the quote and its context from the article itself, with code-point offsets', async () => {
+    const { dispatch } = tempApi();
+    await importSamples(dispatch);
+    const article = await call<Article>(dispatch, 'getArticle', { id: 1 });
+    const passage = 'ميناء الفاو الكبير';
+    const start = [...article.body].join('').indexOf(passage);
+    const annotation = await call<Annotation>(dispatch, 'createAnnotation', {
+      articleId: 1,
+      start: [...article.body.slice(0, start)].length,
+      end: [...article.body.slice(0, start)].length + [...passage].length,
+      tagId: 1,
+      note: '  أكبر ميناء في البلاد  ',
+    });
+    expect(annotation.exact).toBe(passage);
+    expect(annotation.prefix.endsWith('إغلاق ')).toBe(true);
+    expect(annotation.suffix.startsWith(' أمام حركة السفن')).toBe(true);
+    expect(annotation.note).toBe('أكبر ميناء في البلاد');
+    const rows = await call<AnnotationRow[]>(dispatch, 'listAnnotations', {});
+    expect(rows).toMatchObject([{ exact: passage, tagName: 'Claim', articleTitle: 'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية', articleDirection: 'rtl' }]);
+  });
+
+  it('lists one article\'s annotations in text order', async () => {
+    const { dispatch } = tempApi();
+    await importSamples(dispatch);
+    await call(dispatch, 'createAnnotation', { articleId: 2, start: 20, end: 30, tagId: null, note: null });
+    await call(dispatch, 'createAnnotation', { articleId: 2, start: 0, end: 3, tagId: 2, note: null });
+    await call(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: 2, note: null });
+    const rows = await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 2 });
+    expect(rows.map((r) => r.start)).toEqual([0, 20]);
+    expect(rows[0]!.exact).toBe('Faw');
+  });
+
+  it('refuses passages past the end, empty or blank ones, and unknown tags or articles, with a clear message', async () => {
+    const { dispatch } = tempApi();
+    await importSamples(dispatch);
+    const attempts = [
+      { articleId: 1, start: 0, end: 100_000, tagId: null, note: null },
+      { articleId: 1, start: 5, end: 5, tagId: null, note: null },
+      { articleId: 1, start: 5, end: 6, tagId: 42, note: null },
+      { articleId: 9, start: 0, end: 1, tagId: null, note: null },
+    ];
+    const errors = await Promise.all(attempts.map((a) => dispatch('createAnnotation', a)));
+    expect(errors.map((e) => (e.ok ? 'ok' : `${e.error.code}: ${e.error.message}`))).toEqual([
+      'INVALID_ARGUMENT: The passage ends at 100000, past the end of the article (707).',
+      'INVALID_ARGUMENT: Invalid request: an annotation must cover at least one character',
+      'NOT_FOUND: There is no tag #42.',
+      'NOT_FOUND: There is no article #9; it may have been deleted.',
+    ]);
+  });
+
+  it('deletes an annotation, and says so when it is already gone', async () => {
+    const { dispatch } = tempApi();
+    await importSamples(dispatch);
+    const created = await call<Annotation>(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: 1, note: null });
+    expect(await dispatch('deleteAnnotation', { id: created.id })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await dispatch('deleteAnnotation', { id: created.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('tags', () => {
+  it('adds a tag, and refuses a second one with the same name in any case', async () => {
+    const { dispatch } = tempApi();
+    const tag = await call<Tag>(dispatch, 'createTag', { name: 'مصدر مجهول', colour: '#aabbcc' });
+    expect(tag).toMatchObject({ name: 'مصدر مجهول', colour: '#aabbcc' });
+    expect(await dispatch('createTag', { name: 'claim', colour: '#aabbcc' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'A tag called "Claim" already exists.' },
+    });
+    expect(await dispatch('createTag', { name: 'x', colour: 'red' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+});
+
+describe('the boundary', () => {
+  it('answers an unknown method and a malformed argument with an error, never a crash', async () => {
+    const { dispatch } = tempApi();
+    expect(await dispatch('dropAllTables', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Sanad has no API method "dropAllTables".' } });
+    expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await dispatch('getArticle', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('id') } });
+    expect(await dispatch('getArticle', null)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+});
