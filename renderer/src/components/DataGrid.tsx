@@ -28,6 +28,8 @@ export function DataGrid<Row>({ rows, columns, quickFilter, onRowClicked, emptyM
   return (
     <div className="grid" data-testid={testId}>
       <AgGridReact<Row>
+        // enableRtl is read once at creation: a new grid is made when the direction changes.
+        key={dir}
         theme={sanadTheme}
         rowData={rows}
         columnDefs={columns}
@@ -51,7 +53,7 @@ export function AutoDirCell({ value }: { value: unknown }) {
   return <span className="auto-dir-cell" dir="auto">{value == null ? '' : String(value)}</span>;
 }
 
-/** Formats an ISO timestamp as a short local date and time. */
-export function formatTimestamp(iso: string | null | undefined): string {
-  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+/** Formats an ISO timestamp as a short date and time in the interface language (Western digits, as analysts cite them). */
+export function formatTimestamp(iso: string | null | undefined, lang: string): string {
+  return iso ? new Date(iso).toLocaleString(lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
 }

@@ -24,7 +24,7 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
       { field: 'tagName', headerName: t('tag'), width: 150, cellRenderer: TagCell },
       { field: 'note', headerName: t('note'), flex: 1, cellRenderer: AutoDirCell },
       { field: 'articleTitle', headerName: t('article'), flex: 2, cellRenderer: AutoDirCell },
-      { field: 'createdAt', headerName: t('created'), width: 190, valueFormatter: (p) => formatTimestamp(p.value) },
+      { field: 'createdAt', headerName: t('created'), width: 190, valueFormatter: (p) => formatTimestamp(p.value, lang) },
     ],
     [lang],
   );

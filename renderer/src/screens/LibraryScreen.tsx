@@ -19,7 +19,7 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
       { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell },
       { field: 'published', headerName: t('published'), width: 130 },
       { field: 'language', headerName: t('language'), width: 110 },
-      { field: 'importedAt', headerName: t('imported'), width: 190, valueFormatter: (p) => formatTimestamp(p.value), sort: 'desc' },
+      { field: 'importedAt', headerName: t('imported'), width: 190, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc' },
       { field: 'annotationCount', headerName: t('annotationCount'), width: 140, filter: 'agNumberColumnFilter' },
     ],
     // Headers follow the interface language.
