@@ -18,6 +18,19 @@ export class SanadApp {
     return summary;
   }
 
+  /** Drops files on the window, as dragging them from the file manager does. */
+  async dropFiles(files: { name: string; text: string }[]): Promise<Locator> {
+    await this.page.evaluate((dropped) => {
+      const transfer = new DataTransfer();
+      for (const f of dropped) transfer.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, files);
+    const summary = this.page.getByRole('alert', { name: 'Import summary' });
+    await summary.waitFor();
+    return summary;
+  }
+
   async closeImportSummary(): Promise<void> {
     await this.page.getByRole('alert', { name: 'Import summary' }).getByRole('button').click();
   }

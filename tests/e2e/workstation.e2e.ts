@@ -61,6 +61,13 @@ describe('importing', () => {
     await screenshot(page, '02-library');
   });
 
+  it('imports files dropped on the window', async () => {
+    const summary = await app.dropFiles([{ name: 'dropped-note.txt', text: 'ملاحظة ميدانية\nانتقل الحاجز شمالًا مسافة كيلومترين.' }]);
+    expect(await summary.innerText()).toContain('1 imported');
+    await app.closeImportSummary();
+    expect(await (await app.goToLibrary()).waitForTitles(1)).toEqual(['ملاحظة ميدانية']);
+  });
+
   it('skips a file whose text is already in the library, naming the existing article', async () => {
     await importSamples();
     const summary = await app.importFiles([fixture('ar-port-closure.txt')]);
