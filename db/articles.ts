@@ -1,11 +1,14 @@
-/** Queries on the articles table. */
-import type { Article, ArticleSummary } from '../electron/api/contract';
+/** Queries on the articles table; every write keeps the search index and duplicate bands in step. */
+import type { Article, ArticleEdit, ArticleSummary } from '../electron/api/contract';
+import { analyseText, findNearDuplicate, indexArticle, unindexArticle } from './search-index';
+import { statement } from './statements';
 import type { Store } from './store';
 
 /** What an import stores for a new article. */
 export interface NewArticle {
   title: string;
   outlet: string | null;
+  author: string | null;
   url: string | null;
   published: string | null;
   language: string;
@@ -13,11 +16,22 @@ export interface NewArticle {
   body: string;
   contentHash: string;
   sourceName: string | null;
+  sourceFormat: string;
+  sourceEncoding: string | null;
+}
+
+/** A stored article and, when one was found, the earlier article it nearly duplicates. */
+export interface InsertedArticle {
+  id: number;
+  nearDuplicate?: { id: number; title: string; similarity: number };
 }
 
 const summaryColumns = `
-  a.id, a.title, a.outlet, a.url, a.published, a.language, a.direction,
-  a.source_name AS sourceName, a.imported_at AS importedAt, length(a.body) AS length,
+  a.id, a.title, a.outlet, a.author, a.url, a.published, a.language, a.direction,
+  a.source_name AS sourceName, a.source_format AS sourceFormat, a.source_encoding AS sourceEncoding,
+  a.imported_at AS importedAt, length(a.body) AS length,
+  a.near_duplicate_of AS nearDuplicateOf, a.near_duplicate_similarity AS nearDuplicateSimilarity,
+  (SELECT d.title FROM articles d WHERE d.id = a.near_duplicate_of) AS nearDuplicateTitle,
   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount`;
 
 /** Every article, newest import first. */
@@ -27,25 +41,56 @@ export function listArticles(db: Store): ArticleSummary[] {
 
 /** One article with its body, or undefined. */
 export function findArticle(db: Store, id: number): Article | undefined {
-  return db
-    .prepare(`SELECT ${summaryColumns}, a.body, a.content_hash AS contentHash FROM articles a WHERE a.id = ?`)
-    .get(id) as Article | undefined;
+  return statement(db, `SELECT ${summaryColumns}, a.body, a.content_hash AS contentHash FROM articles a WHERE a.id = ?`).get(id) as
+    | Article
+    | undefined;
 }
 
 /** The article whose body hashes to `contentHash`, if one was imported already. */
 export function findArticleByHash(db: Store, contentHash: string): { id: number; title: string } | undefined {
-  return db.prepare('SELECT id, title FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').get(contentHash) as
+  return statement(db, 'SELECT id, title FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').get(contentHash) as
     | { id: number; title: string }
     | undefined;
 }
 
-/** Stores a new article and returns its id. */
-export function insertArticle(db: Store, article: NewArticle, importedAt: string): number {
-  const result = db
-    .prepare(
-      `INSERT INTO articles (title, outlet, url, published, language, direction, body, content_hash, source_name, imported_at)
-       VALUES (@title, @outlet, @url, @published, @language, @direction, @body, @contentHash, @sourceName, @importedAt)`,
-    )
-    .run({ ...article, importedAt });
-  return Number(result.lastInsertRowid);
+/** Stores a new article, indexes it, and flags it if it nearly duplicates an earlier one. */
+export function insertArticle(db: Store, article: NewArticle, importedAt: string): InsertedArticle {
+  const indexed = analyseText(article.title, article.body);
+  const nearDuplicate = findNearDuplicate(db, indexed.signature);
+  const result = statement(
+    db,
+    `INSERT INTO articles (title, outlet, author, url, published, language, direction, body, content_hash,
+                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity)
+     VALUES (@title, @outlet, @author, @url, @published, @language, @direction, @body, @contentHash,
+             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity)`,
+  ).run({ ...article, importedAt, nearDuplicateOf: nearDuplicate?.id ?? null, nearDuplicateSimilarity: nearDuplicate?.similarity ?? null });
+  const id = Number(result.lastInsertRowid);
+  indexArticle(db, id, indexed);
+  return nearDuplicate ? { id, nearDuplicate } : { id };
+}
+
+/** The article fields an analyst can edit in the library, as column names. */
+const EDITABLE_COLUMNS: Record<keyof ArticleEdit, string> = {
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  url: 'url',
+  published: 'published',
+  language: 'language',
+  direction: 'direction',
+};
+
+/** Changes an article's metadata; a new title is re-indexed. Returns false if there is no such article. */
+export function updateArticle(db: Store, id: number, edit: ArticleEdit): boolean {
+  const fields = (Object.keys(edit) as (keyof ArticleEdit)[]).filter((k) => edit[k] !== undefined);
+  if (fields.length === 0) return findArticle(db, id) !== undefined;
+  // Column names come from the allow-list above, never from the request.
+  const assignments = fields.map((f) => `${EDITABLE_COLUMNS[f]} = @${f}`).join(', ');
+  const changed = db.prepare(`UPDATE articles SET ${assignments} WHERE id = @id`).run({ ...edit, id }).changes > 0;
+  if (changed && edit.title !== undefined) {
+    const article = findArticle(db, id)!;
+    unindexArticle(db, id);
+    indexArticle(db, id, analyseText(article.title, article.body));
+  }
+  return changed;
 }

@@ -63,6 +63,7 @@ function migrate(db: Store, migrations: readonly Migration[], backupPath: ((from
   db.transaction(() => {
     for (const migration of pending) {
       db.exec(migration.sql);
+      migration.up?.(db);
       db.pragma(`user_version = ${migration.version}`);
     }
   })();

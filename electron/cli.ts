@@ -2,14 +2,14 @@
  * `sanad`, the command line: browser mode's server and scripted access to the store.
  * Runs under plain Node; it never loads Electron.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArticleSummary, ImportReport } from './api/contract';
+import type { ArticleSummary, ImportReport, SearchHit } from './api/contract';
 import { createDispatcher, createHandlers } from './api/handlers';
 import { openStore, type Store } from '../db/store';
 import { resolveDbPath } from './paths';
-import { importFiles } from './services/import-files';
+import { IMPORTABLE_EXTENSIONS, importFiles } from './services/import';
 import { startHttpServer } from './transport/http-server';
 
 const HELP = `Sanad: an offline analyst workstation for sourced briefings.
@@ -19,10 +19,15 @@ Usage: sanad <command> [options]
 Commands:
   serve                 Start browser mode on http://127.0.0.1 and print the address to open
     --port N            Port to listen on (default: any free port)
-  import FILE...        Import UTF-8 .txt/.md files as articles and print a summary
+  import PATH...        Import files, and folders recursively, as articles; print a summary
+                        (.txt .md in any common encoding, .html, .docx, .pdf, .csv, .json, .jsonl)
     --json              Print {imported:[{id,title}], failed:[{file,error}], skipped:[...]} instead
   list                  List the articles in the library
     --json              Print the articles as JSON
+  search QUERY          Search the library (Arabic-aware); QUERY may use "phrases", AND, OR,
+                        NOT, prefix*, and outlet: lang: tag: from:YYYY-MM-DD to:YYYY-MM-DD
+    --json              Print [{id,title,outlet,published,snippet,highlights,score}]
+    --limit N           At most N results (default 20)
   help                  Show this help
 
 Every command takes:
@@ -40,6 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,8 +61,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const commands: Record<string, (store: Store) => Promise<number>> = {
     serve: (store) => serve(store, values.port),
-    import: async (store) => importCommand(store, rest, values.json),
-    list: async (store) => listCommand(store, values.json),
+    import: (store) => importCommand(store, rest, values.json),
+    list: (store) => listCommand(store, values.json),
+    search: (store) => searchCommand(store, rest.join(' '), values.json, values.limit),
   };
   const run = commands[command];
   if (!run) {
@@ -92,13 +99,48 @@ async function serve(store: Store, portOption: string | undefined): Promise<numb
   return 0;
 }
 
-function importCommand(store: Store, paths: string[], json: boolean): number {
+/** Files named on the command line, with folders expanded to the importable files inside them. */
+function expandPaths(paths: string[]): { files: string[]; ignored: number } {
+  const files: string[] = [];
+  let ignored = 0;
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      // A path that cannot be read is reported by the import itself, with the reason.
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    const inFolder: string[] = [];
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name.startsWith('.')) continue;
+      if (IMPORTABLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) inFolder.push(join(entry.parentPath, entry.name));
+      else ignored++;
+    }
+    files.push(...inFolder.sort());
+  }
+  return { files, ignored };
+}
+
+async function importCommand(store: Store, paths: string[], json: boolean): Promise<number> {
   if (paths.length === 0) {
-    process.stderr.write('sanad import: name at least one file.\n');
+    process.stderr.write('sanad import: name at least one file or folder.\n');
     return 2;
   }
+  const { files, ignored } = expandPaths(paths);
+  if (ignored > 0) process.stderr.write(`sanad import: leaving out ${ignored} file(s) of types Sanad does not import\n`);
+  let cancelled = false;
+  const onInterrupt = () => {
+    cancelled = true;
+    process.stderr.write('\nsanad import: stopping after the current file…\n');
+  };
+  process.once('SIGINT', onInterrupt);
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
-  for (const path of paths) {
+  for (const [index, path] of files.entries()) {
+    if (cancelled) break;
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path);
@@ -106,22 +148,64 @@ function importCommand(store: Store, paths: string[], json: boolean): number {
       report.failed.push({ file: path, error: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       continue;
     }
-    const one = importFiles(store, [{ name: path, bytes }]);
+    const one = await importFiles(store, [{ name: path, bytes }]);
     report.imported.push(...one.imported);
     report.skipped.push(...one.skipped);
     report.failed.push(...one.failed);
+    showProgress(index + 1, files.length);
   }
+  process.off('SIGINT', onInterrupt);
   store.close();
   if (json) {
     const { imported, skipped, failed } = report;
     process.stdout.write(`${JSON.stringify({ imported: imported.map(({ id, title }) => ({ id, title })), skipped, failed }, null, 2)}\n`);
   } else {
-    for (const i of report.imported) process.stdout.write(`imported  #${i.id}  ${i.file}  "${i.title}"\n`);
+    for (const i of report.imported) {
+      const duplicate = i.possibleDuplicateOf ? `  (possible duplicate of #${i.possibleDuplicateOf.id}, ${Math.round(i.possibleDuplicateOf.similarity * 100)}% similar)` : '';
+      process.stdout.write(`imported  #${i.id}  ${i.file}  "${i.title}"${duplicate}\n`);
+      for (const warning of i.warnings ?? []) process.stdout.write(`          note: ${warning}\n`);
+    }
     for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}: ${s.reason}\n`);
     for (const f of report.failed) process.stdout.write(`failed    ${f.file}: ${f.error}\n`);
-    process.stdout.write(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed\n`);
+    const notDone = files.length - report.imported.length - report.skipped.length - report.failed.length;
+    process.stdout.write(
+      `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed${cancelled ? `; cancelled, ${notDone} file(s) not imported` : ''}\n`,
+    );
   }
-  return report.failed.length > 0 ? 1 : 0;
+  return report.failed.length > 0 || cancelled ? 1 : 0;
+}
+
+/** Import progress on stderr: a line that rewrites itself on a terminal, occasional lines otherwise. */
+function showProgress(done: number, total: number): void {
+  if (process.stderr.isTTY) {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  } else if (total <= 50 || done === total || done % Math.ceil(total / 50) === 0) {
+    process.stderr.write(`imported ${done}/${total}\n`);
+  }
+}
+
+async function searchCommand(store: Store, query: string, json: boolean, limitOption: string | undefined): Promise<number> {
+  const limit = limitOption === undefined ? 20 : Number(limitOption);
+  const result = await createDispatcher(createHandlers(store))('searchArticles', { query, limit });
+  store.close();
+  if (!result.ok) {
+    process.stderr.write(`sanad search: ${result.error.message}\n`);
+    return result.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
+  }
+  const hits = result.value as SearchHit[];
+  if (json) {
+    process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+    return 0;
+  }
+  for (const hit of hits) {
+    let marked = hit.snippet;
+    for (const [start, end] of [...hit.highlights].reverse()) marked = `${marked.slice(0, start)}«${marked.slice(start, end)}»${marked.slice(end)}`;
+    process.stdout.write(`#${hit.id}\t${hit.score.toFixed(2)}\t${hit.published ?? '-'}\t${hit.outlet ?? '-'}\t${hit.title}\n\t${marked}\n`);
+  }
+  if (hits.length === 0) process.stdout.write('no articles match\n');
+  return 0;
 }
 
 async function listCommand(store: Store, json: boolean): Promise<number> {

@@ -2,16 +2,23 @@
  * The ordered list of schema migrations. Each is a numbered file that is never edited once
  * shipped: a change to the schema is a new file with the next number, added here.
  */
+import type Database from 'better-sqlite3';
 import { sql as articlesAnnotationsTags } from './0001-articles-annotations-tags';
+import * as searchMetadataDuplicates from './0002-search-metadata-duplicates';
 
-/** One schema step; `version` becomes `PRAGMA user_version` once it has run. */
+/**
+ * One schema step; `version` becomes `PRAGMA user_version` once it has run. `up` runs after the
+ * SQL, in the same transaction, for steps SQL alone cannot do (filling a search index).
+ */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  up?: (db: Database.Database) => void;
 }
 
 /** Every migration, in the order they run. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'articles, annotations and tags', sql: articlesAnnotationsTags },
+  { version: 2, name: 'search, metadata, near-duplicates and spelling variants', ...searchMetadataDuplicates },
 ];

@@ -7,19 +7,40 @@
  */
 import { z } from 'zod';
 
-/** An article as listed in the library grid (no body). */
+/** An article as listed in the library grid (no body). `published` is an ISO date (YYYY-MM-DD). */
 export interface ArticleSummary {
   id: number;
   title: string;
   outlet: string | null;
+  author: string | null;
   url: string | null;
   published: string | null;
   language: string;
   direction: 'rtl' | 'ltr';
   sourceName: string | null;
+  /** What it was imported from: txt, md, html, docx, pdf, csv, json, jsonl or paste. */
+  sourceFormat: string | null;
+  /** The character encoding its bytes were read in, where that was a question. */
+  sourceEncoding: string | null;
   importedAt: string;
   annotationCount: number;
   length: number;
+  /** An earlier article this one nearly duplicates (the same story lightly edited), if any. */
+  nearDuplicateOf: number | null;
+  nearDuplicateTitle: string | null;
+  /** Estimated share of word sequences the two have in common, 0..1. */
+  nearDuplicateSimilarity: number | null;
+}
+
+/** The metadata an analyst can edit; fields left out stay as they are. */
+export interface ArticleEdit {
+  title?: string;
+  outlet?: string | null;
+  author?: string | null;
+  url?: string | null;
+  published?: string | null;
+  language?: string;
+  direction?: 'rtl' | 'ltr';
 }
 
 /** A whole article, body included. */
@@ -61,11 +82,51 @@ export interface AnnotationRow extends Annotation {
   tagColour: string | null;
 }
 
+/** One article an import stored. `file` names the row too for bulk files ("news.csv, row 3"). */
+export interface ImportedArticle {
+  file: string;
+  id: number;
+  title: string;
+  possibleDuplicateOf?: { id: number; title: string; similarity: number };
+  /** Things the analyst should know that did not stop the import (bytes removed, a guessed encoding). */
+  warnings?: string[];
+}
+
 /** What happened to each file of an import batch. */
 export interface ImportReport {
-  imported: { file: string; id: number; title: string }[];
+  imported: ImportedArticle[];
   skipped: { file: string; reason: string; existingId: number }[];
   failed: { file: string; error: string }[];
+}
+
+/** Filters that narrow a search; each can also be written in the query (outlet:, lang:, tag:, from:, to:). */
+export interface SearchFilters {
+  outlet?: string;
+  language?: string;
+  tag?: string;
+  /** Earliest publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  /** Latest publication date, ISO, inclusive. */
+  to?: string;
+}
+
+/** One search result. `highlights` are [start, end) offsets (UTF-16 code units) into `snippet`. */
+export interface SearchHit {
+  id: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  direction: 'rtl' | 'ltr';
+  snippet: string;
+  highlights: [number, number][];
+  score: number;
+}
+
+/** A group of words the search treats as one spelling. */
+export interface VariantGroup {
+  groupId: number;
+  terms: string[];
 }
 
 /** The codes an API error can carry; the message is for a person. */
@@ -84,6 +145,8 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
 
 const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY-MM-DD');
+const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable().optional();
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 
 /** Pairs an argument schema with the (unvalidated, trusted) result type of a method. */
@@ -102,6 +165,38 @@ export const contract = {
         .min(1, 'choose at least one file'),
     }),
   ),
+  updateArticle: method<ArticleSummary>()(
+    z.object({
+      id,
+      title: z.string().trim().min(1, 'a title cannot be empty').max(500).optional(),
+      outlet: optionalText(200),
+      author: optionalText(200),
+      url: optionalText(2000),
+      published: isoDate.nullable().optional(),
+      language: z.string().regex(/^[a-z]{2,3}$/, 'a language is a code such as ar or en').optional(),
+      direction: z.enum(['rtl', 'ltr']).optional(),
+    }),
+  ),
+  searchArticles: method<SearchHit[]>()(
+    z.object({
+      query: z.string().max(2000),
+      outlet: z.string().max(200).optional(),
+      language: z.string().max(10).optional(),
+      tag: z.string().max(80).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      limit: z.number().int().min(1).max(500).default(20),
+    }),
+  ),
+  listSpellingVariants: method<VariantGroup[]>()(z.object({})),
+  addSpellingVariants: method<VariantGroup>()(
+    z.object({
+      terms: z
+        .array(z.string().trim().min(1).max(80).regex(/^[\p{L}\p{N}\p{M}]+$/u, 'each variant is a single word'))
+        .min(2, 'give at least two spellings'),
+    }),
+  ),
+  deleteSpellingVariants: method<{ deleted: true }>()(z.object({ groupId: id })),
   listTags: method<Tag[]>()(z.object({})),
   createTag: method<Tag>()(z.object({ name: z.string().trim().min(1).max(80), colour })),
   listAnnotations: method<AnnotationRow[]>()(z.object({ articleId: id.optional() })),

@@ -5,11 +5,13 @@
  */
 import { ZodError } from 'zod';
 import { deleteAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
-import { findArticle, listArticles } from '../../db/articles';
+import { findArticle, listArticles, updateArticle } from '../../db/articles';
+import { searchArticles, SearchQueryError } from '../../db/search';
+import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
 import type { Store } from '../../db/store';
 import { findTagByName, insertTag, listTags, tagExists } from '../../db/tags';
 import { codePointLength, quoteSelector } from '../../db/text';
-import { importFiles } from '../services/import-files';
+import { importFiles } from '../services/import';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
 
 /** An error a handler raises on purpose, carried to the caller as `{ok:false, error}`. */
@@ -40,8 +42,27 @@ export function createHandlers(db: Store, now: () => string = () => new Date().t
       importFiles(
         db,
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
-        now,
+        { now },
       ),
+    updateArticle: ({ id, ...edit }) => {
+      if (!updateArticle(db, id, edit)) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+      const { body: _body, contentHash: _hash, ...summary } = requireArticle(id);
+      return summary;
+    },
+    searchArticles: ({ query, limit, ...filters }) => {
+      try {
+        return searchArticles(db, query, filters, limit);
+      } catch (error) {
+        if (error instanceof SearchQueryError) throw new ApiError('INVALID_ARGUMENT', error.message);
+        throw error;
+      }
+    },
+    listSpellingVariants: () => listVariantGroups(db),
+    addSpellingVariants: ({ terms }) => addVariantGroup(db, terms),
+    deleteSpellingVariants: ({ groupId }) => {
+      if (!deleteVariantGroup(db, groupId)) throw new ApiError('NOT_FOUND', `There is no spelling-variant group #${groupId}.`);
+      return { deleted: true as const };
+    },
     listTags: () => listTags(db),
     createTag: ({ name, colour }) => {
       const existing = findTagByName(db, name);

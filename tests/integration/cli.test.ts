@@ -21,7 +21,7 @@ describe('sanad CLI', () => {
   it('prints help listing its commands', () => {
     const { code, stdout } = sanad(['--help']);
     expect(code).toBe(0);
-    for (const command of ['serve', 'import FILE...', 'list', '--db PATH']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'import PATH...', 'list', 'search QUERY', '--db PATH']) expect(stdout).toContain(command);
   });
 
   it('imports files and reports each one as JSON, then lists them', () => {

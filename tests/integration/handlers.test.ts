@@ -43,20 +43,6 @@ describe('importing files', () => {
     expect(report.imported).toHaveLength(1);
   });
 
-  it('refuses bytes that are not UTF-8, and a file type it does not read', async () => {
-    const { dispatch } = tempApi();
-    const report = await call<ImportReport>(dispatch, 'importFiles', {
-      files: [
-        { name: 'cp1256.txt', dataBase64: Buffer.from([0xc7, 0xe1, 0xda, 0xd1, 0xc7, 0xde]).toString('base64') },
-        { name: 'photo.png', dataBase64: Buffer.from('not really').toString('base64') },
-      ],
-    });
-    expect(report.failed.map((f) => f.error)).toEqual([
-      'this file is not valid UTF-8 text',
-      'unsupported file type ".png"; Sanad imports .txt and .md text files',
-    ]);
-  });
-
   it('skips the same text imported again, naming the article that has it', async () => {
     const { dispatch } = tempApi();
     await importSamples(dispatch);

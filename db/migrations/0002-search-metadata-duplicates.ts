@@ -1,0 +1,64 @@
+/**
+ * Migration 2: Arabic-aware full-text search, more article metadata, near-duplicate detection
+ * and the analyst's table of spelling variants.
+ */
+import type Database from 'better-sqlite3';
+import { reindexAllArticles } from '../search-index';
+import { addVariantGroup } from '../spelling-variants';
+
+export const sql = `
+ALTER TABLE articles ADD COLUMN author TEXT;
+ALTER TABLE articles ADD COLUMN source_format TEXT;
+ALTER TABLE articles ADD COLUMN source_encoding TEXT;
+ALTER TABLE articles ADD COLUMN near_duplicate_of INTEGER REFERENCES articles (id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN near_duplicate_similarity REAL;
+ALTER TABLE articles ADD COLUMN minhash BLOB;
+CREATE INDEX articles_by_published ON articles (published);
+CREATE INDEX articles_by_outlet ON articles (outlet);
+
+-- Holds search keys (folded, stemmed words), not the text: the text stays in articles.body.
+CREATE VIRTUAL TABLE article_search USING fts5 (
+  title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- MinHash LSH bands: articles that share a band key are near-duplicate candidates.
+CREATE TABLE article_minhash_bands (
+  band_key INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, article_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX article_minhash_bands_by_article ON article_minhash_bands (article_id);
+
+-- Words the analyst treats as one: a query for any of a group finds them all.
+CREATE TABLE spelling_variants (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  term_key TEXT NOT NULL,
+  UNIQUE (group_id, term)
+) STRICT;
+CREATE INDEX spelling_variants_by_key ON spelling_variants (term_key);
+`;
+
+/** Spelling variants shipped with Sanad: regional spellings and transliterations met in the news. */
+const SHIPPED_VARIANTS = [
+  ['أمريكي', 'أميركي'],
+  ['أمريكا', 'أميركا'],
+  ['إسرائيل', 'اسرائيل', 'Israel'],
+  ['ترامب', 'ترمب', 'Trump'],
+  ['واشنطن', 'واشنطون', 'Washington'],
+  ['كردستان', 'كوردستان', 'Kurdistan'],
+  ['أربيل', 'هولير', 'Erbil', 'Arbil'],
+  ['الموصل', 'Mosul'],
+  ['رويترز', 'Reuters'],
+  ['بغداد', 'Baghdad'],
+  ['داعش', 'ISIS', 'ISIL'],
+  ['إيران', 'Iran'],
+  ['سوريا', 'سورية', 'Syria'],
+];
+
+/** Indexes the articles already stored and seeds the shipped spelling variants. */
+export function up(db: Database.Database): void {
+  reindexAllArticles(db);
+  for (const group of SHIPPED_VARIANTS) addVariantGroup(db, group);
+}

@@ -1,0 +1,260 @@
+/**
+ * Search over the library. The query language: words, "exact phrases", AND / OR / NOT (or a
+ * leading -), prefix*, parentheses, and filters outlet:, lang:, tag:, from:, to:. Every word is
+ * folded and stemmed as the index was, and widened to its spelling variants. Results are ranked
+ * by bm25 (title weighted above body), each with a snippet cut from the original text and the
+ * matched words marked on it.
+ */
+import type Database from 'better-sqlite3';
+import type { SearchFilters, SearchHit } from '../electron/api/contract';
+import { foldWord, searchKey, stripPrefixes, tokenize } from './search-text';
+import { variantKeys } from './spelling-variants';
+
+/** A query the analyst wrote that cannot be understood, with what is wrong. */
+export class SearchQueryError extends Error {
+  override name = 'SearchQueryError';
+}
+
+type QueryNode =
+  | { kind: 'word'; text: string; prefix: boolean }
+  | { kind: 'phrase'; words: string[] }
+  | { kind: 'and'; include: QueryNode[]; exclude: QueryNode[] }
+  | { kind: 'or'; options: QueryNode[] };
+
+type Lexeme = { type: 'word' | 'phrase' | 'open' | 'close' | 'and' | 'or' | 'not'; text: string } | { type: 'filter'; name: string; text: string };
+
+const FILTER_NAMES = new Set(['outlet', 'lang', 'language', 'tag', 'from', 'to']);
+
+function lex(query: string): Lexeme[] {
+  const lexemes: Lexeme[] = [];
+  const pattern = /\s*(?:"([^"]*)"?|(\()|(\))|(-)(?=\S)|([^\s()"]+?):(?:"([^"]*)"?|([^\s()"]+))|([^\s()"]+))/gy;
+  let match: RegExpExecArray | null;
+  while (pattern.lastIndex < query.length && (match = pattern.exec(query))) {
+    const [, phrase, open, close, minus, filterName, filterQuoted, filterBare, word] = match;
+    if (phrase !== undefined) lexemes.push({ type: 'phrase', text: phrase });
+    else if (open) lexemes.push({ type: 'open', text: open });
+    else if (close) lexemes.push({ type: 'close', text: close });
+    else if (minus) lexemes.push({ type: 'not', text: '-' });
+    else if (filterName !== undefined && FILTER_NAMES.has(filterName.toLowerCase())) {
+      lexemes.push({ type: 'filter', name: filterName.toLowerCase(), text: filterQuoted ?? filterBare ?? '' });
+    } else if (filterName !== undefined) lexemes.push({ type: 'word', text: `${filterName}:${filterQuoted ?? filterBare ?? ''}` });
+    else if (word === 'AND' || word === 'OR' || word === 'NOT') lexemes.push({ type: word.toLowerCase() as 'and' | 'or' | 'not', text: word });
+    else if (word !== undefined) lexemes.push({ type: 'word', text: word });
+    if (match[0] === '') break;
+  }
+  return lexemes;
+}
+
+/** Splits a query into its full-text part and its filters. */
+export function parseQuery(query: string): { tree: QueryNode | null; filters: SearchFilters } {
+  const filters: SearchFilters = {};
+  const lexemes = lex(query).filter((l) => {
+    if (l.type !== 'filter') return true;
+    const key = l.name === 'lang' || l.name === 'language' ? 'language' : (l.name as keyof SearchFilters);
+    filters[key] = l.text;
+    return false;
+  });
+  let position = 0;
+  const peek = () => lexemes[position];
+
+  function parseOr(): QueryNode | null {
+    const options: QueryNode[] = [];
+    for (;;) {
+      const node = parseAnd();
+      if (node) options.push(node);
+      if (peek()?.type !== 'or') break;
+      position++;
+    }
+    if (options.length === 0) return null;
+    return options.length === 1 ? options[0]! : { kind: 'or', options };
+  }
+
+  function parseAnd(): QueryNode | null {
+    const include: QueryNode[] = [];
+    const exclude: QueryNode[] = [];
+    for (;;) {
+      const next = peek();
+      if (!next || next.type === 'or' || next.type === 'close') break;
+      if (next.type === 'and') {
+        position++;
+        continue;
+      }
+      const negate = next.type === 'not';
+      if (negate) position++;
+      const operand = parsePrimary();
+      if (!operand) continue;
+      (negate ? exclude : include).push(operand);
+    }
+    if (include.length === 0 && exclude.length > 0) {
+      throw new SearchQueryError('NOT needs something to search for first, for example: انسحاب NOT سوريا');
+    }
+    if (include.length === 0) return null;
+    return include.length === 1 && exclude.length === 0 ? include[0]! : { kind: 'and', include, exclude };
+  }
+
+  function parsePrimary(): QueryNode | null {
+    const next = lexemes[position++];
+    if (!next) return null;
+    if (next.type === 'open') {
+      const inner = parseOr();
+      if (peek()?.type === 'close') position++;
+      return inner;
+    }
+    if (next.type === 'phrase') {
+      const words = tokenize(next.text).map((t) => t.text);
+      return words.length ? { kind: 'phrase', words } : null;
+    }
+    if (next.type === 'word') {
+      const prefix = next.text.endsWith('*');
+      // A word with punctuation inside ("U.S.", "كردستان-24") is searched as the phrase of its parts.
+      const words = tokenize(next.text).map((t) => t.text);
+      if (words.length === 0) return null;
+      if (words.length > 1) return { kind: 'phrase', words };
+      return { kind: 'word', text: words[0]!, prefix };
+    }
+    return null;
+  }
+
+  return { tree: parseOr(), filters };
+}
+
+function quoted(key: string): string {
+  return `"${key.replace(/"/g, '""')}"`;
+}
+
+/** The stem a prefix query matches against: folded, clitics stripped, suffixes kept. */
+function prefixKey(word: string): string {
+  const folded = foldWord(word);
+  return /[\u0600-\u06FF]/.test(folded) ? stripPrefixes(folded) : folded;
+}
+
+interface Matchers {
+  keys: Set<string>;
+  prefixes: string[];
+}
+
+/** The FTS5 MATCH expression for a query tree, and the keys a snippet should mark. */
+function toFts(db: Database.Database, node: QueryNode, matchers: Matchers): string {
+  switch (node.kind) {
+    case 'word': {
+      if (node.prefix) {
+        const key = prefixKey(node.text);
+        matchers.prefixes.push(key);
+        return `${quoted(key)}*`;
+      }
+      const keys = variantKeys(db, searchKey(node.text));
+      keys.forEach((k) => matchers.keys.add(k));
+      return keys.length === 1 ? quoted(keys[0]!) : `(${keys.map(quoted).join(' OR ')})`;
+    }
+    case 'phrase': {
+      const keys = node.words.map(searchKey);
+      keys.forEach((k) => matchers.keys.add(k));
+      return quoted(keys.join(' '));
+    }
+    case 'or':
+      return `(${node.options.map((o) => toFts(db, o, matchers)).join(' OR ')})`;
+    case 'and': {
+      const included = `(${node.include.map((n) => toFts(db, n, matchers)).join(' AND ')})`;
+      if (node.exclude.length === 0) return included;
+      // Excluded words are not marked in snippets: they do not occur in the results.
+      const ignored: Matchers = { keys: new Set(), prefixes: [] };
+      return `${included} NOT (${node.exclude.map((n) => toFts(db, n, ignored)).join(' OR ')})`;
+    }
+  }
+}
+
+/** Characters of context in a snippet. */
+const SNIPPET_WORDS = 28;
+
+/** A snippet of `body` around the densest run of matched words, with their offsets in it. */
+export function makeSnippet(body: string, matchers: Matchers): { snippet: string; highlights: [number, number][] } {
+  const tokens = tokenize(body);
+  const isMatch = (text: string) => {
+    if (matchers.keys.has(searchKey(text))) return true;
+    if (matchers.prefixes.length === 0) return false;
+    const stem = prefixKey(text);
+    return matchers.prefixes.some((p) => stem.startsWith(p));
+  };
+  const matched = tokens.map((t) => isMatch(t.text));
+  let bestStart = 0;
+  let bestCount = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!matched[i]) continue;
+    let count = 0;
+    for (let j = i; j < Math.min(tokens.length, i + SNIPPET_WORDS); j++) if (matched[j]) count++;
+    if (count > bestCount) {
+      bestCount = count;
+      bestStart = i;
+    }
+  }
+  const first = Math.max(0, bestStart - 6);
+  const last = Math.min(tokens.length - 1, first + SNIPPET_WORDS);
+  if (tokens.length === 0) return { snippet: '', highlights: [] };
+  const from = first === 0 ? 0 : tokens[first]!.start;
+  const to = last === tokens.length - 1 ? body.length : tokens[last]!.end;
+  const lead = first === 0 ? '' : '… ';
+  const snippet = `${lead}${body.slice(from, to).replace(/\s+/g, ' ')}${last === tokens.length - 1 ? '' : ' …'}`;
+  // Whitespace runs were collapsed: map offsets through the same collapse.
+  const highlights: [number, number][] = [];
+  for (let i = first; i <= last; i++) {
+    if (!matched[i]) continue;
+    const start = lead.length + collapsedLength(body.slice(from, tokens[i]!.start));
+    highlights.push([start, start + tokens[i]!.text.length]);
+  }
+  return { snippet, highlights };
+}
+
+function collapsedLength(text: string): number {
+  return text.replace(/\s+/g, ' ').length;
+}
+
+/** Searches the library; an empty query with filters lists the filtered articles, newest first. */
+export function searchArticles(db: Database.Database, query: string, extraFilters: SearchFilters = {}, limit = 20): SearchHit[] {
+  const { tree, filters: queryFilters } = parseQuery(query);
+  const filters = { ...queryFilters, ...Object.fromEntries(Object.entries(extraFilters).filter(([, v]) => v)) } as SearchFilters;
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filters.outlet) {
+    conditions.push("a.outlet LIKE '%' || ? || '%'");
+    params.push(filters.outlet);
+  }
+  if (filters.language) {
+    conditions.push('a.language = ?');
+    params.push(filters.language.toLowerCase());
+  }
+  if (filters.from) {
+    conditions.push('a.published >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    conditions.push('substr(a.published, 1, length(?)) <= ?');
+    params.push(filters.to, filters.to);
+  }
+  if (filters.tag) {
+    conditions.push('EXISTS (SELECT 1 FROM annotations n JOIN tags t ON t.id = n.tag_id WHERE n.article_id = a.id AND lower(t.name) = lower(?))');
+    params.push(filters.tag);
+  }
+  const where = conditions.length ? ` AND ${conditions.join(' AND ')}` : '';
+  const columns = 'a.id, a.title, a.outlet, a.published, a.language, a.direction, a.body';
+  const matchers: Matchers = { keys: new Set(), prefixes: [] };
+  type Row = Omit<SearchHit, 'snippet' | 'highlights'> & { body: string };
+  let rows: Row[];
+  if (tree) {
+    const match = toFts(db, tree, matchers);
+    rows = db
+      .prepare(
+        `SELECT ${columns}, -bm25(article_search, 4.0, 1.0) AS score
+         FROM article_search JOIN articles a ON a.id = article_search.rowid
+         WHERE article_search MATCH ?${where}
+         ORDER BY bm25(article_search, 4.0, 1.0) LIMIT ?`,
+      )
+      .all(match, ...params, limit) as Row[];
+  } else if (conditions.length) {
+    rows = db
+      .prepare(`SELECT ${columns}, 0 AS score FROM articles a WHERE 1${where} ORDER BY a.published DESC, a.id DESC LIMIT ?`)
+      .all(...params, limit) as Row[];
+  } else {
+    return [];
+  }
+  return rows.map(({ body, ...hit }) => ({ ...hit, ...makeSnippet(body, matchers) }));
+}
