@@ -1,5 +1,6 @@
 /** The app shell: navigation between the library, the reader and the annotations grid. */
 import { useCallback, useState } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
 import { useI18n } from './i18n';
 import { AnnotationsScreen } from './screens/AnnotationsScreen';
@@ -38,6 +39,7 @@ export function App() {
         </button>
       </header>
       <main className="screen">
+        <ErrorBoundary key={view.name} title={t('screenFailed')} retryLabel={t('retry')}>
         {view.name === 'library' && <LibraryScreen version={libraryVersion} onOpen={openArticle} />}
         {view.name === 'annotations' && <AnnotationsScreen onOpen={openArticle} />}
         {view.name === 'reader' && (
@@ -48,6 +50,7 @@ export function App() {
             onBack={() => setView({ name: 'library' })}
           />
         )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -74,8 +74,24 @@ export class LibraryPage {
     return this.titles();
   }
 
-  async quickFilter(text: string): Promise<void> {
-    await this.page.locator('.library .quick-filter').fill(text);
+  /** Types a search, as the analyst does, and waits for the results grid to settle on `count` rows. */
+  async search(query: string): Promise<SearchResults> {
+    await this.page.locator('.library .search-input').fill(query);
+    const results = new SearchResults(this.page);
+    await results.grid.locator('.ag-root').waitFor();
+    return results;
+  }
+
+  async editCell(row: string, colId: string, value: string): Promise<void> {
+    const cell = this.grid.locator('.ag-row', { hasText: row }).locator(`.ag-cell[col-id="${colId}"]`);
+    await cell.dblclick();
+    const editor = this.grid.locator('.ag-cell-inline-editing input');
+    await editor.fill(value);
+    await editor.press('Enter');
+  }
+
+  cellText(row: string, colId: string): Promise<string> {
+    return this.grid.locator('.ag-row', { hasText: row }).locator(`.ag-cell[col-id="${colId}"]`).innerText();
   }
 
   async openArticle(titleStart: string): Promise<ReaderPage> {
@@ -83,6 +99,23 @@ export class LibraryPage {
     const reader = new ReaderPage(this.page);
     await reader.text.waitFor();
     return reader;
+  }
+}
+
+/** The search results grid. */
+export class SearchResults {
+  readonly grid: Locator;
+  constructor(readonly page: Page) {
+    this.grid = page.getByTestId('search-results');
+  }
+
+  titles(): Promise<string[]> {
+    return columnTexts(this.grid, 'title');
+  }
+
+  /** The words marked in each result's snippet. */
+  marks(): Promise<string[]> {
+    return this.grid.locator('.ag-cell[col-id="snippet"] mark').allInnerTexts();
   }
 }
 

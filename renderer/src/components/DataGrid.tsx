@@ -1,9 +1,13 @@
 /** AG Grid (Community) set up once for Sanad: theme, Arabic font, right-to-left in Arabic, quick filter. */
-import { AllCommunityModule, type ColDef, ModuleRegistry, type RowClickedEvent, themeQuartz } from 'ag-grid-community';
+import { AllCommunityModule, type CellClickedEvent, type CellValueChangedEvent, type ColDef, ModuleRegistry, themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { useRef } from 'react';
 import { useI18n } from '../i18n';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** How long a click on an editable cell waits for a second click before it opens the row. */
+const DOUBLE_CLICK_MS = 300;
 
 const sanadTheme = themeQuartz.withParams({
   fontFamily: ['Noto Sans', 'Noto Naskh Arabic', 'sans-serif'],
@@ -13,18 +17,33 @@ const sanadTheme = themeQuartz.withParams({
 });
 
 /** Props of {@link DataGrid}. */
-export interface DataGridProps<Row> {
+export interface DataGridProps<Row extends { id: number }> {
   rows: Row[] | null;
   columns: ColDef<Row>[];
-  quickFilter: string;
+  quickFilter?: string;
   onRowClicked: (row: Row) => void;
+  /** Called when an editable cell was edited. */
+  onCellValueChanged?: (event: CellValueChangedEvent<Row>) => void;
   emptyMessage: string;
   testId: string;
 }
 
 /** A sortable, filterable grid whose rows open something when clicked. */
-export function DataGrid<Row>({ rows, columns, quickFilter, onRowClicked, emptyMessage, testId }: DataGridProps<Row>) {
+export function DataGrid<Row extends { id: number }>({ rows, columns, quickFilter, onRowClicked, onCellValueChanged, emptyMessage, testId }: DataGridProps<Row>) {
   const { dir } = useI18n();
+  // On an editable cell a double click edits: the click opens the row only if no second click follows.
+  const pendingOpen = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onCellClicked = (event: CellClickedEvent<Row>) => {
+    const row = event.data;
+    if (!row) return;
+    if (!event.colDef.editable) return onRowClicked(row);
+    if (pendingOpen.current) clearTimeout(pendingOpen.current);
+    pendingOpen.current = setTimeout(() => onRowClicked(row), DOUBLE_CLICK_MS);
+  };
+  const onCellDoubleClicked = () => {
+    if (pendingOpen.current) clearTimeout(pendingOpen.current);
+    pendingOpen.current = null;
+  };
   return (
     <div className="grid" data-testid={testId}>
       <AgGridReact<Row>
@@ -35,9 +54,12 @@ export function DataGrid<Row>({ rows, columns, quickFilter, onRowClicked, emptyM
         columnDefs={columns}
         defaultColDef={{ sortable: true, filter: true, resizable: true, minWidth: 90 }}
         quickFilterText={quickFilter}
+        getRowId={(params) => String(params.data.id)}
+        onCellValueChanged={onCellValueChanged}
         enableRtl={dir === 'rtl'}
         overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(emptyMessage)}</span>`}
-        onRowClicked={(event: RowClickedEvent<Row>) => event.data && onRowClicked(event.data)}
+        onCellClicked={onCellClicked}
+        onCellDoubleClicked={onCellDoubleClicked}
         rowClass="clickable-row"
       />
     </div>

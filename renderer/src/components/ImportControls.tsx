@@ -7,9 +7,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../../electron/api/contract';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { Modal } from './Modal';
 
 /** Bytes of file content sent in one request; keeps each call well under the server's limit. */
 const BATCH_BYTES = 8 * 1024 * 1024;
+/** Files sent in one request, so the progress bar moves on large batches of small files. */
+const BATCH_FILES = 20;
+/** What the file picker offers: every format the importer reads. */
+const ACCEPTED = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,.csv,.json,.jsonl,.ndjson';
 
 interface Progress {
   done: number;
@@ -25,6 +30,7 @@ export function ImportControls({ onImported }: { onImported: () => void }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [pasting, setPasting] = useState(false);
 
   async function importAll(files: File[]) {
     if (files.length === 0) return;
@@ -90,7 +96,10 @@ export function ImportControls({ onImported }: { onImported: () => void }) {
       <button type="button" onClick={pick(folderInput.current)} disabled={progress !== null}>
         {t('importFolder')}
       </button>
-      <input ref={fileInput} data-testid="import-input" type="file" multiple accept=".txt,.md,text/plain,text/markdown" hidden onChange={onPicked} />
+      <button type="button" onClick={() => setPasting(true)} disabled={progress !== null}>
+        {t('pasteArticle')}
+      </button>
+      <input ref={fileInput} data-testid="import-input" type="file" multiple accept={ACCEPTED} hidden onChange={onPicked} />
       <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '' }} />
       {progress && (
         <div className="import-progress" role="status">
@@ -103,6 +112,15 @@ export function ImportControls({ onImported }: { onImported: () => void }) {
       )}
       {dragging && <div className="drop-overlay">{t('dropHere')}</div>}
       {report && <ImportSummary report={report} onClose={() => setReport(null)} />}
+      {pasting && (
+        <PasteDialog
+          onClose={() => setPasting(false)}
+          onPaste={(file) => {
+            setPasting(false);
+            void importAll([file]);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -121,6 +139,19 @@ function ImportSummary({ report, onClose }: { report: ImportReport; onClose: () 
         {report.imported.map((i) => (
           <li key={`i${i.id}`} className="ok">
             <bdi>{i.file}</bdi> → <bdi>{i.title}</bdi>
+            {i.possibleDuplicateOf && (
+              <div className="duplicate">
+                {t('possibleDuplicate')}{' '}
+                <bdi>
+                  {t('duplicateOf', { id: i.possibleDuplicateOf.id, title: i.possibleDuplicateOf.title, percent: Math.round(i.possibleDuplicateOf.similarity * 100) })}
+                </bdi>
+              </div>
+            )}
+            {i.warnings?.map((w) => (
+              <div key={w} className="warning">
+                {t('warning')}: <bdi>{w}</bdi>
+              </div>
+            ))}
           </li>
         ))}
         {report.skipped.map((s) => (
@@ -138,11 +169,41 @@ function ImportSummary({ report, onClose }: { report: ImportReport; onClose: () 
   );
 }
 
+/** Pasted text becomes a file like any other, so it is checked, deduplicated and reported the same way. */
+function PasteDialog({ onClose, onPaste }: { onClose: () => void; onPaste: (file: File) => void }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const text = title.trim() ? `${title.trim()}\n${body}` : body;
+    const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
+    onPaste(new File([text], `pasted ${stamp}.txt`, { type: 'text/plain' }));
+  };
+  return (
+    <Modal title={t('pasteTitle')} onClose={onClose}>
+      <form className="paste-form" onSubmit={submit}>
+        <label>
+          {t('pasteTitleField')}
+          <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" />
+        </label>
+        <label>
+          {t('pasteBody')}
+          <textarea value={body} onChange={(e) => setBody(e.target.value)} dir="auto" rows={14} required />
+        </label>
+        <button type="submit" disabled={body.trim() === ''}>
+          {t('import')}
+        </button>
+      </form>
+    </Modal>
+  );
+}
+
 function* batches(files: File[]): Generator<File[]> {
   let batch: File[] = [];
   let bytes = 0;
   for (const file of files) {
-    if (batch.length > 0 && bytes + file.size > BATCH_BYTES) {
+    if (batch.length > 0 && (bytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES)) {
       yield batch;
       batch = [];
       bytes = 0;

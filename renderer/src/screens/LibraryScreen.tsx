@@ -1,37 +1,185 @@
-/** The library: every article in a sortable, filterable grid; a click opens it in the reader. */
-import type { ColDef } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../electron/api/contract';
+/**
+ * The library: every article in a sortable, filterable grid with editable metadata, and
+ * Arabic-aware search as you type (words, "phrases", OR, NOT, prefix*, filters), whose results
+ * show the matching passage with the words marked as the article writes them.
+ */
+import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
+import type { ArticleEdit, ArticleSummary, SearchFilters, SearchHit } from '../../../electron/api/contract';
 import { api } from '../api';
 import { AutoDirCell, DataGrid, formatTimestamp } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { VariantsDialog } from '../components/VariantsDialog';
 import { useI18n } from '../i18n';
 import { useApiData } from '../useApiData';
+
+/** How long typing must pause before the search runs. */
+const SEARCH_DELAY_MS = 150;
+
+function useDebounced<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+/** A snippet with its matched words marked. */
+function SnippetCell({ data }: ICellRendererParams<SearchHit>) {
+  if (!data) return null;
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  data.highlights.forEach(([start, end], i) => {
+    parts.push(data.snippet.slice(at, start), <mark key={i}>{data.snippet.slice(start, end)}</mark>);
+    at = end;
+  });
+  parts.push(data.snippet.slice(at));
+  return (
+    <span className="auto-dir-cell snippet" dir="auto">
+      {parts}
+    </span>
+  );
+}
+
+function DuplicateCell({ data }: ICellRendererParams<ArticleSummary>) {
+  const { t } = useI18n();
+  if (!data?.nearDuplicateOf) return null;
+  const percent = Math.round((data.nearDuplicateSimilarity ?? 0) * 100);
+  return (
+    <span className="auto-dir-cell duplicate" dir="auto">
+      {t('duplicateOf', { id: data.nearDuplicateOf, title: data.nearDuplicateTitle ?? '', percent })}
+    </span>
+  );
+}
 
 /** The library screen; `version` changes when the library should reload. */
 export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (articleId: number) => void }) {
   const { t, lang } = useI18n();
-  const [filter, setFilter] = useState('');
-  const { data, error } = useApiData(() => api.listArticles({}), [version]);
-  const columns = useMemo<ColDef<ArticleSummary>[]>(
-    () => [
-      { field: 'title', headerName: t('title'), flex: 3, cellRenderer: AutoDirCell, filter: 'agTextColumnFilter' },
-      { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell },
-      { field: 'published', headerName: t('published'), width: 130 },
-      { field: 'language', headerName: t('language'), width: 110 },
-      { field: 'importedAt', headerName: t('imported'), width: 190, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc' },
-      { field: 'annotationCount', headerName: t('annotationCount'), width: 140, filter: 'agNumberColumnFilter' },
-    ],
-    // Headers follow the interface language.
-    [lang],
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [variantsOpen, setVariantsOpen] = useState(false);
+  const [variantsVersion, setVariantsVersion] = useState(0);
+  const [editError, setEditError] = useState<string | null>(null);
+  const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
+  const searching = settledQuery.trim() !== '' || Object.values(filters).some(Boolean);
+  const library = useApiData(() => api.listArticles({}), [version]);
+  const tags = useApiData(() => api.listTags({}), []);
+  const results = useApiData(
+    () => (searching ? api.searchArticles({ query: settledQuery, ...filters, limit: 200 }) : Promise.resolve(null)),
+    [settledQuery, filters, version, variantsVersion, searching],
   );
+  const outlets = useMemo(() => [...new Set((library.data ?? []).map((a) => a.outlet).filter((o): o is string => !!o))].sort(), [library.data]);
+  const setFilter = (key: keyof SearchFilters) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setFilters((f) => ({ ...f, [key]: event.target.value || undefined }));
+
+  const libraryColumns = useMemo<ColDef<ArticleSummary>[]>(
+    () => [
+      { field: 'title', headerName: t('title'), flex: 3, minWidth: 240, cellRenderer: AutoDirCell, editable: true },
+      { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell, editable: true },
+      { field: 'author', headerName: t('author'), flex: 1, cellRenderer: AutoDirCell, editable: true, hide: false },
+      { field: 'published', headerName: t('published'), width: 130, editable: true },
+      { field: 'language', headerName: t('language'), width: 100, editable: true },
+      { field: 'sourceFormat', headerName: t('format'), width: 100 },
+      { field: 'nearDuplicateOf', headerName: t('possibleDuplicate'), flex: 1, cellRenderer: DuplicateCell, filter: 'agNumberColumnFilter' },
+      { field: 'importedAt', headerName: t('imported'), width: 170, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc' },
+      { field: 'annotationCount', headerName: t('annotationCount'), width: 120, filter: 'agNumberColumnFilter' },
+    ],
+    [t, lang],
+  );
+  const resultColumns = useMemo<ColDef<SearchHit>[]>(
+    () => [
+      { field: 'title', headerName: t('title'), flex: 2, minWidth: 220, cellRenderer: AutoDirCell },
+      { field: 'snippet', headerName: t('snippet'), flex: 4, minWidth: 300, cellRenderer: SnippetCell, sortable: false },
+      { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell },
+      { field: 'published', headerName: t('published'), width: 120 },
+      { field: 'score', headerName: t('score'), width: 100, valueFormatter: (p) => (typeof p.value === 'number' ? p.value.toFixed(2) : '') },
+    ],
+    [t],
+  );
+
+  const saveEdit = async (event: CellValueChangedEvent<ArticleSummary>) => {
+    const field = event.colDef.field as keyof ArticleEdit;
+    const value = typeof event.newValue === 'string' ? event.newValue.trim() : event.newValue;
+    try {
+      const saved = await api.updateArticle({ id: event.data.id, [field]: value === '' && field !== 'title' ? null : value });
+      event.node.setData(saved);
+      setEditError(null);
+    } catch (error) {
+      event.node.setDataValue(field, event.oldValue);
+      setEditError((error as Error).message);
+    }
+  };
+
   return (
     <section className="library" aria-label={t('library')}>
-      <div className="toolbar">
-        <input className="quick-filter" type="search" placeholder={t('searchPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} dir="auto" />
+      <div className="toolbar search-bar" role="search">
+        <input
+          className="search-input"
+          type="search"
+          placeholder={t('searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          dir="auto"
+          aria-label={t('searchPlaceholder')}
+        />
+        <input list="sanad-outlets" placeholder={t('outletFilter')} value={filters.outlet ?? ''} onChange={setFilter('outlet')} dir="auto" aria-label={t('outletFilter')} />
+        <datalist id="sanad-outlets">
+          {outlets.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+        <select value={filters.language ?? ''} onChange={setFilter('language')} aria-label={t('language')}>
+          <option value="">{t('allLanguages')}</option>
+          <option value="ar">العربية</option>
+          <option value="en">English</option>
+        </select>
+        <select value={filters.tag ?? ''} onChange={setFilter('tag')} aria-label={t('tag')}>
+          <option value="">{t('anyTag')}</option>
+          {tags.data?.map((tag) => (
+            <option key={tag.id} value={tag.name}>
+              {tag.name}
+            </option>
+          ))}
+        </select>
+        <label>
+          {t('fromDate')} <input type="date" value={filters.from ?? ''} onChange={setFilter('from')} />
+        </label>
+        <label>
+          {t('toDate')} <input type="date" value={filters.to ?? ''} onChange={setFilter('to')} />
+        </label>
+        {searching && (
+          <button type="button" onClick={() => (setQuery(''), setFilters({}))}>
+            {t('clearSearch')}
+          </button>
+        )}
+        <button type="button" onClick={() => setVariantsOpen(true)}>
+          {t('spellingVariants')}
+        </button>
       </div>
-      {error && <ErrorBanner message={error} />}
-      <DataGrid testId="library-grid" rows={data} columns={columns} quickFilter={filter} onRowClicked={(a) => onOpen(a.id)} emptyMessage={t('emptyLibrary')} />
+      {(library.error || results.error || editError) && <ErrorBanner message={(results.error ?? editError ?? library.error)!} />}
+      {searching ? (
+        <>
+          <p className="muted" role="status">
+            {results.data ? t('results', { n: results.data.length }) : t('loading')}
+          </p>
+          <DataGrid key="search-results" testId="search-results" rows={results.data} columns={resultColumns} onRowClicked={(hit) => onOpen(hit.id)} emptyMessage={t('noResults')} />
+        </>
+      ) : (
+        <>
+          <p className="muted">{t('editHint')}</p>
+          <DataGrid
+            key="library-grid"
+            testId="library-grid"
+            rows={library.data}
+            columns={libraryColumns}
+            onRowClicked={(a) => onOpen(a.id)}
+            onCellValueChanged={(e) => void saveEdit(e)}
+            emptyMessage={t('emptyLibrary')}
+          />
+        </>
+      )}
+      {variantsOpen && <VariantsDialog onClose={() => setVariantsOpen(false)} onChanged={() => setVariantsVersion((v) => v + 1)} />}
     </section>
   );
 }
