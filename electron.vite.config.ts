@@ -4,7 +4,8 @@ import { defineConfig } from 'electron-vite';
 
 /**
  * Three builds: the main process (which also yields the CLI entry, since the CLI and
- * browser mode share the store and the API handlers), the preload, and the renderer.
+ * browser mode share the store and the API handlers, and the import worker thread),
+ * the preload, and the renderer.
  */
 export default defineConfig({
   main: {
@@ -13,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main.ts'),
           cli: resolve(__dirname, 'electron/cli.ts'),
+          'import-worker': resolve(__dirname, 'electron/services/import/worker.ts'),
         },
       },
     },

@@ -1,6 +1,6 @@
 /** Queries on the articles table; every write keeps the search index and duplicate bands in step. */
 import type { Article, ArticleEdit, ArticleSummary } from '../electron/api/contract';
-import { analyseText, findNearDuplicate, indexArticle, unindexArticle } from './search-index';
+import { analyseText, findNearDuplicate, type IndexedText, indexArticle, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -53,17 +53,25 @@ export function findArticleByHash(db: Store, contentHash: string): { id: number;
     | undefined;
 }
 
-/** Stores a new article, indexes it, and flags it if it nearly duplicates an earlier one. */
-export function insertArticle(db: Store, article: NewArticle, importedAt: string): InsertedArticle {
-  const indexed = analyseText(article.title, article.body);
+/**
+ * Stores a new article, indexes it, and flags it if it nearly duplicates an earlier one.
+ * `indexed` may come precomputed (from an import worker); it is computed here otherwise.
+ */
+export function insertArticle(db: Store, article: NewArticle, importedAt: string, indexed: IndexedText = analyseText(article.title, article.body)): InsertedArticle {
   const nearDuplicate = findNearDuplicate(db, indexed.signature);
   const result = statement(
     db,
     `INSERT INTO articles (title, outlet, author, url, published, language, direction, body, content_hash,
-                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity)
+                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity, minhash)
      VALUES (@title, @outlet, @author, @url, @published, @language, @direction, @body, @contentHash,
-             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity)`,
-  ).run({ ...article, importedAt, nearDuplicateOf: nearDuplicate?.id ?? null, nearDuplicateSimilarity: nearDuplicate?.similarity ?? null });
+             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity, @minhash)`,
+  ).run({
+    ...article,
+    importedAt,
+    nearDuplicateOf: nearDuplicate?.id ?? null,
+    nearDuplicateSimilarity: nearDuplicate?.similarity ?? null,
+    minhash: signatureColumn(indexed),
+  });
   const id = Number(result.lastInsertRowid);
   indexArticle(db, id, indexed);
   return nearDuplicate ? { id, nearDuplicate } : { id };
@@ -92,5 +100,6 @@ export function updateArticle(db: Store, id: number, edit: ArticleEdit): boolean
     unindexArticle(db, id);
     indexArticle(db, id, analyseText(article.title, article.body));
   }
+  // (The near-duplicate signature depends on the body alone, so it stays.)
   return changed;
 }

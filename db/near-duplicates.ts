@@ -3,6 +3,7 @@
  * of its word 3-shingles (on search keys, so spelling and clitic changes do not count as edits).
  * Signatures are cut into bands; articles sharing a band are candidates, and the signatures'
  * agreement estimates their Jaccard similarity. Lookup cost stays flat as the library grows.
+ * These are the pure functions; db/search-index.ts keeps the band index.
  */
 
 /** Hash functions in a signature. */
@@ -26,8 +27,10 @@ function fnv1a(text: string): number {
 export function minhashSignature(keys: readonly string[]): Uint32Array | null {
   if (keys.length < 8) return null;
   const signature = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  for (let i = 0; i + 2 < keys.length; i++) {
-    const shingle = fnv1a(`${keys[i]} ${keys[i + 1]} ${keys[i + 2]}`);
+  const wordHashes = keys.map(fnv1a);
+  for (let i = 0; i + 2 < wordHashes.length; i++) {
+    // The shingle's hash combines its three words' hashes (no string is built per shingle).
+    const shingle = Math.imul(Math.imul(wordHashes[i]!, 0x01000193) ^ wordHashes[i + 1]!, 0x01000193) ^ wordHashes[i + 2]!;
     for (let h = 0; h < SIGNATURE_LENGTH; h++) {
       const value = (Math.imul(shingle, MULTIPLIERS[h]!) + OFFSETS[h]!) >>> 0;
       if (value < signature[h]!) signature[h] = value;

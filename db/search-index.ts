@@ -1,10 +1,16 @@
 /**
- * Keeps the full-text index and the near-duplicate bands in step with the articles table.
- * Both are derived data: {@link reindexAllArticles} rebuilds them from the stored text.
+ * Keeps the full-text index in step with the articles table, and finds near-duplicates.
+ * The index is derived data: {@link reindexAllArticles} rebuilds it from the stored text.
+ *
+ * Near-duplicate lookup uses MinHash LSH. Each article's signature is stored in its own row;
+ * the band index lives in memory, built on first use from the stored signatures and caught up
+ * by rowid before every lookup (so articles another process imported are seen too). Keeping the
+ * bands out of SQLite matters: their keys are random, and writing them would dirty a dozen
+ * scattered pages per imported article.
  */
 import type Database from 'better-sqlite3';
 import { bandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, signatureFromBlob, signatureSimilarity, signatureToBlob } from './near-duplicates';
-import { indexText, searchKey, tokenize } from './search-text';
+import { indexText, searchKey, words } from './search-text';
 import { statement } from './statements';
 
 /** What indexing found out about an article's text. */
@@ -16,51 +22,82 @@ export interface IndexedText {
 
 /** Computes the index keys and the MinHash signature of an article (pure; no database). */
 export function analyseText(title: string, body: string): IndexedText {
-  const keys = tokenize(body).map((t) => searchKey(t.text));
+  const keys = words(body).map(searchKey);
   return { titleKeys: indexText(title), bodyKeys: keys.join(' '), signature: minhashSignature(keys) };
 }
 
-/** The most similar earlier article above the near-duplicate threshold, if any. */
-export function findNearDuplicate(
-  db: Database.Database,
-  signature: Uint32Array | null,
-  excludeId = 0,
-): { id: number; title: string; similarity: number } | undefined {
-  if (!signature) return undefined;
-  const candidates = new Set<number>();
-  const byBand = statement(db, 'SELECT article_id FROM article_minhash_bands WHERE band_key = ?').pluck();
-  for (const key of bandKeys(signature)) for (const id of byBand.all(key) as number[]) if (id !== excludeId) candidates.add(id);
-  let best: { id: number; title: string; similarity: number } | undefined;
-  const load = statement(db, 'SELECT title, minhash FROM articles WHERE id = ?');
-  for (const id of candidates) {
-    const row = load.get(id) as { title: string; minhash: Buffer | null } | undefined;
-    if (!row?.minhash) continue;
-    const similarity = signatureSimilarity(signature, signatureFromBlob(row.minhash));
-    if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { id, title: row.title, similarity };
-  }
-  return best;
+/** The in-memory LSH index of one connection: band key → ids of articles in that bucket. */
+interface BandIndex {
+  buckets: Map<number, number[]>;
+  signatures: Map<number, Uint32Array>;
+  lastId: number;
 }
 
-/** Writes an article's search keys and bands (the article row must exist). */
+const bandIndexes = new WeakMap<Database.Database, BandIndex>();
+
+/** The connection's band index, brought up to date with articles stored since it last looked. */
+function bandIndex(db: Database.Database): BandIndex {
+  let index = bandIndexes.get(db);
+  if (!index) bandIndexes.set(db, (index = { buckets: new Map(), signatures: new Map(), lastId: 0 }));
+  const rows = statement(db, 'SELECT id, minhash FROM articles WHERE id > ? ORDER BY id').all(index.lastId) as { id: number; minhash: Buffer | null }[];
+  for (const row of rows) {
+    if (row.minhash) addToBandIndex(index, row.id, signatureFromBlob(row.minhash));
+    index.lastId = row.id;
+  }
+  return index;
+}
+
+function addToBandIndex(index: BandIndex, id: number, signature: Uint32Array): void {
+  index.signatures.set(id, signature);
+  for (const key of bandKeys(signature)) {
+    const bucket = index.buckets.get(key);
+    if (bucket) bucket.push(id);
+    else index.buckets.set(key, [id]);
+  }
+}
+
+/** The most similar stored article above the near-duplicate threshold, if any. */
+export function findNearDuplicate(db: Database.Database, signature: Uint32Array | null): { id: number; title: string; similarity: number } | undefined {
+  if (!signature) return undefined;
+  const index = bandIndex(db);
+  let best: { id: number; similarity: number } | undefined;
+  const seen = new Set<number>();
+  for (const key of bandKeys(signature)) {
+    for (const id of index.buckets.get(key) ?? []) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const similarity = signatureSimilarity(signature, index.signatures.get(id)!);
+      if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { id, similarity };
+    }
+  }
+  if (!best) return undefined;
+  const title = statement(db, 'SELECT title FROM articles WHERE id = ?').pluck().get(best.id) as string | undefined;
+  // The article may have been deleted since the index saw it.
+  return title === undefined ? undefined : { ...best, title };
+}
+
+/** The signature as stored in the article's row. */
+export function signatureColumn(indexed: IndexedText): Buffer | null {
+  return indexed.signature ? signatureToBlob(indexed.signature) : null;
+}
+
+/** Writes an article's search keys (the article row must exist). */
 export function indexArticle(db: Database.Database, id: number, indexed: IndexedText): void {
   statement(db, 'INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)').run(id, indexed.titleKeys, indexed.bodyKeys);
-  if (!indexed.signature) return;
-  statement(db, 'UPDATE articles SET minhash = ? WHERE id = ?').run(signatureToBlob(indexed.signature), id);
-  const band = statement(db, 'INSERT OR IGNORE INTO article_minhash_bands (band_key, article_id) VALUES (?, ?)');
-  for (const key of bandKeys(indexed.signature)) band.run(key, id);
 }
 
-/** Removes an article from the search index and the bands. */
+/** Removes an article from the search index. */
 export function unindexArticle(db: Database.Database, id: number): void {
   statement(db, 'DELETE FROM article_search WHERE rowid = ?').run(id);
-  statement(db, 'DELETE FROM article_minhash_bands WHERE article_id = ?').run(id);
 }
 
-/** Rebuilds the index and bands of every article from its stored title and body. */
+/** Rebuilds the search index and the stored signatures of every article from its title and body. */
 export function reindexAllArticles(db: Database.Database): void {
   const rows = db.prepare('SELECT id, title, body FROM articles ORDER BY id').all() as { id: number; title: string; body: string }[];
   for (const row of rows) {
+    const indexed = analyseText(row.title, row.body);
     unindexArticle(db, row.id);
-    indexArticle(db, row.id, analyseText(row.title, row.body));
+    indexArticle(db, row.id, indexed);
+    statement(db, 'UPDATE articles SET minhash = ? WHERE id = ?').run(signatureColumn(indexed), row.id);
   }
 }

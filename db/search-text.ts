@@ -32,6 +32,9 @@ export function tokenize(text: string): TextToken[] {
  * tashkeel, tatweel and Latin accents dropped, Arabic-Indic and Persian digits to 0-9, lower case.
  */
 export function foldWord(word: string): string {
+  // Most words need no Unicode normalisation: plain Arabic letters, or plain ASCII.
+  if (PLAIN_ARABIC.test(word)) return word.replace(/[أإآؤئىة]/g, (ch) => PLAIN_FOLDS[ch]!);
+  if (PLAIN_ASCII.test(word)) return word.toLowerCase();
   let folded = '';
   const hamzaSeated = word.normalize('NFKC').replace(/[ؤئ]/g, 'ء');
   for (const ch of hamzaSeated.normalize('NFD').replace(MARKS, '')) {
@@ -42,6 +45,10 @@ export function foldWord(word: string): string {
   }
   return folded.toLowerCase();
 }
+
+const PLAIN_ARABIC = /^[\u0621-\u063A\u0641-\u064A]+$/;
+const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
+const PLAIN_FOLDS: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ؤ': 'ء', 'ئ': 'ء', 'ى': 'ي', 'ة': 'ه' };
 
 const FOLDED_LETTERS: Record<string, string> = {
   'ٱ': 'ا',
@@ -86,7 +93,7 @@ function stripSuffixes(word: string): string {
 }
 
 const keyCache = new Map<string, string>();
-const KEY_CACHE_LIMIT = 200_000;
+const KEY_CACHE_LIMIT = 500_000;
 
 /** The index key of a word: folded, and stemmed if Arabic. Word frequencies are skewed, so keys are cached. */
 export function searchKey(word: string): string {
@@ -100,9 +107,12 @@ export function searchKey(word: string): string {
   return key;
 }
 
+/** The words of `text`, without their offsets (cheaper, for indexing). */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 /** The text the full-text index holds for `text`: each word's key, in order, space separated. */
 export function indexText(text: string): string {
-  return tokenize(text)
-    .map((t) => searchKey(t.text))
-    .join(' ');
+  return words(text).map(searchKey).join(' ');
 }

@@ -6,9 +6,10 @@
  * matched words marked on it.
  */
 import type Database from 'better-sqlite3';
-import type { SearchFilters, SearchHit } from '../electron/api/contract';
+import type { SearchFilters, SearchHit, SearchResult } from '../electron/api/contract';
 import { foldWord, searchKey, stripPrefixes, tokenize } from './search-text';
 import { variantKeys } from './spelling-variants';
+import { statement } from './statements';
 
 /** A query the analyst wrote that cannot be understood, with what is wrong. */
 export class SearchQueryError extends Error {
@@ -163,6 +164,28 @@ function toFts(db: Database.Database, node: QueryNode, matchers: Matchers): stri
   }
 }
 
+/** Above this many matching articles, results come newest first rather than ranked (see searchArticles). */
+export const RANKING_LIMIT = 20_000;
+
+/** How many articles a query matches at most, from the index's document counts (no scan of the matches). */
+function estimateMatches(db: Database.Database, node: QueryNode): number {
+  const documents = (key: string) => (statement(db, 'SELECT doc FROM article_search_vocab WHERE term = ?').pluck().get(key) as number | undefined) ?? 0;
+  switch (node.kind) {
+    case 'word':
+      if (node.prefix) {
+        const key = prefixKey(node.text);
+        return statement(db, "SELECT coalesce(sum(doc), 0) FROM article_search_vocab WHERE term >= ? AND term < ? || '\uffff'").pluck().get(key, key) as number;
+      }
+      return variantKeys(db, searchKey(node.text)).reduce((sum, key) => sum + documents(key), 0);
+    case 'phrase':
+      return Math.min(...node.words.map((w) => documents(searchKey(w))));
+    case 'or':
+      return node.options.reduce((sum, option) => sum + estimateMatches(db, option), 0);
+    case 'and':
+      return Math.min(...node.include.map((n) => estimateMatches(db, n)));
+  }
+}
+
 /** Characters of context in a snippet. */
 const SNIPPET_WORDS = 28;
 
@@ -208,8 +231,13 @@ function collapsedLength(text: string): number {
   return text.replace(/\s+/g, ' ').length;
 }
 
-/** Searches the library; an empty query with filters lists the filtered articles, newest first. */
-export function searchArticles(db: Database.Database, query: string, extraFilters: SearchFilters = {}, limit = 20): SearchHit[] {
+/**
+ * Searches the library; an empty query with filters lists the filtered articles, newest first.
+ * A query that matches more than {@link RANKING_LIMIT} articles is listed newest first as well:
+ * ranking would score every match (slow at that size) while its words, being in most articles,
+ * carry almost no relevance signal. The result says which order it used.
+ */
+export function searchArticles(db: Database.Database, query: string, extraFilters: SearchFilters = {}, limit = 20): SearchResult {
   const { tree, filters: queryFilters } = parseQuery(query);
   const filters = { ...queryFilters, ...Object.fromEntries(Object.entries(extraFilters).filter(([, v]) => v)) } as SearchFilters;
   const conditions: string[] = [];
@@ -234,27 +262,42 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
     conditions.push('EXISTS (SELECT 1 FROM annotations n JOIN tags t ON t.id = n.tag_id WHERE n.article_id = a.id AND lower(t.name) = lower(?))');
     params.push(filters.tag);
   }
-  const where = conditions.length ? ` AND ${conditions.join(' AND ')}` : '';
-  const columns = 'a.id, a.title, a.outlet, a.published, a.language, a.direction, a.body';
   const matchers: Matchers = { keys: new Set(), prefixes: [] };
-  type Row = Omit<SearchHit, 'snippet' | 'highlights'> & { body: string };
-  let rows: Row[];
+  // Bodies are read for the page of results only: selecting them while ranking would read the
+  // text of every match.
+  let ranked: { id: number; score: number }[];
+  let order: SearchResult['order'] = 'relevance';
+  let matches = 0;
   if (tree) {
-    const match = toFts(db, tree, matchers);
-    rows = db
-      .prepare(
-        `SELECT ${columns}, -bm25(article_search, 4.0, 1.0) AS score
-         FROM article_search JOIN articles a ON a.id = article_search.rowid
-         WHERE article_search MATCH ?${where}
-         ORDER BY bm25(article_search, 4.0, 1.0) LIMIT ?`,
-      )
-      .all(match, ...params, limit) as Row[];
+    matches = estimateMatches(db, tree);
+    if (matches > RANKING_LIMIT) order = 'newest';
+    // Filters join the articles table, walked from the index side: in rowid order FTS5 stops after
+    // `limit` rows; ranked, the join sorts at most RANKING_LIMIT matches. A rowid IN (...) set would
+    // instead materialise every article the filter allows.
+    const from = conditions.length ? 'article_search s JOIN articles a ON a.id = s.rowid' : 'article_search s';
+    const where = conditions.length ? ` AND ${conditions.join(' AND ')}` : '';
+    ranked = statement(
+      db,
+      order === 'relevance'
+        ? `SELECT s.rowid AS id, -s.rank AS score FROM ${from}
+           WHERE article_search MATCH ? AND s.rank MATCH 'bm25(4.0, 1.0)'${where}
+           ORDER BY s.rank LIMIT ?`
+        : `SELECT s.rowid AS id, 0 AS score FROM ${from} WHERE article_search MATCH ?${where} ORDER BY s.rowid DESC LIMIT ?`,
+    ).all(toFts(db, tree, matchers), ...params, limit) as { id: number; score: number }[];
   } else if (conditions.length) {
-    rows = db
-      .prepare(`SELECT ${columns}, 0 AS score FROM articles a WHERE 1${where} ORDER BY a.published DESC, a.id DESC LIMIT ?`)
-      .all(...params, limit) as Row[];
+    order = 'newest';
+    ranked = statement(db, `SELECT a.id, 0 AS score FROM articles a WHERE ${conditions.join(' AND ')} ORDER BY a.published DESC, a.id DESC LIMIT ?`).all(
+      ...params,
+      limit,
+    ) as { id: number; score: number }[];
+    matches = statement(db, `SELECT count(*) FROM articles a WHERE ${conditions.join(' AND ')}`).pluck().get(...params) as number;
   } else {
-    return [];
+    return { hits: [], order, matches: 0 };
   }
-  return rows.map(({ body, ...hit }) => ({ ...hit, ...makeSnippet(body, matchers) }));
+  const load = statement(db, 'SELECT id, title, outlet, published, language, direction, body FROM articles WHERE id = ?');
+  const hits = ranked.map(({ id, score }) => {
+    const { body, ...article } = load.get(id) as Omit<SearchHit, 'snippet' | 'highlights' | 'score'> & { body: string };
+    return { ...article, score, ...makeSnippet(body, matchers) };
+  });
+  return { hits, order, matches: Math.max(matches, hits.length) };
 }

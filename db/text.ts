@@ -9,14 +9,32 @@ export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
-const ANY_LETTER = /\p{L}/gu;
+/** Whether a UTF-16 unit is an Arabic-script letter (base block, supplements, presentation forms). */
+function isArabicLetter(unit: number): boolean {
+  return (
+    (unit >= 0x0620 && unit <= 0x064a) ||
+    (unit >= 0x066e && unit <= 0x06d3) ||
+    (unit >= 0x0750 && unit <= 0x077f) ||
+    (unit >= 0x08a0 && unit <= 0x08ff) ||
+    (unit >= 0xfb50 && unit <= 0xfdff) ||
+    (unit >= 0xfe70 && unit <= 0xfeff)
+  );
+}
 
-/** Language and direction from the share of Arabic-script letters in the text. */
+const LETTER = /\p{L}/u;
+
+/** Language and direction from the share of Arabic-script letters in the first 5,000 characters. */
 export function detectLanguage(text: string): { language: 'ar' | 'en'; direction: 'rtl' | 'ltr' } {
-  const sample = text.slice(0, 20_000);
-  const letters = sample.match(ANY_LETTER)?.length ?? 0;
-  const arabic = sample.match(ARABIC_LETTER)?.length ?? 0;
+  let letters = 0;
+  let arabic = 0;
+  const end = Math.min(text.length, 5000);
+  for (let i = 0; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (isArabicLetter(unit)) arabic++;
+    // Cheap ASCII checks first; the Unicode letter test only for the rest.
+    else if (!((unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || (unit > 0x7f && LETTER.test(text[i]!)))) continue;
+    letters++;
+  }
   return letters > 0 && arabic / letters >= 0.3 ? { language: 'ar', direction: 'rtl' } : { language: 'en', direction: 'ltr' };
 }
 

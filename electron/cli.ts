@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArticleSummary, ImportReport, SearchHit } from './api/contract';
+import type { ArticleSummary, ImportReport, SearchResult } from './api/contract';
 import { createDispatcher, createHandlers } from './api/handlers';
 import { openStore, type Store } from '../db/store';
-import { resolveDbPath } from './paths';
-import { IMPORTABLE_EXTENSIONS, importFiles } from './services/import';
+import { importWorkerScript, resolveDbPath } from './paths';
+import { createPreparer, IMPORTABLE_EXTENSIONS, type IncomingFile, importFiles } from './services/import';
 import { startHttpServer } from './transport/http-server';
 
 const HELP = `Sanad: an offline analyst workstation for sourced briefings.
@@ -87,7 +87,8 @@ async function serve(store: Store, portOption: string | undefined): Promise<numb
     process.stderr.write(`sanad: --port must be a number from 0 to 65535, not "${portOption}"\n`);
     return 2;
   }
-  const server = await startHttpServer({ dispatch: createDispatcher(createHandlers(store)), rendererDir: join(__dirname, '../renderer'), port });
+  const preparer = createPreparer(importWorkerScript(__dirname));
+  const server = await startHttpServer({ dispatch: createDispatcher(createHandlers(store, { preparer })), rendererDir: join(__dirname, '../renderer'), port });
   process.stdout.write(`Sanad browser mode is running. Open this address (it holds this launch's access token):\n  ${server.url}\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -95,9 +96,13 @@ async function serve(store: Store, portOption: string | undefined): Promise<numb
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await preparer.close();
   store.close();
   return 0;
 }
+
+/** Files read into memory at once by `sanad import`. */
+const CLI_READ_CHUNK = 500;
 
 /** Files named on the command line, with folders expanded to the importable files inside them. */
 function expandPaths(paths: string[]): { files: string[]; ignored: number } {
@@ -135,26 +140,32 @@ async function importCommand(store: Store, paths: string[], json: boolean): Prom
   let cancelled = false;
   const onInterrupt = () => {
     cancelled = true;
-    process.stderr.write('\nsanad import: stopping after the current file…\n');
+    process.stderr.write('\nsanad import: stopping after the files being stored now…\n');
   };
   process.once('SIGINT', onInterrupt);
+  const preparer = createPreparer(importWorkerScript(__dirname));
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
-  for (const [index, path] of files.entries()) {
-    if (cancelled) break;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      report.failed.push({ file: path, error: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
-      continue;
+  // Read a chunk of files at a time, so memory stays bounded however many files there are.
+  for (let first = 0; first < files.length && !cancelled; first += CLI_READ_CHUNK) {
+    const readable: IncomingFile[] = [];
+    for (const path of files.slice(first, first + CLI_READ_CHUNK)) {
+      try {
+        readable.push({ name: path, bytes: readFileSync(path) });
+      } catch (error) {
+        report.failed.push({ file: path, error: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      }
     }
-    const one = await importFiles(store, [{ name: path, bytes }]);
-    report.imported.push(...one.imported);
-    report.skipped.push(...one.skipped);
-    report.failed.push(...one.failed);
-    showProgress(index + 1, files.length);
+    const chunkReport = await importFiles(store, readable, {
+      preparer,
+      isCancelled: () => cancelled,
+      onProgress: (done: number) => showProgress(first + done, files.length),
+    });
+    report.imported.push(...chunkReport.imported);
+    report.skipped.push(...chunkReport.skipped);
+    report.failed.push(...chunkReport.failed);
   }
   process.off('SIGINT', onInterrupt);
+  await preparer.close();
   store.close();
   if (json) {
     const { imported, skipped, failed } = report;
@@ -194,10 +205,13 @@ async function searchCommand(store: Store, query: string, json: boolean, limitOp
     process.stderr.write(`sanad search: ${result.error.message}\n`);
     return result.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
   }
-  const hits = result.value as SearchHit[];
+  const { hits, order, matches } = result.value as SearchResult;
   if (json) {
     process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
     return 0;
+  }
+  if (order === 'newest' && query.trim()) {
+    process.stderr.write(`about ${matches} articles match: too many to rank, so the most recently imported come first; add words to narrow the search\n`);
   }
   for (const hit of hits) {
     let marked = hit.snippet;

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { openStore } from '../db/store';
 import { createDispatcher, createHandlers } from './api/handlers';
-import { dbFlag, defaultDataDir, resolveDbPath } from './paths';
+import { dbFlag, defaultDataDir, importWorkerScript, resolveDbPath } from './paths';
+import { createPreparer } from './services/import';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { registerIpcHandlers } from './transport/ipc';
 
@@ -63,12 +64,14 @@ app
   .whenReady()
   .then(() => {
     const store = openStore(resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')));
-    registerIpcHandlers(ipcMain, createDispatcher(createHandlers(store)), isTrustedFrameUrl);
+    const preparer = createPreparer(importWorkerScript(__dirname));
+    registerIpcHandlers(ipcMain, createDispatcher(createHandlers(store, { preparer })), isTrustedFrameUrl);
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
     app.on('window-all-closed', () => {
+      void preparer.close();
       store.close();
       app.quit();
     });

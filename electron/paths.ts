@@ -26,3 +26,8 @@ export function dbFlag(argv: readonly string[]): string | undefined {
   if (i >= 0) return argv[i + 1];
   return argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 }
+
+/** The built import worker thread, beside the entry that loads it (out/main). */
+export function importWorkerScript(entryDir: string): string {
+  return join(entryDir, 'import-worker.js');
+}

@@ -31,5 +31,5 @@ export function tempApi() {
   const { store, path } = tempStore();
   let tick = Date.UTC(2026, 0, 1);
   const now = () => new Date((tick += 1000)).toISOString();
-  return { store, path, dispatch: createDispatcher(createHandlers(store, now)) };
+  return { store, path, dispatch: createDispatcher(createHandlers(store, { now })) };
 }

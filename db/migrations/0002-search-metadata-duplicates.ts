@@ -21,13 +21,8 @@ CREATE VIRTUAL TABLE article_search USING fts5 (
   title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
 
--- MinHash LSH bands: articles that share a band key are near-duplicate candidates.
-CREATE TABLE article_minhash_bands (
-  band_key INTEGER NOT NULL,
-  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-  PRIMARY KEY (band_key, article_id)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX article_minhash_bands_by_article ON article_minhash_bands (article_id);
+-- Document frequency of every key: lets a search estimate how many articles it will match.
+CREATE VIRTUAL TABLE article_search_vocab USING fts5vocab (article_search, 'row');
 
 -- Words the analyst treats as one: a query for any of a group finds them all.
 CREATE TABLE spelling_variants (

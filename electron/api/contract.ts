@@ -123,6 +123,17 @@ export interface SearchHit {
   score: number;
 }
 
+/**
+ * A page of search results. `order` is 'relevance' (bm25) unless the query matches so many
+ * articles (most of the library) that relevance means little; then the newest come first.
+ * `matches` estimates how many articles match, from the index's word counts.
+ */
+export interface SearchResult {
+  hits: SearchHit[];
+  order: 'relevance' | 'newest';
+  matches: number;
+}
+
 /** A group of words the search treats as one spelling. */
 export interface VariantGroup {
   groupId: number;
@@ -177,7 +188,7 @@ export const contract = {
       direction: z.enum(['rtl', 'ltr']).optional(),
     }),
   ),
-  searchArticles: method<SearchHit[]>()(
+  searchArticles: method<SearchResult>()(
     z.object({
       query: z.string().max(2000),
       outlet: z.string().max(200).optional(),

@@ -11,7 +11,7 @@ import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db
 import type { Store } from '../../db/store';
 import { findTagByName, insertTag, listTags, tagExists } from '../../db/tags';
 import { codePointLength, quoteSelector } from '../../db/text';
-import { importFiles } from '../services/import';
+import { importFiles, type Preparer } from '../services/import';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
 
 /** An error a handler raises on purpose, carried to the caller as `{ok:false, error}`. */
@@ -28,8 +28,14 @@ export class ApiError extends Error {
 /** Every method's implementation; a method missing here is a compile error. */
 export type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
+/** What the handlers need besides the store: a clock (tests fix it) and import worker threads. */
+export interface HandlerOptions {
+  now?: () => string;
+  preparer?: Preparer;
+}
+
 /** Builds the handler table over an open store. */
-export function createHandlers(db: Store, now: () => string = () => new Date().toISOString()): Handlers {
+export function createHandlers(db: Store, { now = () => new Date().toISOString(), preparer }: HandlerOptions = {}): Handlers {
   const requireArticle = (id: number) => {
     const article = findArticle(db, id);
     if (!article) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
@@ -42,7 +48,7 @@ export function createHandlers(db: Store, now: () => string = () => new Date().t
       importFiles(
         db,
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
-        { now },
+        { now, preparer },
       ),
     updateArticle: ({ id, ...edit }) => {
       if (!updateArticle(db, id, edit)) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);

@@ -31,6 +31,18 @@ export class SanadApp {
     return summary;
   }
 
+  /** Pastes text as a new article through the Paste text dialog. */
+  async paste(title: string, body: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Paste text' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Paste an article' });
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Article text').fill(body);
+    await dialog.getByRole('button', { name: 'Import files' }).click();
+    const summary = this.page.getByRole('alert', { name: 'Import summary' });
+    await summary.waitFor();
+    return summary;
+  }
+
   async closeImportSummary(): Promise<void> {
     await this.page.getByRole('alert', { name: 'Import summary' }).getByRole('button').click();
   }
@@ -80,6 +92,16 @@ export class LibraryPage {
     const results = new SearchResults(this.page);
     await results.grid.locator('.ag-root').waitFor();
     return results;
+  }
+
+  /** Adds a group of spelling variants in the Spelling variants dialog, then closes it. */
+  async addSpellingVariants(terms: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Spelling variants' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Spelling variants' });
+    await dialog.getByRole('textbox').fill(terms);
+    await dialog.getByRole('button', { name: 'Add group' }).click();
+    await dialog.getByText(terms.split(/[,،]\s*/).join(' · ')).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
   }
 
   async editCell(row: string, colId: string, value: string): Promise<void> {

@@ -68,6 +68,31 @@ describe('importing', () => {
     expect(await (await app.goToLibrary()).waitForTitles(1)).toEqual(['ملاحظة ميدانية']);
   });
 
+  it('pastes text as a new article, its title as given', async () => {
+    const summary = await app.paste('بيان صحفي ملصوق', 'أعلنت الوزارة في بيان اليوم استئناف الرحلات إلى المطار.');
+    expect(await summary.innerText()).toContain('1 imported');
+    await screenshot(page, '02b-paste-summary');
+    await app.closeImportSummary();
+    expect(await (await app.goToLibrary()).waitForTitles(1)).toEqual(['بيان صحفي ملصوق']);
+  });
+
+  it('imports a near-duplicate and says which article it resembles', async () => {
+    await app.importFiles([fixture('ar-utf16be-bom.txt')]);
+    await app.closeImportSummary();
+    const summary = await app.importFiles([fixture('ar-utf16le-bom.txt')]);
+    await expect.poll(() => summary.innerText()).toMatch(/Possible duplicate of #1 "ملاحظة: جدول زيارة الوفد" \(\d+% similar\)/);
+  });
+
+  it('follows a spelling variant the analyst adds, across scripts', async () => {
+    await importSamples();
+    const library = await app.goToLibrary();
+    await library.waitForTitles(2);
+    const before = await library.search('الفاو');
+    await expect.poll(() => before.titles()).toEqual([ARABIC_TITLE]);
+    await library.addSpellingVariants('الفاو, Faw');
+    await expect.poll(() => before.titles().then((t) => t.sort())).toEqual([ENGLISH_TITLE, ARABIC_TITLE].sort());
+  });
+
   it('skips a file whose text is already in the library, naming the existing article', async () => {
     await importSamples();
     const summary = await app.importFiles([fixture('ar-port-closure.txt')]);

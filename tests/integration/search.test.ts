@@ -1,6 +1,6 @@
 /** Search as the analyst uses it: through the API, over a small Arabic and English library. */
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../electron/api/contract';
+import type { SearchHit, SearchResult } from '../../electron/api/contract';
 import { tempApi } from '../helpers';
 
 const ARTICLES = [
@@ -16,7 +16,7 @@ async function library() {
   const search = async (query: string, filters: Record<string, unknown> = {}) => {
     const result = await api.dispatch('searchArticles', { query, ...filters });
     if (!result.ok) throw new Error(result.error.message);
-    return result.value as SearchHit[];
+    return (result.value as SearchResult).hits as SearchHit[];
   };
   const titles = async (query: string, filters: Record<string, unknown> = {}) => (await search(query, filters)).map((h) => h.title).sort();
   return { ...api, search, titles };

@@ -1,127 +1,95 @@
 /**
- * Imports files as articles. Each file is read, checked and stored on its own, in its own
- * transaction: a bad file (or a bad row of a bulk file) is reported with its name and reason,
- * and everything else goes on. Exact duplicates are skipped, naming the article that has the
- * text; near-duplicates are stored and flagged.
+ * Imports files as articles. Each file is prepared (read, decoded, extracted, analysed; see
+ * prepare.ts), then stored atomically: a bad file (or a bad row of a bulk file) is reported with
+ * its name and reason, and everything else goes on. Exact duplicates are skipped, naming the
+ * article that has the text; near-duplicates are stored and flagged.
  */
 import type { ImportReport } from '../../api/contract';
-import { findArticleByHash, insertArticle, type NewArticle } from '../../../db/articles';
+import { findArticleByHash, insertArticle } from '../../../db/articles';
 import type { Store } from '../../../db/store';
-import { contentHash, detectLanguage, firstLineTitle, normaliseText } from '../../../db/text';
-import { findDatelineDate, parseMetadataDate } from './dates';
-import { ImportFileError } from './errors';
-import { type ArticleDraft, readDrafts } from './readers';
+import { inThreadPreparer, type Preparer } from './pool';
+import type { IncomingFile, PreparedFile } from './prepare';
 
 export { ImportFileError } from './errors';
+export { createPreparer, type Preparer } from './pool';
+export { type IncomingFile, MAX_IMPORT_FILE_BYTES } from './prepare';
 export { IMPORTABLE_EXTENSIONS } from './readers';
 
-/** Largest file Sanad imports (a bulk CSV of thousands of articles fits; a stray video does not). */
-export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
-
-/** A file as it arrives for import: its name (or path) and its bytes. */
-export interface IncomingFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-/** Progress and cancellation for long imports. */
+/** Progress and cancellation for long imports, and where preparation runs. */
 export interface ImportOptions {
+  /** Worker threads for preparation; in the calling thread if not given. */
+  preparer?: Preparer;
   now?: () => string;
-  /** Called after each file with how many are done. */
+  /** Called after each file is stored, with how many are done. */
   onProgress?: (done: number, total: number, file: string) => void;
-  /** Checked before each file; once true, the remaining files are left alone. */
+  /** Checked between chunks of files; once true, the files not yet prepared are left alone. */
   isCancelled?: () => boolean;
 }
 
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'yi']);
-// Bidi embeddings, overrides and isolates can make a title display as something it is not.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-const OTHER_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+/** Files stored under one commit: each is still atomic (its own savepoint), commits are grouped. */
+const FILES_PER_COMMIT = 1000;
 
-function cleanTitle(title: string): string {
-  return title.replace(BIDI_CONTROLS, '').replace(OTHER_CONTROLS, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** Completes a draft into the article to store, or throws {@link ImportFileError}. */
-export function completeDraft(draft: ArticleDraft): { article: NewArticle; warnings: string[] } {
-  const body = normaliseText(draft.body);
-  if (body.trim() === '') throw new ImportFileError(draft.sourceFormat === 'txt' || draft.sourceFormat === 'md' ? 'the file is empty' : 'no article text found in it');
-  const warnings = [...draft.warnings];
-  const givenTitle = draft.fields.title ? cleanTitle(normaliseText(draft.fields.title)) : '';
-  const title = givenTitle || cleanTitle(firstLineTitle(body)) || body.slice(0, 80);
-  const detected = detectLanguage(body);
-  const language = draft.fields.language?.trim().toLowerCase() || detected.language;
-  let published = parseMetadataDate(draft.fields.published);
-  if (draft.fields.published && !published) warnings.push(`publication date "${draft.fields.published}" not understood; left empty`);
-  published ??= findDatelineDate(body);
-  const text = (value: string | null | undefined) => (value ? cleanTitle(normaliseText(value)) || null : null);
-  return {
-    article: {
-      title,
-      outlet: text(draft.fields.outlet),
-      author: text(draft.fields.author),
-      url: text(draft.fields.url),
-      published,
-      language,
-      direction: RTL_LANGUAGES.has(language) ? 'rtl' : draft.fields.language ? 'ltr' : detected.direction,
-      body,
-      contentHash: contentHash(body),
-      sourceName: draft.label.split(/[\\/]/).pop() ?? draft.label,
-      sourceFormat: draft.sourceFormat,
-      sourceEncoding: draft.sourceEncoding,
-    },
-    warnings,
-  };
-}
-
-/** Imports each file in its own transaction and reports what became of every one. */
+/**
+ * Imports files and reports what became of every one. Preparation of the next chunk of files
+ * runs (in worker threads, given a preparer) while the current chunk is stored: one transaction
+ * per chunk, and inside it a savepoint per file, so a file that fails rolls back alone and the
+ * others go on, while the disk sees one commit per chunk rather than per file.
+ */
 export async function importFiles(db: Store, files: IncomingFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? (() => new Date().toISOString());
+  const preparer = options.preparer ?? inThreadPreparer;
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
-  for (const [index, file] of files.entries()) {
-    if (options.isCancelled?.()) break;
-    try {
-      if (file.bytes.length > MAX_IMPORT_FILE_BYTES) {
-        throw new ImportFileError(`file is ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`);
+  const prepareChunk = (first: number) => Promise.all(files.slice(first, first + FILES_PER_COMMIT).map((f) => preparer.prepare(f)));
+  let done = 0;
+  let next = files.length > 0 ? prepareChunk(0) : null;
+  for (let first = 0; next; first += FILES_PER_COMMIT) {
+    const chunk = await next;
+    next = first + FILES_PER_COMMIT < files.length && !options.isCancelled?.() ? prepareChunk(first + FILES_PER_COMMIT) : null;
+    db.transaction(() => {
+      for (const prepared of chunk) {
+        storeFile(db, prepared, now, report);
+        options.onProgress?.(++done, files.length, prepared.name);
       }
-      if (file.bytes.length === 0) throw new ImportFileError('the file is empty');
-      const drafts = await readDrafts(file.name, file.bytes, file.name);
-      // This file's outcome joins the report only once its transaction has committed.
-      const fileReport: ImportReport = { imported: [], skipped: [], failed: [] };
-      db.transaction(() => {
-        for (const draft of drafts) {
-          if ('error' in draft) {
-            fileReport.failed.push({ file: draft.label, error: draft.error });
-            continue;
-          }
-          try {
-            const { article, warnings } = completeDraft(draft);
-            const existing = findArticleByHash(db, article.contentHash);
-            if (existing) {
-              fileReport.skipped.push({ file: draft.label, reason: `same text as article #${existing.id} "${existing.title}"`, existingId: existing.id });
-              continue;
-            }
-            const { id, nearDuplicate } = insertArticle(db, article, now());
-            fileReport.imported.push({
-              file: draft.label,
-              id,
-              title: article.title,
-              ...(nearDuplicate && { possibleDuplicateOf: nearDuplicate }),
-              ...(warnings.length > 0 && { warnings }),
-            });
-          } catch (error) {
-            if (!(error instanceof ImportFileError)) throw error;
-            fileReport.failed.push({ file: draft.label, error: error.message });
-          }
-        }
-      })();
-      report.imported.push(...fileReport.imported);
-      report.skipped.push(...fileReport.skipped);
-      report.failed.push(...fileReport.failed);
-    } catch (error) {
-      report.failed.push({ file: file.name, error: error instanceof ImportFileError ? error.message : `could not be imported: ${(error as Error).message}` });
-    }
-    options.onProgress?.(index + 1, files.length, file.name);
+    })();
   }
   return report;
+}
+
+/** Stores one prepared file atomically (a savepoint inside the chunk's transaction). */
+function storeFile(db: Store, prepared: PreparedFile, now: () => string, report: ImportReport): void {
+  if ('error' in prepared) {
+    report.failed.push({ file: prepared.name, error: prepared.error });
+    return;
+  }
+  // This file's outcome joins the report only once its savepoint is released.
+  const fileReport: ImportReport = { imported: [], skipped: [], failed: [] };
+  try {
+    db.transaction(() => {
+      for (const item of prepared.items) {
+        if ('error' in item) {
+          fileReport.failed.push({ file: item.label, error: item.error });
+          continue;
+        }
+        const existing = findArticleByHash(db, item.article.contentHash);
+        if (existing) {
+          fileReport.skipped.push({ file: item.label, reason: `same text as article #${existing.id} "${existing.title}"`, existingId: existing.id });
+          continue;
+        }
+        const { id, nearDuplicate } = insertArticle(db, item.article, now(), item.indexed);
+        fileReport.imported.push({
+          file: item.label,
+          id,
+          title: item.article.title,
+          ...(nearDuplicate && { possibleDuplicateOf: nearDuplicate }),
+          ...(item.warnings.length > 0 && { warnings: item.warnings }),
+        });
+      }
+    })();
+  } catch (error) {
+    report.failed.push({ file: prepared.name, error: `could not be stored: ${(error as Error).message}` });
+    return;
+  }
+  report.imported.push(...fileReport.imported);
+  report.skipped.push(...fileReport.skipped);
+  report.failed.push(...fileReport.failed);
 }

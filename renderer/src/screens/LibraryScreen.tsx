@@ -161,9 +161,9 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
       {searching ? (
         <>
           <p className="muted" role="status">
-            {results.data ? t('results', { n: results.data.length }) : t('loading')}
+            {!results.data ? t('loading') : results.data.order === 'newest' && settledQuery.trim() ? t('tooManyToRank', { n: results.data.matches.toLocaleString() }) : t('results', { n: results.data.matches.toLocaleString() })}
           </p>
-          <DataGrid key="search-results" testId="search-results" rows={results.data} columns={resultColumns} onRowClicked={(hit) => onOpen(hit.id)} emptyMessage={t('noResults')} />
+          <DataGrid key="search-results" testId="search-results" rows={results.data?.hits ?? null} columns={resultColumns} onRowClicked={(hit) => onOpen(hit.id)} emptyMessage={t('noResults')} />
         </>
       ) : (
         <>
