@@ -1,24 +1,14 @@
-/** Queries on the articles table; every write keeps the search index and duplicate bands in step. */
+/** Queries on the articles table; every write keeps the search index in step. */
 import type { Article, ArticleEdit, ArticleSummary } from '../electron/api/contract';
 import { analyseText, findNearDuplicate, type IndexedText, indexArticle, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
 import type { Store } from './store';
 
-/** What an import stores for a new article. */
-export interface NewArticle {
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  published: string | null;
-  language: string;
-  direction: 'rtl' | 'ltr';
-  body: string;
-  contentHash: string;
-  sourceName: string | null;
-  sourceFormat: string;
-  sourceEncoding: string | null;
-}
+/** What an import stores for a new article: the article's own fields, as the contract names them. */
+export type NewArticle = Pick<
+  Article,
+  'title' | 'outlet' | 'author' | 'url' | 'published' | 'language' | 'direction' | 'body' | 'contentHash' | 'sourceName' | 'sourceEncoding'
+> & { sourceFormat: string };
 
 /** A stored article and, when one was found, the earlier article it nearly duplicates. */
 export interface InsertedArticle {
