@@ -18,7 +18,7 @@ export interface ArticleSummary {
   language: string;
   direction: 'rtl' | 'ltr';
   sourceName: string | null;
-  /** What it was imported from: txt, md, html, docx, pdf, csv, json, jsonl or paste. */
+  /** What it was imported from: txt (pasted text too), md, html, docx, pdf, csv, json or jsonl. */
   sourceFormat: string | null;
   /** The character encoding its bytes were read in, where that was a question. */
   sourceEncoding: string | null;

@@ -55,7 +55,7 @@ function DuplicateCell({ data }: ICellRendererParams<ArticleSummary>) {
 
 /** The library screen; `version` changes when the library should reload. */
 export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (articleId: number) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, dir } = useI18n();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [variantsOpen, setVariantsOpen] = useState(false);
@@ -120,7 +120,8 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
           placeholder={t('searchPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          dir="auto"
+          // An empty box takes the interface's direction, so the placeholder reads right.
+          dir={query ? 'auto' : dir}
           aria-label={t('searchPlaceholder')}
         />
         <input list="sanad-outlets" placeholder={t('outletFilter')} value={filters.outlet ?? ''} onChange={setFilter('outlet')} dir="auto" aria-label={t('outletFilter')} />
