@@ -1,13 +1,28 @@
-/** Queries on annotations. */
+/**
+ * Queries on annotations. Every change an analyst makes goes through here and is recorded in
+ * the annotation history, so it can be undone and redone (see history.ts).
+ */
 import type { Annotation, AnnotationRow } from '../electron/api/contract';
+import { recordAction } from './history';
+import { statement } from './statements';
 import type { Store } from './store';
 
 /** What a new annotation stores; offsets count code points. */
-export type NewAnnotation = Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewAnnotation = Pick<Annotation, 'articleId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'tagId' | 'note'>;
+
+/** An annotation's row as the history keeps it. */
+export type AnnotationSnapshot = Annotation;
 
 const annotationColumns = `
   n.id, n.article_id AS articleId, n.start_offset AS start, n.end_offset AS "end", n.exact, n.prefix, n.suffix,
-  n.tag_id AS tagId, n.note, n.created_at AS createdAt, n.updated_at AS updatedAt`;
+  n.tag_id AS tagId, n.note, n.created_at AS createdAt, n.updated_at AS updatedAt,
+  n.review_reason AS reviewReason, n.review_candidates AS reviewCandidates`;
+
+type AnnotationRecord = Omit<Annotation, 'reviewCandidates'> & { reviewCandidates: string | null };
+
+function parseRecord<T extends AnnotationRecord>(row: T): Omit<T, 'reviewCandidates'> & Pick<Annotation, 'reviewCandidates'> {
+  return { ...row, reviewCandidates: row.reviewCandidates ? (JSON.parse(row.reviewCandidates) as Annotation['reviewCandidates']) : null };
+}
 
 /** Annotations with their article and tag, of one article (in text order) or of all (newest first). */
 export function listAnnotationRows(db: Store, articleId?: number): AnnotationRow[] {
@@ -17,25 +32,70 @@ export function listAnnotationRows(db: Store, articleId?: number): AnnotationRow
     FROM annotations n
     JOIN articles a ON a.id = n.article_id
     LEFT JOIN tags t ON t.id = n.tag_id`;
-  return (
+  const rows = (
     articleId === undefined
       ? db.prepare(`${select} ORDER BY n.created_at DESC, n.id DESC`).all()
       : db.prepare(`${select} WHERE n.article_id = ? ORDER BY n.start_offset, n.end_offset`).all(articleId)
-  ) as AnnotationRow[];
+  ) as (AnnotationRecord & AnnotationRow)[];
+  return rows.map(parseRecord) as AnnotationRow[];
 }
 
-/** Stores an annotation and returns it. */
+/** One annotation, or undefined. */
+export function findAnnotation(db: Store, id: number): Annotation | undefined {
+  const row = statement(db, `SELECT ${annotationColumns} FROM annotations n WHERE n.id = ?`).get(id) as AnnotationRecord | undefined;
+  return row && parseRecord(row);
+}
+
+/** Writes an annotation's whole row (insert or replace), as creating it or restoring it from history does. */
+export function writeAnnotation(db: Store, annotation: Annotation): void {
+  statement(
+    db,
+    `INSERT OR REPLACE INTO annotations
+       (id, article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at, review_reason, review_candidates)
+     VALUES (@id, @articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @createdAt, @updatedAt, @reviewReason, @reviewCandidates)`,
+  ).run({ ...annotation, reviewCandidates: annotation.reviewCandidates ? JSON.stringify(annotation.reviewCandidates) : null });
+}
+
+/** Removes an annotation's row (no history: callers record the action). */
+export function removeAnnotation(db: Store, id: number): void {
+  statement(db, 'DELETE FROM annotations WHERE id = ?').run(id);
+}
+
+/** Stores a new annotation, records it in the history, and returns it. */
 export function insertAnnotation(db: Store, annotation: NewAnnotation, now: string): Annotation {
-  const result = db
-    .prepare(
-      `INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at)
-       VALUES (@articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @now, @now)`,
-    )
-    .run({ ...annotation, now });
-  return db.prepare(`SELECT ${annotationColumns} FROM annotations n WHERE n.id = ?`).get(result.lastInsertRowid) as Annotation;
+  return db.transaction(() => {
+    const id = Number(
+      statement(
+        db,
+        `INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at)
+         VALUES (@articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @now, @now)`,
+      ).run({ ...annotation, now }).lastInsertRowid,
+    );
+    const created = findAnnotation(db, id)!;
+    recordAction(db, 'create', null, created, now);
+    return created;
+  })();
 }
 
-/** Deletes annotation `id`; returns whether it existed. */
-export function deleteAnnotation(db: Store, id: number): boolean {
-  return db.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+/** Changes an annotation (tag, note, place), records it, and returns it; undefined if there is none. */
+export function changeAnnotation(db: Store, id: number, change: Partial<Omit<Annotation, 'id' | 'articleId' | 'createdAt'>>, now: string): Annotation | undefined {
+  return db.transaction(() => {
+    const before = findAnnotation(db, id);
+    if (!before) return undefined;
+    const after: Annotation = { ...before, ...change, updatedAt: now };
+    writeAnnotation(db, after);
+    recordAction(db, 'edit', before, after, now);
+    return after;
+  })();
+}
+
+/** Deletes annotation `id` and records it; returns whether it existed. */
+export function deleteAnnotation(db: Store, id: number, now: string): boolean {
+  return db.transaction(() => {
+    const before = findAnnotation(db, id);
+    if (!before) return false;
+    removeAnnotation(db, id);
+    recordAction(db, 'delete', before, null, now);
+    return true;
+  })();
 }

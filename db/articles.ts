@@ -1,7 +1,10 @@
 /** Queries on the articles table; every write keeps the search index in step. */
-import type { Article, ArticleEdit, ArticleSummary } from '../electron/api/contract';
+import type { Article, ArticleEdit, ArticleSummary, ReanchorReport } from '../electron/api/contract';
+import { reanchor } from './anchoring';
+import { listAnnotationRows, writeAnnotation } from './annotations';
 import { analyseText, findNearDuplicate, type IndexedText, indexArticle, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
+import { contentHash, detectLanguage, quoteSelector as quoteAt } from './text';
 import type { Store } from './store';
 
 /** What an import stores for a new article: the article's own fields, as the contract names them. */
@@ -92,4 +95,41 @@ export function updateArticle(db: Store, id: number, edit: ArticleEdit): boolean
   }
   // (The near-duplicate signature depends on the body alone, so it stays.)
   return changed;
+}
+
+/**
+ * Replaces an article's text (edited, or re-imported from a newer version of its source) and
+ * re-anchors every annotation on it; those that cannot be placed with certainty keep their old
+ * selectors and are marked for review. Returns false if there is no such article.
+ */
+export function replaceArticleBody(db: Store, id: number, body: string, now: string): ReanchorReport | false {
+  return db.transaction(() => {
+    const article = findArticle(db, id);
+    if (!article) return false;
+    const indexed = analyseText(article.title, body);
+    statement(db, 'UPDATE articles SET body = ?, content_hash = ?, minhash = ?, direction = ? WHERE id = ?').run(
+      body,
+      contentHash(body),
+      signatureColumn(indexed),
+      detectLanguage(body).direction,
+      id,
+    );
+    unindexArticle(db, id);
+    indexArticle(db, id, indexed);
+    const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0 };
+    for (const { articleTitle: _t, articleDirection: _d, tagName: _n, tagColour: _c, ...annotation } of listAnnotationRows(db, id)) {
+      // An annotation already waiting for review is placed from its original selectors again.
+      const outcome = reanchor(body, annotation);
+      if (outcome.status === 'anchored') {
+        const { status: _s, method, ...place } = outcome;
+        writeAnnotation(db, { ...annotation, ...place, reviewReason: null, reviewCandidates: null, updatedAt: now });
+        report[method === 'position' ? 'byPosition' : method === 'quote' ? 'byQuote' : 'byFuzzyMatch']++;
+      } else {
+        const candidates = outcome.candidates.map((c) => ({ ...c, ...quoteAt(body, c.start, c.end) }));
+        writeAnnotation(db, { ...annotation, reviewReason: outcome.reason, reviewCandidates: candidates, updatedAt: now });
+        report.needReview++;
+      }
+    }
+    return report;
+  })();
 }

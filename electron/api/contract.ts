@@ -72,6 +72,32 @@ export interface Annotation {
   note: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set when the article's text changed and the passage could not be placed with certainty:
+   * 'ambiguous' (found in several places) or 'unmatched' (not found). The selectors above are
+   * then the old ones; `reviewCandidates` holds the places found, with their new context.
+   */
+  reviewReason: 'ambiguous' | 'unmatched' | null;
+  reviewCandidates: { start: number; end: number; prefix: string; exact: string; suffix: string }[] | null;
+}
+
+/** One entry of the annotation history; `state` says whether it is done, undone or discarded. */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  action: 'create' | 'edit' | 'delete';
+  annotationId: number;
+  articleId: number;
+  quote: string;
+  state: 'done' | 'undone' | 'discarded';
+}
+
+/** How the annotations of an article were placed after its text changed. */
+export interface ReanchorReport {
+  byPosition: number;
+  byQuote: number;
+  byFuzzyMatch: number;
+  needReview: number;
 }
 
 /** An annotation with what the annotations grid shows beside it. */
@@ -223,6 +249,19 @@ export const contract = {
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
   deleteAnnotation: method<{ deleted: true }>()(z.object({ id })),
+  updateAnnotation: method<Annotation>()(
+    z.object({ id, tagId: id.nullable().optional(), note: z.string().max(10_000).nullable().optional() }),
+  ),
+  placeAnnotation: method<Annotation>()(
+    z
+      .object({ id, start: z.number().int().nonnegative(), end: z.number().int().positive() })
+      .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
+  ),
+  undo: method<HistoryEntry | null>()(z.object({})),
+  redo: method<HistoryEntry | null>()(z.object({})),
+  listHistory: method<HistoryEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) })),
+  updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(20_000_000) })),
+  replaceArticleTextFromFile: method<ReanchorReport>()(z.object({ id, name: z.string().min(1).max(1024), dataBase64: z.string() })),
 };
 
 /** The name of an API method. */

@@ -4,14 +4,15 @@
  * and tests call them directly.
  */
 import { ZodError } from 'zod';
-import { deleteAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
-import { findArticle, listArticles, updateArticle } from '../../db/articles';
+import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
+import { listHistory, redo, undo } from '../../db/history';
+import { findArticle, listArticles, replaceArticleBody, updateArticle } from '../../db/articles';
 import { searchArticles, SearchQueryError } from '../../db/search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
 import type { Store } from '../../db/store';
 import { findTagByName, insertTag, listTags, tagExists } from '../../db/tags';
-import { codePointLength, quoteSelector } from '../../db/text';
-import { importFiles, type Preparer } from '../services/import';
+import { codePointLength, normaliseText, quoteSelector } from '../../db/text';
+import { importFiles, inThreadPreparer, type Preparer } from '../services/import';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
 
 /** An error a handler raises on purpose, carried to the caller as `{ok:false, error}`. */
@@ -40,6 +41,23 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
     const article = findArticle(db, id);
     if (!article) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
     return article;
+  };
+  /** The quote selector of [start, end) in an article, checked to lie inside it and to hold text. */
+  const passage = (articleId: number, start: number, end: number) => {
+    const article = requireArticle(articleId);
+    const length = codePointLength(article.body);
+    if (end > length) throw new ApiError('INVALID_ARGUMENT', `The passage ends at ${end}, past the end of the article (${length}).`);
+    const quote = quoteSelector(article.body, start, end);
+    if (quote.exact.trim() === '') throw new ApiError('INVALID_ARGUMENT', 'Select some text, not only spaces.');
+    return quote;
+  };
+  const requireTag = (tagId: number | null | undefined) => {
+    if (tagId != null && !tagExists(db, tagId)) throw new ApiError('NOT_FOUND', `There is no tag #${tagId}.`);
+  };
+  const replaceText = (id: number, body: string) => {
+    const report = replaceArticleBody(db, id, normaliseText(body), now());
+    if (!report) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+    return report;
   };
   return {
     listArticles: () => listArticles(db),
@@ -77,17 +95,37 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
     },
     listAnnotations: ({ articleId }) => listAnnotationRows(db, articleId),
     createAnnotation: ({ articleId, start, end, tagId, note }) => {
-      const article = requireArticle(articleId);
-      const length = codePointLength(article.body);
-      if (end > length) throw new ApiError('INVALID_ARGUMENT', `The passage ends at ${end}, past the end of the article (${length}).`);
-      if (tagId !== null && !tagExists(db, tagId)) throw new ApiError('NOT_FOUND', `There is no tag #${tagId}.`);
-      const quote = quoteSelector(article.body, start, end);
-      if (quote.exact.trim() === '') throw new ApiError('INVALID_ARGUMENT', 'Select some text, not only spaces.');
+      requireTag(tagId);
+      const quote = passage(articleId, start, end);
       return insertAnnotation(db, { articleId, start, end, ...quote, tagId, note: note?.trim() || null }, now());
     },
     deleteAnnotation: ({ id }) => {
-      if (!deleteAnnotation(db, id)) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+      if (!deleteAnnotation(db, id, now())) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
       return { deleted: true as const };
+    },
+    updateAnnotation: ({ id, tagId, note }) => {
+      requireTag(tagId);
+      const change = { ...(tagId !== undefined && { tagId }), ...(note !== undefined && { note: note?.trim() || null }) };
+      const updated = changeAnnotation(db, id, change, now());
+      if (!updated) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+      return updated;
+    },
+    placeAnnotation: ({ id, start, end }) => {
+      const annotation = findAnnotation(db, id);
+      if (!annotation) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+      const quote = passage(annotation.articleId, start, end);
+      return changeAnnotation(db, id, { start, end, ...quote, reviewReason: null, reviewCandidates: null }, now())!;
+    },
+    undo: () => undo(db) ?? null,
+    redo: () => redo(db) ?? null,
+    listHistory: ({ limit }) => listHistory(db, limit),
+    updateArticleText: ({ id, body }) => replaceText(id, body),
+    replaceArticleTextFromFile: async ({ id, name, dataBase64 }) => {
+      const prepared = await (preparer ?? inThreadPreparer).prepare({ name, bytes: Buffer.from(dataBase64, 'base64') });
+      if ('error' in prepared) throw new ApiError('INVALID_ARGUMENT', `${name}: ${prepared.error}`);
+      const first = prepared.items.find((item) => 'article' in item);
+      if (!first || !('article' in first)) throw new ApiError('INVALID_ARGUMENT', `${name}: no article text found in it`);
+      return replaceText(id, first.article.body);
     },
   };
 }

@@ -11,7 +11,7 @@ import { inThreadPreparer, type Preparer } from './pool';
 import type { IncomingFile, PreparedFile } from './prepare';
 
 export { ImportFileError } from './errors';
-export { createPreparer, type Preparer } from './pool';
+export { createPreparer, inThreadPreparer, type Preparer } from './pool';
 export { type IncomingFile, MAX_IMPORT_FILE_BYTES } from './prepare';
 export { IMPORTABLE_EXTENSIONS } from './readers';
 

@@ -1,0 +1,92 @@
+/**
+ * Re-anchoring annotations when an article's text changes, in hypothesis's order: the stored
+ * position if the quote is still there; else the exact quote (the occurrence whose context
+ * matches best, then the nearest to the old position); else a bounded fuzzy match near the old
+ * position. Anything ambiguous or not found goes to review, with what was found: nothing is
+ * moved silently and nothing is deleted. Offsets are Unicode code points (TextPositionSelector).
+ */
+import search from 'approx-string-match';
+import { codePointOffset, utf16Offset } from '../electron/api/codepoints';
+import { quoteSelector } from './text';
+
+/** The W3C selectors an annotation stores. */
+export interface StoredSelectors {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** How an annotation was placed in the new text, or why it needs the analyst. */
+export type AnchorOutcome =
+  | { status: 'anchored'; method: 'position' | 'quote' | 'fuzzy'; start: number; end: number; exact: string; prefix: string; suffix: string }
+  | { status: 'review'; reason: 'ambiguous' | 'unmatched'; candidates: { start: number; end: number }[] };
+
+/** Share of a quote's characters that may differ in a fuzzy match. */
+const FUZZY_ERROR_SHARE = 0.25;
+/** How far (in characters, beyond the quote's own length) the fuzzy search looks around the old position. */
+const FUZZY_WINDOW = 500;
+
+function anchoredAt(body: string, start: number, end: number, method: 'position' | 'quote' | 'fuzzy'): AnchorOutcome {
+  return { status: 'anchored', method, start, end, ...quoteSelector(body, start, end) };
+}
+
+/** How many characters of the stored prefix and suffix agree with the text around [from, to) (UTF-16). */
+function contextScore(body: string, from: number, to: number, old: StoredSelectors): number {
+  let score = 0;
+  const before = body.slice(Math.max(0, from - old.prefix.length - 2), from);
+  for (let i = 1; i <= Math.min(before.length, old.prefix.length) && before.at(-i) === old.prefix.at(-i); i++) score++;
+  const after = body.slice(to, to + old.suffix.length + 2);
+  for (let i = 0; i < Math.min(after.length, old.suffix.length) && after[i] === old.suffix[i]; i++) score++;
+  return score;
+}
+
+/** Where an annotation with selectors `old` belongs in `body`, the article's new text. */
+export function reanchor(body: string, old: StoredSelectors): AnchorOutcome {
+  const oldFrom = utf16Offset(body, old.start);
+  const oldTo = utf16Offset(body, old.end);
+  if (body.slice(oldFrom, oldTo) === old.exact && old.exact !== '') return anchoredAt(body, old.start, old.end, 'position');
+
+  const occurrences: number[] = [];
+  for (let at = body.indexOf(old.exact); at >= 0 && old.exact; at = body.indexOf(old.exact, at + 1)) occurrences.push(at);
+  if (occurrences.length > 0) {
+    const ranked = occurrences
+      .map((at) => ({ at, score: contextScore(body, at, at + old.exact.length, old), distance: Math.abs(at - oldFrom) }))
+      .sort((a, b) => b.score - a.score || a.distance - b.distance);
+    const [best, second] = ranked;
+    if (second && second.score === best!.score && second.distance === best!.distance) {
+      return { status: 'review', reason: 'ambiguous', candidates: ranked.slice(0, 5).map((r) => span(body, r.at, r.at + old.exact.length)) };
+    }
+    const { start, end } = span(body, best!.at, best!.at + old.exact.length);
+    return anchoredAt(body, start, end, 'quote');
+  }
+
+  const windowFrom = Math.max(0, oldFrom - old.exact.length - FUZZY_WINDOW);
+  const windowTo = Math.min(body.length, oldTo + old.exact.length + FUZZY_WINDOW);
+  const maxErrors = Math.floor(old.exact.length * FUZZY_ERROR_SHARE);
+  const matches = maxErrors > 0 ? search(body.slice(windowFrom, windowTo), old.exact, maxErrors) : [];
+  if (matches.length === 0) return { status: 'review', reason: 'unmatched', candidates: [] };
+  const fewest = Math.min(...matches.map((m) => m.errors));
+  // Overlapping results are one place found several ways; distinct places with equal errors are ambiguous.
+  const places = matches
+    .filter((m) => m.errors === fewest)
+    .map((m) => ({ from: windowFrom + m.start, to: windowFrom + m.end }))
+    .filter((m, i, all) => i === 0 || m.from >= all[i - 1]!.to);
+  const best = places.sort((a, b) => Math.abs(a.from - oldFrom) - Math.abs(b.from - oldFrom));
+  if (best.length > 1 && Math.abs(best[0]!.from - oldFrom) === Math.abs(best[1]!.from - oldFrom)) {
+    return { status: 'review', reason: 'ambiguous', candidates: best.slice(0, 5).map((m) => span(body, m.from, m.to)) };
+  }
+  const { start, end } = span(body, best[0]!.from, best[0]!.to);
+  return anchoredAt(body, start, end, 'fuzzy');
+}
+
+function span(body: string, from: number, to: number): { start: number; end: number } {
+  return { start: codePointOffset(body, from), end: codePointOffset(body, to) };
+}
+
+/** The text around a span, for showing old and new context side by side in review. */
+export function contextAround(body: string, start: number, end: number): { prefix: string; exact: string; suffix: string } {
+  return quoteSelector(body, start, Math.max(start, end));
+}
+

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { reanchor, type StoredSelectors } from '../../db/anchoring';
+import { quoteSelector } from '../../db/text';
+
+const ORIGINAL = 'قالت الوزارة إن ثلاثة من الحراس أصيبوا بجروح طفيفة قرب البوابة الشمالية للميناء.';
+
+function selectorsFor(body: string, exact: string, occurrence = 0): StoredSelectors {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = body.indexOf(exact, at + 1);
+  const start = [...body.slice(0, at)].length;
+  const end = start + [...exact].length;
+  return { start, end, ...quoteSelector(body, start, end) };
+}
+
+describe('re-anchoring an annotation in changed text', () => {
+  const old = selectorsFor(ORIGINAL, 'ثلاثة من الحراس');
+
+  it('keeps the position when the quote is still there', () => {
+    expect(reanchor(`${ORIGINAL} وأضافت أن التحقيق مستمر.`, old)).toMatchObject({ status: 'anchored', method: 'position', start: old.start, end: old.end });
+  });
+
+  it('finds the exact quote where text before it grew', () => {
+    const edited = `بيان عاجل: ${ORIGINAL}`;
+    const outcome = reanchor(edited, old);
+    expect(outcome).toMatchObject({ status: 'anchored', method: 'quote', exact: 'ثلاثة من الحراس' });
+    if (outcome.status === 'anchored') expect([...edited].slice(outcome.start, outcome.end).join('')).toBe('ثلاثة من الحراس');
+  });
+
+  it('picks the occurrence whose context matches when the quote occurs twice', () => {
+    const body = 'أصيب ثلاثة من العمال في المصنع. وفي الميناء أصيب ثلاثة من الحراس بجروح.';
+    const target = selectorsFor(body, 'ثلاثة من', 1);
+    const edited = `تحديث: ${body}`;
+    const outcome = reanchor(edited, target);
+    expect(outcome).toMatchObject({ status: 'anchored', method: 'quote' });
+    if (outcome.status === 'anchored') expect(outcome.suffix.startsWith(' الحراس')).toBe(true);
+  });
+
+  it('follows a lightly edited quote with a fuzzy match near the old place', () => {
+    const edited = ORIGINAL.replace('ثلاثة من الحراس', 'ثلاثةً من حراس');
+    const outcome = reanchor(edited, old);
+    expect(outcome).toMatchObject({ status: 'anchored', method: 'fuzzy' });
+    if (outcome.status === 'anchored') expect(outcome.exact).toContain('من حراس');
+  });
+
+  it('sends a quote that is gone to review, and never deletes it', () => {
+    expect(reanchor('نص مختلف تمامًا لا علاقة له بالخبر الأصلي.', old)).toEqual({ status: 'review', reason: 'unmatched', candidates: [] });
+  });
+
+  it('sends a quote to review when two places fit equally well', () => {
+    const repeated = 'أعلن المصدر ذلك. أعلن المصدر ذلك.';
+    const lost = { start: 40, end: 51, exact: 'أعلن المصدر', prefix: 'قبل ', suffix: ' بعد' };
+    const outcome = reanchor(repeated, lost);
+    expect(outcome).toMatchObject({ status: 'anchored' });
+    // The quote was between the two places it now occurs, equally far from both, with no context to tell.
+    const ambiguous = reanchor('س أعلن المصدر س أعلن المصدر س', { start: 9, end: 20, exact: 'أعلن المصدر', prefix: 'x', suffix: 'y' });
+    expect(ambiguous).toMatchObject({ status: 'review', reason: 'ambiguous' });
+    if (ambiguous.status === 'review') expect(ambiguous.candidates).toHaveLength(2);
+  });
+
+  it('counts code points, so text with emoji before the quote still anchors by position', () => {
+    const body = `📰📰 ${ORIGINAL}`;
+    const selectors = selectorsFor(body, 'الحراس');
+    expect(reanchor(body, selectors)).toMatchObject({ status: 'anchored', method: 'position' });
+  });
+});
