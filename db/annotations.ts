@@ -46,6 +46,14 @@ export function findAnnotation(db: Store, id: number): Annotation | undefined {
   return row && parseRecord(row);
 }
 
+/** An annotation on exactly this passage with this tag, if one exists. */
+export function findAnnotationAt(db: Store, articleId: number, start: number, end: number, tagId: number | null): Annotation | undefined {
+  const id = statement(db, 'SELECT id FROM annotations WHERE article_id = ? AND start_offset = ? AND end_offset = ? AND tag_id IS ?')
+    .pluck()
+    .get(articleId, start, end, tagId) as number | undefined;
+  return id === undefined ? undefined : findAnnotation(db, id);
+}
+
 /** Writes an annotation's whole row (insert or replace), as creating it or restoring it from history does. */
 export function writeAnnotation(db: Store, annotation: Annotation): void {
   statement(

@@ -2,10 +2,10 @@
  * `sanad`, the command line: browser mode's server and scripted access to the store.
  * Runs under plain Node; it never loads Electron.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArticleSummary, ImportReport, SearchResult } from './api/contract';
+import type { ArticleSummary, ImportReport, SearchResult, WebAnnotationImportReport } from './api/contract';
 import { createDispatcher, createHandlers } from './api/handlers';
 import { openStore, type Store } from '../db/store';
 import { importWorkerScript, resolveDbPath } from './paths';
@@ -28,6 +28,11 @@ Commands:
                         NOT, prefix*, and outlet: lang: tag: from:YYYY-MM-DD to:YYYY-MM-DD
     --json              Print [{id,title,outlet,published,snippet,highlights,score}]
     --limit N           At most N results (default 20)
+  export --format w3c   Write annotations as a W3C Web Annotation collection (JSON-LD)
+    --article ID        Only this article's annotations
+    -o FILE             Write to FILE (default: standard output)
+  import-annotations FILE
+                        Import W3C Web Annotations onto the articles they target
   help                  Show this help
 
 Every command takes:
@@ -46,6 +51,9 @@ export async function runCli(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         limit: { type: 'string' },
+        format: { type: 'string' },
+        article: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,6 +72,8 @@ export async function runCli(argv: string[]): Promise<number> {
     import: (store) => importCommand(store, rest, values.json),
     list: (store) => listCommand(store, values.json),
     search: (store) => searchCommand(store, rest.join(' '), values.json, values.limit),
+    export: (store) => exportCommand(store, values.format, values.article, values.output),
+    'import-annotations': (store) => importAnnotationsCommand(store, rest[0]),
   };
   const run = commands[command];
   if (!run) {
@@ -220,6 +230,58 @@ async function searchCommand(store: Store, query: string, json: boolean, limitOp
   }
   if (hits.length === 0) process.stdout.write('no articles match\n');
   return 0;
+}
+
+async function exportCommand(store: Store, format: string | undefined, article: string | undefined, output: string | undefined): Promise<number> {
+  if (format !== 'w3c') {
+    process.stderr.write(`sanad export: say which format: --format w3c${format ? ` ("${format}" is not one Sanad writes)` : ''}\n`);
+    return 2;
+  }
+  const result = await createDispatcher(createHandlers(store))('exportWebAnnotations', article === undefined ? {} : { articleId: Number(article) });
+  store.close();
+  if (!result.ok) {
+    process.stderr.write(`sanad export: ${result.error.message}\n`);
+    return result.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
+  }
+  const json = `${JSON.stringify(result.value, null, 2)}\n`;
+  if (!output) {
+    process.stdout.write(json);
+    return 0;
+  }
+  try {
+    writeFileSync(output, json);
+  } catch (error) {
+    process.stderr.write(`sanad export: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 1;
+  }
+  process.stderr.write(`wrote ${(result.value as { total: number }).total} annotations to ${output}\n`);
+  return 0;
+}
+
+async function importAnnotationsCommand(store: Store, file: string | undefined): Promise<number> {
+  if (!file) {
+    process.stderr.write('sanad import-annotations: name the W3C annotation file to import.\n');
+    return 2;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? `not valid JSON (${(error as Error).message})`;
+    process.stderr.write(`sanad import-annotations: cannot read ${file}: ${reason}\n`);
+    store.close();
+    return 1;
+  }
+  const result = await createDispatcher(createHandlers(store))('importWebAnnotations', { document });
+  store.close();
+  if (!result.ok) {
+    process.stderr.write(`sanad import-annotations: ${result.error.message}\n`);
+    return 1;
+  }
+  const report = result.value as WebAnnotationImportReport;
+  for (const failure of report.failed) process.stdout.write(`failed    ${failure.annotation}: ${failure.error}\n`);
+  process.stdout.write(`${report.imported} imported, ${report.skipped} already there, ${report.failed.length} failed\n`);
+  return report.failed.length > 0 ? 1 : 0;
 }
 
 async function listCommand(store: Store, json: boolean): Promise<number> {

@@ -100,6 +100,13 @@ export interface ReanchorReport {
   needReview: number;
 }
 
+/** What importing W3C annotations did. */
+export interface WebAnnotationImportReport {
+  imported: number;
+  skipped: number;
+  failed: { annotation: string; error: string }[];
+}
+
 /** An annotation with what the annotations grid shows beside it. */
 export interface AnnotationRow extends Annotation {
   articleTitle: string;
@@ -260,6 +267,8 @@ export const contract = {
   undo: method<HistoryEntry | null>()(z.object({})),
   redo: method<HistoryEntry | null>()(z.object({})),
   listHistory: method<HistoryEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) })),
+  exportWebAnnotations: method<Record<string, unknown>>()(z.object({ articleId: id.optional() })),
+  importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: z.unknown() })),
   updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(20_000_000) })),
   replaceArticleTextFromFile: method<ReanchorReport>()(z.object({ id, name: z.string().min(1).max(1024), dataBase64: z.string() })),
 };

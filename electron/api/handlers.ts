@@ -13,6 +13,7 @@ import type { Store } from '../../db/store';
 import { findTagByName, insertTag, listTags, tagExists } from '../../db/tags';
 import { codePointLength, normaliseText, quoteSelector } from '../../db/text';
 import { importFiles, inThreadPreparer, type Preparer } from '../services/import';
+import { exportWebAnnotations, importWebAnnotations } from '../services/web-annotation';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
 
 /** An error a handler raises on purpose, carried to the caller as `{ok:false, error}`. */
@@ -119,6 +120,11 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
     undo: () => undo(db) ?? null,
     redo: () => redo(db) ?? null,
     listHistory: ({ limit }) => listHistory(db, limit),
+    exportWebAnnotations: ({ articleId }) => {
+      if (articleId !== undefined) requireArticle(articleId);
+      return exportWebAnnotations(db, articleId);
+    },
+    importWebAnnotations: ({ document }) => db.transaction(() => importWebAnnotations(db, document, now()))(),
     updateArticleText: ({ id, body }) => replaceText(id, body),
     replaceArticleTextFromFile: async ({ id, name, dataBase64 }) => {
       const prepared = await (preparer ?? inThreadPreparer).prepare({ name, bytes: Buffer.from(dataBase64, 'base64') });

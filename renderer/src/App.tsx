@@ -1,5 +1,6 @@
 /** The app shell: navigation between the library, the reader and the annotations grid. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
 import { useI18n } from './i18n';
@@ -14,9 +15,33 @@ export type View = { name: 'library' } | { name: 'annotations' } | { name: 'read
 export function App() {
   const { t, toggleLanguage } = useI18n();
   const [view, setView] = useState<View>({ name: 'library' });
-  // Bumped after an import so the library reloads.
-  const [libraryVersion, setLibraryVersion] = useState(0);
-  const onImported = useCallback(() => setLibraryVersion((v) => v + 1), []);
+  // Bumped after anything that changes stored data (an import, an undo) so screens reload.
+  const [dataVersion, setDataVersion] = useState(0);
+  const onImported = useCallback(() => setDataVersion((v) => v + 1), []);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // Ctrl+Z undoes the latest annotation action, Ctrl+Shift+Z (or Ctrl+Y) redoes it, across restarts.
+  useEffect(() => {
+    const onKeyDown = async (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, [contenteditable="true"]')) return;
+      const redo = (event.code === 'KeyZ' && event.shiftKey) || event.code === 'KeyY';
+      if (!redo && !(event.code === 'KeyZ' && !event.shiftKey)) return;
+      event.preventDefault();
+      try {
+        const entry = redo ? await api.redo({}) : await api.undo({});
+        const action = entry ? t(`action_${entry.action}`) : '';
+        setNotice(entry ? t(redo ? 'redone' : 'undone', { action, quote: entry.quote }) : t(redo ? 'nothingToRedo' : 'nothingToUndo'));
+        if (entry) setDataVersion((v) => v + 1);
+      } catch (error) {
+        setNotice((error as Error).message);
+      }
+    };
+    const listener = (event: KeyboardEvent) => void onKeyDown(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, [t]);
   const openArticle = useCallback((articleId: number, focusAnnotationId?: number) => setView({ name: 'reader', articleId, focusAnnotationId }), []);
 
   return (
@@ -40,11 +65,13 @@ export function App() {
       </header>
       <main className="screen">
         <ErrorBoundary key={view.name} title={t('screenFailed')} retryLabel={t('retry')}>
-        {view.name === 'library' && <LibraryScreen version={libraryVersion} onOpen={openArticle} />}
-        {view.name === 'annotations' && <AnnotationsScreen onOpen={openArticle} />}
+        {view.name === 'library' && <LibraryScreen version={dataVersion} onOpen={openArticle} />}
+        {view.name === 'annotations' && <AnnotationsScreen version={dataVersion} onOpen={openArticle} />}
         {view.name === 'reader' && (
           <ReaderScreen
             key={view.articleId}
+            version={dataVersion}
+            onChanged={onImported}
             articleId={view.articleId}
             focusAnnotationId={view.focusAnnotationId}
             onBack={() => setView({ name: 'library' })}
@@ -52,6 +79,11 @@ export function App() {
         )}
         </ErrorBoundary>
       </main>
+      {notice && (
+        <div className="notice" role="status" onAnimationEnd={() => setNotice(null)} key={notice}>
+          <bdi>{notice}</bdi>
+        </div>
+      )}
     </div>
   );
 }

@@ -56,6 +56,25 @@ describe('sanad CLI', () => {
     expect(rows).toEqual(['Faw port closed for three days after overnight clashes']);
   });
 
+  it('exports annotations as W3C JSON to a file and imports them into another library', async () => {
+    const db = join(tempDir(), 'cli.sqlite');
+    sanad(['import', '--db', db, fixture('ar-port-closure.txt')]);
+    const setup = new Database(db);
+    setup.prepare(
+      "INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, created_at, updated_at) VALUES (1, 0, 5, 'إغلاق', '', ' ميناء الفاو مؤقتًا بعد اشتباكات', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+    ).run();
+    setup.close();
+    const file = join(tempDir(), 'export.json');
+    const exported = sanad(['export', '--format', 'w3c', '--article', '1', '-o', file, '--db', db]);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain('wrote 1 annotations');
+    const other = join(tempDir(), 'other.sqlite');
+    sanad(['import', '--db', other, fixture('ar-port-closure.txt')]);
+    const imported = sanad(['import-annotations', file, '--db', other]);
+    expect(imported.stdout).toContain('1 imported, 0 already there, 0 failed');
+    expect(sanad(['export', '--format', 'csv', '--db', db]).stderr).toContain('--format w3c');
+  });
+
   it('explains an unknown command and a database from a newer Sanad', () => {
     expect(sanad(['frobnicate']).stderr).toContain('unknown command "frobnicate"');
     const db = join(tempDir(), 'future.sqlite');

@@ -14,10 +14,10 @@ function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
 }
 
 /** The annotations screen. */
-export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, annotationId: number) => void }) {
+export function AnnotationsScreen({ version, onOpen }: { version: number; onOpen: (articleId: number, annotationId: number) => void }) {
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState('');
-  const { data, error } = useApiData(() => api.listAnnotations({}), []);
+  const { data, error } = useApiData(() => api.listAnnotations({}), [version]);
   const columns = useMemo<ColDef<AnnotationRow>[]>(
     () => [
       { field: 'exact', headerName: t('quote'), flex: 3, cellRenderer: AutoDirCell, tooltipField: 'exact' },

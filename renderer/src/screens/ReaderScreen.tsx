@@ -3,12 +3,15 @@
  * Custom Highlights, and a toolbar that turns a selected passage into a tagged annotation.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AnnotationRow, Tag } from '../../../electron/api/contract';
+import type { AnnotationRow, ReanchorReport, Tag } from '../../../electron/api/contract';
 import { api } from '../api';
+import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ReviewList } from '../components/ReviewList';
 import { TagChip } from '../components/TagChip';
 import { useI18n } from '../i18n';
-import { PARAGRAPH_START_ATTRIBUTE, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
+import { bodyOffsetOf, PARAGRAPH_START_ATTRIBUTE, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
+import { codePointOffset } from '../../../electron/api/codepoints';
 import { useApiData } from '../useApiData';
 
 const FOCUS_HIGHLIGHT = 'sanad-focus';
@@ -18,19 +21,93 @@ function highlightName(tagId: number | null): string {
   return tagId === null ? 'sanad-untagged' : `sanad-tag-${tagId}`;
 }
 
+/** Reading comfort, kept between sessions. */
+function useReadingSettings() {
+  const [settings, setSettings] = useState(() => {
+    const saved = JSON.parse(localStorage.getItem('sanad.reading') ?? '{}') as { size?: number; lineHeight?: number };
+    return { size: saved.size ?? 21, lineHeight: saved.lineHeight ?? 2.1 };
+  });
+  useEffect(() => localStorage.setItem('sanad.reading', JSON.stringify(settings)), [settings]);
+  return [settings, setSettings] as const;
+}
+
+interface ReaderProps {
+  articleId: number;
+  focusAnnotationId?: number;
+  /** Changes when stored data changed elsewhere (an undo): the reader reloads. */
+  version: number;
+  /** Tells the app that this screen changed stored data. */
+  onChanged: () => void;
+  onBack: () => void;
+}
+
 /** The reader screen for one article; `focusAnnotationId` scrolls to and marks that passage. */
-export function ReaderScreen({ articleId, focusAnnotationId, onBack }: { articleId: number; focusAnnotationId?: number; onBack: () => void }) {
+export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged, onBack }: ReaderProps) {
   const { t } = useI18n();
-  const article = useApiData(() => api.getArticle({ id: articleId }), [articleId]);
-  const annotations = useApiData(() => api.listAnnotations({ articleId }), [articleId]);
+  const article = useApiData(() => api.getArticle({ id: articleId }), [articleId, version]);
+  const annotations = useApiData(() => api.listAnnotations({ articleId }), [articleId, version]);
   const tags = useApiData(() => api.listTags({}), []);
   const [focused, setFocused] = useState<number | undefined>(focusAnnotationId);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [reading, setReading] = useReadingSettings();
   const textRef = useRef<HTMLDivElement>(null);
+  const replaceInput = useRef<HTMLInputElement>(null);
   const body = article.data?.body ?? '';
   const paragraphs = useMemo(() => splitParagraphs(body), [body]);
+  const placed = useMemo(() => annotations.data?.filter((a) => !a.reviewReason) ?? null, [annotations.data]);
+  const inReview = useMemo(() => annotations.data?.filter((a) => a.reviewReason) ?? [], [annotations.data]);
 
-  useHighlights(textRef, body, annotations.data, tags.data, focused);
+  useHighlights(textRef, body, placed, tags.data, focused);
+
+  /** Runs a change, then reloads what it may have changed; failures show in the banner. */
+  const run = async (change: () => Promise<unknown>) => {
+    try {
+      await change();
+      setActionError(null);
+      annotations.reload();
+      onChanged();
+    } catch (error) {
+      setActionError((error as Error).message);
+    }
+  };
+  const reportReanchor = (report: ReanchorReport) => {
+    setMessage(t('reanchored', { position: report.byPosition, quote: report.byQuote, fuzzy: report.byFuzzyMatch, review: report.needReview }));
+    article.reload();
+  };
+  const saveText = (text: string) =>
+    run(async () => {
+      setEditing(false);
+      reportReanchor(await api.updateArticleText({ id: articleId, body: text }));
+    });
+  const replaceFromFile = (file: File | undefined) => {
+    if (!file) return;
+    void run(async () => {
+      const dataBase64 = await new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+        reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
+        reader.readAsDataURL(file);
+      });
+      reportReanchor(await api.replaceArticleTextFromFile({ id: articleId, name: file.name, dataBase64 }));
+    });
+  };
+  const placeOnSelection = (annotation: AnnotationRow) => {
+    const span = textRef.current ? selectionSpan(textRef.current, body, window.getSelection()) : null;
+    if (!span) return setActionError(t('selectFirst'));
+    void run(() => api.placeAnnotation({ id: annotation.id, ...span }));
+  };
+  /** A click on highlighted text (with nothing selected) focuses the annotation under it. */
+  const focusAtPoint = (event: React.MouseEvent) => {
+    if (!window.getSelection()?.isCollapsed || !textRef.current) return;
+    const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+    const offset = caret ? bodyOffsetOf(textRef.current, caret.offsetNode, caret.offset) : null;
+    if (offset === null) return;
+    const at = codePointOffset(body, offset);
+    const hit = placed?.filter((a) => a.start <= at && at < a.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    if (hit) setFocused(hit.id);
+  };
 
   const create = useCallback(
     async (span: { start: number; end: number }, tagId: number | null, note: string) => {
@@ -39,21 +116,15 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: { article
         window.getSelection()?.removeAllRanges();
         setActionError(null);
         annotations.reload();
+        onChanged();
       } catch (error) {
         setActionError((error as Error).message);
       }
     },
-    [articleId, annotations],
+    [articleId, annotations, onChanged],
   );
 
-  const remove = async (id: number) => {
-    try {
-      await api.deleteAnnotation({ id });
-      annotations.reload();
-    } catch (error) {
-      setActionError((error as Error).message);
-    }
-  };
+  const remove = (id: number) => run(() => api.deleteAnnotation({ id }));
 
   if (article.error) return <ErrorBanner message={article.error} />;
   if (!article.data) return <p className="loading">{t('loading')}</p>;
@@ -72,9 +143,39 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: { article
             </p>
           </div>
         </div>
+        <div className="reader-tools">
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('editText')}
+          </button>
+          <button type="button" onClick={() => replaceInput.current?.click()}>
+            {t('replaceFromFile')}
+          </button>
+          <input ref={replaceInput} type="file" hidden onChange={(e) => (replaceFromFile(e.target.files?.[0]), (e.target.value = ''))} />
+          <label>
+            {t('textSize')}
+            <input type="range" min={14} max={34} value={reading.size} onChange={(e) => setReading((r) => ({ ...r, size: Number(e.target.value) }))} />
+          </label>
+          <label>
+            {t('lineHeight')}
+            <input type="range" min={1.4} max={3} step={0.1} value={reading.lineHeight} onChange={(e) => setReading((r) => ({ ...r, lineHeight: Number(e.target.value) }))} />
+          </label>
+        </div>
         {actionError && <ErrorBanner message={actionError} />}
+        {message && (
+          <p className="reanchor-report" role="status">
+            {message}
+          </p>
+        )}
         <p className="hint">{t('selectHint')}</p>
-        <div ref={textRef} className="article-text" lang={a.language} dir={a.direction} data-testid="article-text">
+        <div
+          ref={textRef}
+          className="article-text"
+          lang={a.language}
+          dir={a.direction}
+          data-testid="article-text"
+          style={{ fontSize: `${reading.size}px`, lineHeight: reading.lineHeight }}
+          onClick={focusAtPoint}
+        >
           {paragraphs.map((p) => (
             <p key={p.start} dir="auto" {...{ [PARAGRAPH_START_ATTRIBUTE]: p.start }}>
               {p.text}
@@ -82,16 +183,40 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: { article
           ))}
         </div>
         <SelectionToolbar containerRef={textRef} body={body} tags={tags.data ?? []} onTag={create} onTagCreated={tags.reload} />
+        {editing && <EditTextDialog body={body} direction={a.direction} onSave={(text) => void saveText(text)} onClose={() => setEditing(false)} />}
       </div>
       <aside className="reader-side" aria-label={t('articleAnnotations')}>
+        <ReviewList
+          annotations={inReview}
+          onPlace={(n, start, end) => void run(() => api.placeAnnotation({ id: n.id, start, end }))}
+          onPlaceOnSelection={placeOnSelection}
+          onDelete={(n) => void remove(n.id)}
+        />
         <h2>{t('articleAnnotations')}</h2>
-        {annotations.data?.length === 0 && <p className="muted">{t('noArticleAnnotations')}</p>}
+        {placed?.length === 0 && <p className="muted">{t('noArticleAnnotations')}</p>}
         <ol className="annotation-list">
-          {annotations.data?.map((n) => (
-            <li key={n.id} aria-current={n.id === focused} onClick={() => setFocused(n.id)}>
+          {placed?.map((n) => (
+            <li key={n.id} aria-current={n.id === focused} onClick={() => setFocused(n.id)} data-testid="annotation-item">
               {n.tagName && <TagChip name={n.tagName} colour={n.tagColour ?? '#ccc'} />}
               <q dir="auto">{n.exact}</q>
-              {n.note && <p className="note" dir="auto">{n.note}</p>}
+              {n.note && (
+                <p className="note" dir="auto">
+                  {n.note}
+                </p>
+              )}
+              <select
+                aria-label={t('tag')}
+                value={n.tagId ?? ''}
+                onClick={(e) => e.stopPropagation()}
+                onChange={(e) => void run(() => api.updateAnnotation({ id: n.id, tagId: e.target.value ? Number(e.target.value) : null }))}
+              >
+                <option value="">—</option>
+                {tags.data?.map((tag) => (
+                  <option key={tag.id} value={tag.id}>
+                    {tag.name}
+                  </option>
+                ))}
+              </select>
               <button type="button" className="link" onClick={(e) => (e.stopPropagation(), void remove(n.id))}>
                 {t('delete')}
               </button>
