@@ -167,6 +167,22 @@ export class ReaderPage {
     await this.page.getByRole('toolbar').waitFor();
   }
 
+  /** Replaces text in the Edit text dialog and saves; returns the re-anchoring report shown. */
+  async editText(edit: (text: string) => string): Promise<string> {
+    await this.page.getByRole('button', { name: 'Edit text' }).click();
+    const box = this.page.getByRole('dialog', { name: 'Edit the article text' }).getByRole('textbox');
+    await box.fill(edit(await box.inputValue()));
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    const report = this.page.locator('.reanchor-report');
+    await report.waitFor();
+    return report.innerText();
+  }
+
+  /** The annotations waiting for review, as their text shows. */
+  reviewItems(): Locator {
+    return this.page.getByTestId('review-item');
+  }
+
   /** The text under each highlight currently drawn, by highlight name. */
   highlights(): Promise<Record<string, string[]>> {
     return this.page.evaluate(() => {

@@ -3,6 +3,7 @@
  * The foundation slice as an analyst walks it in browser mode: import, library, reader,
  * tagging, the annotations grid, a restart, and the Arabic interface.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, freshDataDir, launchBrowser, type SanadServer, screenshot, startServer } from './harness';
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   server = await startServer(freshDataDir());
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  context = await browser.newContext({ viewport: { width: 1360, height: 860 }, acceptDownloads: true });
   page = await context.newPage();
   app = new SanadApp(page);
   await app.open(server.url);
@@ -185,6 +186,82 @@ describe('reading and tagging', () => {
     await page.getByRole('toolbar').getByRole('button', { name: /Number/ }).click();
     await expect.poll(() => reader.sideList.first().innerText()).toContain('Count differs from the official');
     expect(await reader.highlights()).toMatchObject({ 'sanad-tag-5': ['three guards were lightly wounded'] });
+  });
+});
+
+describe('undo, redo and changing text', () => {
+  it('undoes and redoes tagging with Ctrl+Z and Ctrl+Shift+Z, also after a restart', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('1');
+    await expect.poll(() => reader.sideList.count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => reader.sideList.count()).toBe(0);
+    expect(await page.getByRole('status').last().innerText()).toContain(`Undone: tagging “${ARABIC_PASSAGE}”`);
+    expect((await reader.highlights())['sanad-tag-1'] ?? []).toEqual([]);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => reader.sideList.count()).toBe(1);
+    expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
+
+    await server.stop();
+    server = await startServer(server.dataDir);
+    await app.open(server.url);
+    const again = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await expect.poll(() => again.sideList.count()).toBe(1);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => again.sideList.count()).toBe(0);
+  });
+
+  it('shows overlapping highlights on joined Arabic letters, each tag in its colour', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select('ثلاثة من الحراس أصيبوا');
+    await page.keyboard.press('1');
+    await expect.poll(() => reader.sideList.count()).toBe(1);
+    await reader.select('الحراس أصيبوا بجروح طفيفة');
+    await page.keyboard.press('5');
+    await expect.poll(() => reader.sideList.count()).toBe(2);
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
+    expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': ['ثلاثة من الحراس أصيبوا'], 'sanad-tag-5': ['الحراس أصيبوا بجروح طفيفة'] });
+    expect(await reader.paragraphNodeCounts()).toEqual([1, 1, 1, 1, 1, 1]);
+    await screenshot(page, '12-overlapping-highlights');
+  });
+
+  it('re-anchors annotations when the text is edited, and sends the lost one to review for the analyst to place', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('1');
+    await reader.select('وكالة رويترز');
+    await page.keyboard.press('2');
+    await expect.poll(() => reader.sideList.count()).toBe(2);
+    const report = await reader.editText((text) => `عاجل\n${text.replace('وكالة رويترز', 'وكالة الأنباء البريطانية')}`);
+    expect(report).toContain('found by quote: 1');
+    expect(report).toContain('need review: 1');
+    await expect.poll(() => reader.reviewItems().count()).toBe(1);
+    expect(await reader.reviewItems().first().innerText()).toContain('وكالة رويترز');
+    expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
+    await screenshot(page, '13-review-after-edit');
+    await reader.select('وكالة الأنباء البريطانية');
+    await page.getByRole('button', { name: 'Place on selected text' }).click();
+    await expect.poll(() => reader.reviewItems().count()).toBe(0);
+    await expect.poll(() => reader.highlights()).toMatchObject({ 'sanad-tag-2': ['وكالة الأنباء البريطانية'] });
+  });
+
+  it('exports the annotations as a W3C collection download', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('1');
+    await expect.poll(() => reader.sideList.count()).toBe(1);
+    await app.goToAnnotations();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export W3C annotations' }).click()]);
+    const path = await download.path();
+    const collection = JSON.parse(readFileSync(path, 'utf8'));
+    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    expect(collection.first.items[0].target.selector[1]).toMatchObject({ type: 'TextQuoteSelector', exact: ARABIC_PASSAGE });
   });
 });
 

@@ -1,6 +1,6 @@
 /** Every annotation in one grid: quote, tag, note, article and date; a click opens the passage. */
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AnnotationRow } from '../../../electron/api/contract';
 import { api } from '../api';
 import { AutoDirCell, DataGrid, formatTimestamp } from '../components/DataGrid';
@@ -17,7 +17,34 @@ function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
 export function AnnotationsScreen({ version, onOpen }: { version: number; onOpen: (articleId: number, annotationId: number) => void }) {
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState('');
-  const { data, error } = useApiData(() => api.listAnnotations({}), [version]);
+  const { data, error, reload } = useApiData(() => api.listAnnotations({}), [version]);
+  const importInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const exportW3c = async () => {
+    try {
+      const collection = await api.exportWebAnnotations({});
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(collection, null, 2)], { type: 'application/ld+json' }));
+      link.download = `sanad-annotations-${new Date().toISOString().slice(0, 10)}.jsonld`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      setActionError((e as Error).message);
+    }
+  };
+  const importW3c = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const report = await api.importWebAnnotations({ document: JSON.parse(await file.text()) as unknown });
+      setMessage(t('annotationsImported', { imported: report.imported, skipped: report.skipped, failed: report.failed.length }));
+      setActionError(report.failed.length ? report.failed.map((f) => `${f.annotation}: ${f.error}`).join('; ') : null);
+      reload();
+    } catch (e) {
+      setActionError(`${file.name}: ${(e as Error).message}`);
+    }
+  };
   const columns = useMemo<ColDef<AnnotationRow>[]>(
     () => [
       { field: 'exact', headerName: t('quote'), flex: 3, cellRenderer: AutoDirCell, tooltipField: 'exact' },
@@ -32,8 +59,27 @@ export function AnnotationsScreen({ version, onOpen }: { version: number; onOpen
     <section className="annotations" aria-label={t('annotations')}>
       <div className="toolbar">
         <input className="quick-filter" type="search" placeholder={t('filterAnnotations')} value={filter} onChange={(e) => setFilter(e.target.value)} dir="auto" />
+        <button type="button" onClick={() => void exportW3c()}>
+          {t('exportW3c')}
+        </button>
+        <button type="button" onClick={() => importInput.current?.click()}>
+          {t('importW3c')}
+        </button>
+        <input
+          ref={importInput}
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          hidden
+          data-testid="import-annotations-input"
+          onChange={(e) => (void importW3c(e.target.files?.[0]), (e.target.value = ''))}
+        />
       </div>
-      {error && <ErrorBanner message={error} />}
+      {(error || actionError) && <ErrorBanner message={(actionError ?? error)!} />}
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
       <DataGrid
         testId="annotations-grid"
         rows={data}
