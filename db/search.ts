@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { SearchFilters, SearchHit, SearchResult } from '../electron/api/contract';
 import { foldWord, searchKey, stripPrefixes, tokenize } from './search-text';
+import { codePointLength } from './text';
 import { variantKeys } from './spelling-variants';
 import { statement } from './statements';
 
@@ -186,19 +187,43 @@ function estimateMatches(db: Database.Database, node: QueryNode): number {
   }
 }
 
+/**
+ * Every place in `body` that a query's words match, found the way search matches them (folded,
+ * stemmed, widened to variants, prefixes), as code-point spans in text order.
+ */
+export function findInText(db: Database.Database, body: string, query: string): { start: number; end: number }[] {
+  const { tree } = parseQuery(query);
+  if (!tree) return [];
+  const matchers: Matchers = { keys: new Set(), prefixes: [] };
+  toFts(db, tree, matchers);
+  const matches: { start: number; end: number }[] = [];
+  let codePoints = 0;
+  let at = 0;
+  for (const token of tokenize(body)) {
+    if (!isMatch(token.text, matchers)) continue;
+    codePoints += codePointLength(body.slice(at, token.start));
+    const length = codePointLength(token.text);
+    matches.push({ start: codePoints, end: codePoints + length });
+    codePoints += length;
+    at = token.end;
+  }
+  return matches;
+}
+
+function isMatch(word: string, matchers: Matchers): boolean {
+  if (matchers.keys.has(searchKey(word))) return true;
+  if (matchers.prefixes.length === 0) return false;
+  const stem = prefixKey(word);
+  return matchers.prefixes.some((p) => stem.startsWith(p));
+}
+
 /** Characters of context in a snippet. */
 const SNIPPET_WORDS = 28;
 
 /** A snippet of `body` around the densest run of matched words, with their offsets in it. */
 export function makeSnippet(body: string, matchers: Matchers): { snippet: string; highlights: [number, number][] } {
   const tokens = tokenize(body);
-  const isMatch = (text: string) => {
-    if (matchers.keys.has(searchKey(text))) return true;
-    if (matchers.prefixes.length === 0) return false;
-    const stem = prefixKey(text);
-    return matchers.prefixes.some((p) => stem.startsWith(p));
-  };
-  const matched = tokens.map((t) => isMatch(t.text));
+  const matched = tokens.map((t) => isMatch(t.text, matchers));
   let bestStart = 0;
   let bestCount = -1;
   for (let i = 0; i < tokens.length; i++) {

@@ -232,6 +232,7 @@ export const contract = {
       limit: z.number().int().min(1).max(500).default(20),
     }),
   ),
+  findInArticle: method<{ start: number; end: number }[]>()(z.object({ id, query: z.string().max(500) })),
   listSpellingVariants: method<VariantGroup[]>()(z.object({})),
   addSpellingVariants: method<VariantGroup>()(
     z.object({

@@ -7,7 +7,7 @@ import { ZodError } from 'zod';
 import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
 import { listHistory, redo, undo } from '../../db/history';
 import { findArticle, listArticles, replaceArticleBody, updateArticle } from '../../db/articles';
-import { searchArticles, SearchQueryError } from '../../db/search';
+import { findInText, searchArticles, SearchQueryError } from '../../db/search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
 import type { Store } from '../../db/store';
 import { findTagByName, insertTag, listTags, tagExists } from '../../db/tags';
@@ -74,14 +74,8 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       const { body: _body, contentHash: _hash, ...summary } = requireArticle(id);
       return summary;
     },
-    searchArticles: ({ query, limit, ...filters }) => {
-      try {
-        return searchArticles(db, query, filters, limit);
-      } catch (error) {
-        if (error instanceof SearchQueryError) throw new ApiError('INVALID_ARGUMENT', error.message);
-        throw error;
-      }
-    },
+    searchArticles: ({ query, limit, ...filters }) => explainQueryErrors(() => searchArticles(db, query, filters, limit)),
+    findInArticle: ({ id, query }) => explainQueryErrors(() => findInText(db, requireArticle(id).body, query)),
     listSpellingVariants: () => listVariantGroups(db),
     addSpellingVariants: ({ terms }) => addVariantGroup(db, terms),
     deleteSpellingVariants: ({ groupId }) => {
@@ -134,6 +128,16 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       return replaceText(id, first.article.body);
     },
   };
+}
+
+/** Runs a search; a query that cannot be understood becomes an INVALID_ARGUMENT error with its reason. */
+function explainQueryErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SearchQueryError) throw new ApiError('INVALID_ARGUMENT', error.message);
+    throw error;
+  }
 }
 
 /** Calls a method by name with an unchecked argument: validates it, runs it, and wraps the result. */

@@ -178,6 +178,30 @@ describe('reading and tagging', () => {
     await screenshot(page, '08-annotation-opened');
   });
 
+  it('widens a sloppy selection to whole words, finds words however spelled, and shows a note on hover', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    // The drag starts and ends inside words; the annotation takes them whole.
+    await reader.select('لاثة من الحرا');
+    await page.getByRole('textbox', { name: 'Note' }).fill('رواية المصدر الأمني');
+    await page.getByRole('toolbar').getByRole('button', { name: /Number/ }).click();
+    await expect.poll(() => reader.sideList.first().innerText()).toContain('ثلاثة من الحراس');
+
+    const box = await page.evaluate(() => {
+      const rect = (CSS.highlights.get('sanad-tag-5')!.values().next().value as Range).getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toContain('رواية المصدر الأمني');
+
+    await page.getByRole('searchbox', { name: 'Find in article…' }).fill('الاشتباكات');
+    await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('1 of 3');
+    expect((await reader.highlights())['sanad-find']).toEqual(['اشتباكات', 'اشتباكات', 'الاشتباكات']);
+    await page.getByRole('searchbox', { name: 'Find in article…' }).press('Enter');
+    await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('2 of 3');
+    await screenshot(page, '05b-find-and-hover');
+  });
+
   it('tags a passage by clicking a tag, with a note, and the note shows in the side list', async () => {
     await importSamples();
     const reader = await (await app.goToLibrary()).openArticle(ENGLISH_TITLE);

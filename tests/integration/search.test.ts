@@ -124,3 +124,14 @@ describe('editing metadata', () => {
     expect(await dispatch('updateArticle', { id: 99, title: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('find in article', () => {
+  it('marks every place a word occurs however it is written, as code-point spans', async () => {
+    const { dispatch } = await library();
+    const result = await dispatch('findInArticle', { id: 2, query: 'امريكي' });
+    const article = (await dispatch('getArticle', { id: 2 })) as { value: { body: string } };
+    const spans = (result as { value: { start: number; end: number }[] }).value;
+    expect(spans.map((s) => [...article.value.body].slice(s.start, s.end).join(''))).toEqual(['الأميركي', 'الأميركي']);
+    expect(await dispatch('findInArticle', { id: 2, query: 'غير موجود' })).toEqual({ ok: true, value: [] });
+  });
+});

@@ -54,11 +54,14 @@ export function bodyOffsetOf(container: HTMLElement, node: Node, offset: number)
   return last ? startOf(last) + (last.textContent ?? '').length : null;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
 /**
  * The code-point span [start, end) of the current selection within the reader, trimmed of
- * surrounding whitespace, or null when nothing in the article is selected.
+ * surrounding whitespace and, unless `snapToWords` is false (Alt held), widened to whole words
+ * so a sloppy drag still takes the full word with its clitics. Null when nothing is selected.
  */
-export function selectionSpan(container: HTMLElement, body: string, selection: Selection | null): { start: number; end: number } | null {
+export function selectionSpan(container: HTMLElement, body: string, selection: Selection | null, snapToWords = true): { start: number; end: number } | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   let start = bodyOffsetOf(container, range.startContainer, range.startOffset);
@@ -67,6 +70,10 @@ export function selectionSpan(container: HTMLElement, body: string, selection: S
   while (start < end && /\s/.test(body[start]!)) start++;
   while (end > start && /\s/.test(body[end - 1]!)) end--;
   if (end <= start) return null;
+  if (snapToWords) {
+    while (start > 0 && WORD_CHARACTER.test(body[start - 1]!) && WORD_CHARACTER.test(body[start]!)) start--;
+    while (end < body.length && WORD_CHARACTER.test(body[end]!) && WORD_CHARACTER.test(body[end - 1]!)) end++;
+  }
   return { start: codePointOffset(body, start), end: codePointOffset(body, end) };
 }
 

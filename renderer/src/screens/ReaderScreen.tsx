@@ -98,16 +98,26 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
     if (!span) return setActionError(t('selectFirst'));
     void run(() => api.placeAnnotation({ id: annotation.id, ...span }));
   };
+  /** The annotations under a point of the text, innermost first. */
+  const annotationsAt = (x: number, y: number): AnnotationRow[] => {
+    const caret = textRef.current ? document.caretPositionFromPoint?.(x, y) : null;
+    const offset = caret ? bodyOffsetOf(textRef.current!, caret.offsetNode, caret.offset) : null;
+    if (offset === null || offset === undefined) return [];
+    const at = codePointOffset(body, offset);
+    return (placed ?? []).filter((a) => a.start <= at && at < a.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  };
   /** A click on highlighted text (with nothing selected) focuses the annotation under it. */
   const focusAtPoint = (event: React.MouseEvent) => {
-    if (!window.getSelection()?.isCollapsed || !textRef.current) return;
-    const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-    const offset = caret ? bodyOffsetOf(textRef.current, caret.offsetNode, caret.offset) : null;
-    if (offset === null) return;
-    const at = codePointOffset(body, offset);
-    const hit = placed?.filter((a) => a.start <= at && at < a.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    if (!window.getSelection()?.isCollapsed) return;
+    const [hit] = annotationsAt(event.clientX, event.clientY);
     if (hit) setFocused(hit.id);
   };
+  const [hover, setHover] = useState<{ x: number; y: number; annotations: AnnotationRow[] } | null>(null);
+  const showHover = (event: React.MouseEvent) => {
+    const under = annotationsAt(event.clientX, event.clientY);
+    setHover(under.length ? { x: event.clientX, y: event.clientY, annotations: under } : null);
+  };
+  const find = useFindInArticle(articleId, textRef, body);
 
   const create = useCallback(
     async (span: { start: number; end: number }, tagId: number | null, note: string) => {
@@ -151,6 +161,21 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
             {t('replaceFromFile')}
           </button>
           <input ref={replaceInput} type="file" hidden onChange={(e) => (replaceFromFile(e.target.files?.[0]), (e.target.value = ''))} />
+          <input
+            className="find-input"
+            type="search"
+            value={find.query}
+            onChange={(e) => find.setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), find.next(e.shiftKey ? -1 : 1))}
+            placeholder={t('findInArticle')}
+            aria-label={t('findInArticle')}
+            dir={find.query ? 'auto' : undefined}
+          />
+          {find.query && (
+            <span className="muted" role="status" data-testid="find-count">
+              {find.matches.length ? t('findCount', { current: find.current + 1, total: find.matches.length }) : t('findNone')}
+            </span>
+          )}
           <label>
             {t('textSize')}
             <input type="range" min={14} max={34} value={reading.size} onChange={(e) => setReading((r) => ({ ...r, size: Number(e.target.value) }))} />
@@ -175,6 +200,8 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
           data-testid="article-text"
           style={{ fontSize: `${reading.size}px`, lineHeight: reading.lineHeight }}
           onClick={focusAtPoint}
+          onMouseMove={showHover}
+          onMouseLeave={() => setHover(null)}
         >
           {paragraphs.map((p) => (
             <p key={p.start} dir="auto" {...{ [PARAGRAPH_START_ATTRIBUTE]: p.start }}>
@@ -182,6 +209,16 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
             </p>
           ))}
         </div>
+        {hover && (
+          <div className="hover-card" role="tooltip" style={{ top: hover.y + 16, left: Math.min(hover.x, window.innerWidth - 320) }}>
+            {hover.annotations.map((n) => (
+              <div key={n.id}>
+                {n.tagName && <TagChip name={n.tagName} colour={n.tagColour ?? '#ccc'} />}
+                {n.note && <p dir="auto">{n.note}</p>}
+              </div>
+            ))}
+          </div>
+        )}
         <SelectionToolbar containerRef={textRef} body={body} tags={tags.data ?? []} onTag={create} onTagCreated={tags.reload} />
         {editing && <EditTextDialog body={body} direction={a.direction} onSave={(text) => void saveText(text)} onClose={() => setEditing(false)} />}
       </div>
@@ -228,6 +265,50 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   );
 }
 
+const FIND_HIGHLIGHT = 'sanad-find';
+const FIND_CURRENT_HIGHLIGHT = 'sanad-find-current';
+
+/**
+ * Find in the article, normalised like search (hamza, clitics, variants): every match is
+ * marked, Enter moves to the next (Shift+Enter back) and scrolls it into view.
+ */
+function useFindInArticle(articleId: number, textRef: React.RefObject<HTMLDivElement | null>, body: string) {
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<{ start: number; end: number }[]>([]);
+  const [current, setCurrent] = useState(0);
+  useEffect(() => {
+    if (!query.trim()) return setMatches([]);
+    let live = true;
+    const timer = setTimeout(() => {
+      api.findInArticle({ id: articleId, query }).then(
+        (found) => live && (setMatches(found), setCurrent(0)),
+        () => live && setMatches([]),
+      );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [articleId, query]);
+  useLayoutEffect(() => {
+    const container = textRef.current;
+    if (!container || matches.length === 0) return;
+    const ranges = matches.map((m) => rangeForSpan(container, body, m.start, m.end)).filter((r): r is Range => r !== null);
+    CSS.highlights.set(FIND_HIGHLIGHT, new Highlight(...ranges));
+    const currentRange = ranges[current];
+    if (currentRange) {
+      CSS.highlights.set(FIND_CURRENT_HIGHLIGHT, new Highlight(currentRange));
+      currentRange.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    }
+    return () => {
+      CSS.highlights.delete(FIND_HIGHLIGHT);
+      CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
+    };
+  }, [textRef, body, matches, current]);
+  const next = (step: number) => matches.length && setCurrent((c) => (c + step + matches.length) % matches.length);
+  return { query, setQuery, matches, current, next };
+}
+
 /** Draws every annotation as a highlight of its tag's colour, and the focused one on top. */
 function useHighlights(
   textRef: React.RefObject<HTMLDivElement | null>,
@@ -242,6 +323,8 @@ function useHighlights(
         ...(tags ?? []).map((tag) => `::highlight(${highlightName(tag.id)}) { background-color: ${tag.colour}b3; }`),
         `::highlight(${highlightName(null)}) { background-color: #d0d0d0b3; }`,
         `::highlight(${FOCUS_HIGHLIGHT}) { text-decoration: underline 3px #c0392b; text-underline-offset: 6px; }`,
+        `::highlight(${FIND_HIGHLIGHT}) { text-decoration: underline 2px #1f6f78; text-underline-offset: 4px; }`,
+        `::highlight(${FIND_CURRENT_HIGHLIGHT}) { background-color: #ffe08a; text-decoration: underline 3px #1f6f78; }`,
       ].join('\n'),
     [tags],
   );
@@ -291,22 +374,31 @@ function SelectionToolbar({ containerRef, body, tags, onTag, onTagCreated }: Too
   const [newTag, setNewTag] = useState('');
   const [error, setError] = useState<string | null>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
+  // Alt held while selecting keeps the selection exactly as dragged (no snapping to words).
+  const altHeld = useRef(false);
 
   useEffect(() => {
+    const trackAlt = (event: MouseEvent | KeyboardEvent) => {
+      altHeld.current = event.altKey;
+    };
     const onSelectionChange = () => {
       const container = containerRef.current;
       const selection = window.getSelection();
       // Typing in the toolbar's own fields must not close it.
       if (toolbarRef.current?.contains(document.activeElement)) return;
-      const found = container ? selectionSpan(container, body, selection) : null;
+      const found = container ? selectionSpan(container, body, selection, !altHeld.current) : null;
       if (!found || !selection) return setSpan(null);
       const rect = selection.getRangeAt(0).getBoundingClientRect();
       setSpan({ ...found, top: rect.bottom + 8, left: Math.max(8, Math.min(rect.left, window.innerWidth - 360)) });
     };
+    document.addEventListener('mousedown', trackAlt, true);
+    document.addEventListener('mouseup', trackAlt, true);
     document.addEventListener('selectionchange', onSelectionChange);
     // The toolbar is fixed to the viewport: follow the selection when the article scrolls.
     document.addEventListener('scroll', onSelectionChange, true);
     return () => {
+      document.removeEventListener('mousedown', trackAlt, true);
+      document.removeEventListener('mouseup', trackAlt, true);
       document.removeEventListener('selectionchange', onSelectionChange);
       document.removeEventListener('scroll', onSelectionChange, true);
     };
