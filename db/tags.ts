@@ -1,24 +1,100 @@
-/** Queries on the codebook's tags. */
+/** Queries on the codebook: a tree of tags, each with a colour, description and shortcut. */
+import { randomUUID } from 'node:crypto';
 import type { Tag } from '../electron/api/contract';
+import { statement } from './statements';
 import type { Store } from './store';
 
-/** Every tag, in the order they were made (the order of their 1-9 shortcuts). */
+const tagColumns = 'id, name, colour, parent_id AS parentId, description, shortcut, guid';
+
+/** Every tag, in the order they were made (the order of their 1-9 keys). */
 export function listTags(db: Store): Tag[] {
-  return db.prepare('SELECT id, name, colour FROM tags ORDER BY id').all() as Tag[];
+  return statement(db, `SELECT ${tagColumns} FROM tags ORDER BY id`).all() as Tag[];
+}
+
+/** One tag, or undefined. */
+export function findTag(db: Store, id: number): Tag | undefined {
+  return statement(db, `SELECT ${tagColumns} FROM tags WHERE id = ?`).get(id) as Tag | undefined;
 }
 
 /** The tag called `name` (case-insensitively), if any. */
 export function findTagByName(db: Store, name: string): Tag | undefined {
-  return db.prepare('SELECT id, name, colour FROM tags WHERE lower(name) = lower(?)').get(name) as Tag | undefined;
+  return statement(db, `SELECT ${tagColumns} FROM tags WHERE lower(name) = lower(?)`).get(name) as Tag | undefined;
+}
+
+/** The tag with this REFI-QDA GUID, if any. */
+export function findTagByGuid(db: Store, guid: string): Tag | undefined {
+  return statement(db, `SELECT ${tagColumns} FROM tags WHERE upper(guid) = upper(?)`).get(guid) as Tag | undefined;
 }
 
 /** Whether tag `id` exists. */
 export function tagExists(db: Store, id: number): boolean {
-  return db.prepare('SELECT 1 FROM tags WHERE id = ?').get(id) !== undefined;
+  return findTag(db, id) !== undefined;
 }
 
+/** What a new tag may carry besides its name and colour. */
+export type TagDetails = Partial<Pick<Tag, 'parentId' | 'description' | 'shortcut' | 'guid'>>;
+
 /** Adds a tag and returns it. */
-export function insertTag(db: Store, name: string, colour: string): Tag {
-  const result = db.prepare('INSERT INTO tags (name, colour) VALUES (?, ?)').run(name, colour);
-  return { id: Number(result.lastInsertRowid), name, colour };
+export function insertTag(db: Store, name: string, colour: string, details: TagDetails = {}): Tag {
+  const id = Number(
+    statement(db, 'INSERT INTO tags (name, colour, parent_id, description, shortcut, guid) VALUES (?, ?, ?, ?, ?, ?)').run(
+      name,
+      colour,
+      details.parentId ?? null,
+      details.description ?? null,
+      details.shortcut ?? null,
+      details.guid ?? randomUUID().toUpperCase(),
+    ).lastInsertRowid,
+  );
+  return findTag(db, id)!;
+}
+
+/** Whether making `parentId` the parent of `id` would put a tag inside itself. */
+export function wouldCycle(db: Store, id: number, parentId: number | null): boolean {
+  for (let at = parentId; at !== null; at = findTag(db, at)?.parentId ?? null) if (at === id) return true;
+  return false;
+}
+
+/** Changes a tag's name, colour, description, shortcut or parent. */
+export function updateTag(db: Store, id: number, change: Partial<Pick<Tag, 'name' | 'colour' | 'parentId' | 'description' | 'shortcut'>>): Tag {
+  const tag = { ...findTag(db, id)!, ...change };
+  statement(db, 'UPDATE tags SET name = ?, colour = ?, parent_id = ?, description = ?, shortcut = ? WHERE id = ?').run(
+    tag.name,
+    tag.colour,
+    tag.parentId,
+    tag.description,
+    tag.shortcut,
+    id,
+  );
+  return findTag(db, id)!;
+}
+
+/** Merges tag `sourceId` into `targetId`: its annotations and child tags move over, then it is removed. */
+export function mergeTags(db: Store, sourceId: number, targetId: number): Tag {
+  return db.transaction(() => {
+    statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(targetId, sourceId);
+    statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
+    statement(db, 'DELETE FROM tags WHERE id = ?').run(sourceId);
+    return findTag(db, targetId)!;
+  })();
+}
+
+/** What happens to a deleted tag's annotations: keep them untagged, delete them, or move them to another tag. */
+export type DeletedTagAnnotations = { action: 'untag' } | { action: 'delete' } | { action: 'move'; toTagId: number };
+
+/** Deletes a tag; its child tags move up to its parent, its annotations go as `annotations` says. */
+export function deleteTag(db: Store, id: number, annotations: DeletedTagAnnotations): void {
+  db.transaction(() => {
+    const tag = findTag(db, id)!;
+    if (annotations.action === 'delete') statement(db, 'DELETE FROM annotations WHERE tag_id = ?').run(id);
+    if (annotations.action === 'move') statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(annotations.toTagId, id);
+    statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(tag.parentId, id);
+    // 'untag': the foreign key sets the annotations' tag to NULL.
+    statement(db, 'DELETE FROM tags WHERE id = ?').run(id);
+  })();
+}
+
+/** How many annotations carry a tag. */
+export function tagUsage(db: Store, id: number): number {
+  return statement(db, 'SELECT count(*) FROM annotations WHERE tag_id = ?').pluck().get(id) as number;
 }

@@ -49,11 +49,23 @@ export interface Article extends ArticleSummary {
   contentHash: string;
 }
 
-/** A codebook tag. */
+/** A codebook tag; tags form a tree through `parentId`. */
 export interface Tag {
   id: number;
   name: string;
   colour: string;
+  parentId: number | null;
+  description: string | null;
+  /** A single key that applies the tag to a selection, besides 1-9. */
+  shortcut: string | null;
+  /** The code's GUID in REFI-QDA exchange. */
+  guid: string;
+}
+
+/** What importing a REFI-QDA codebook did. */
+export interface CodebookImportReport {
+  added: number;
+  updated: number;
 }
 
 /**
@@ -243,7 +255,32 @@ export const contract = {
   ),
   deleteSpellingVariants: method<{ deleted: true }>()(z.object({ groupId: id })),
   listTags: method<Tag[]>()(z.object({})),
-  createTag: method<Tag>()(z.object({ name: z.string().trim().min(1).max(80), colour })),
+  createTag: method<Tag>()(
+    z.object({ name: z.string().trim().min(1).max(80), colour, parentId: id.nullable().optional(), description: z.string().max(2000).nullable().optional() }),
+  ),
+  updateTag: method<Tag>()(
+    z.object({
+      id,
+      name: z.string().trim().min(1).max(80).optional(),
+      colour: colour.optional(),
+      parentId: id.nullable().optional(),
+      description: z.string().max(2000).nullable().optional(),
+      shortcut: z.string().regex(/^[\p{L}\p{N}]$/u, 'a shortcut is one letter or digit').nullable().optional(),
+    }),
+  ),
+  mergeTags: method<Tag>()(z.object({ sourceId: id, targetId: id })),
+  deleteTag: method<{ deleted: true }>()(
+    z.object({
+      id,
+      annotations: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('untag') }),
+        z.object({ action: z.literal('delete') }),
+        z.object({ action: z.literal('move'), toTagId: id }),
+      ]),
+    }),
+  ),
+  exportCodebook: method<string>()(z.object({})),
+  importCodebook: method<CodebookImportReport>()(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() })),
   listAnnotations: method<AnnotationRow[]>()(z.object({ articleId: id.optional() })),
   createAnnotation: method<Annotation>()(
     z

@@ -10,9 +10,10 @@ import { findArticle, listArticles, replaceArticleBody, updateArticle } from '..
 import { findInText, searchArticles, SearchQueryError } from '../../db/search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
 import type { Store } from '../../db/store';
-import { findTagByName, insertTag, listTags, tagExists } from '../../db/tags';
+import { deleteTag, findTagByName, insertTag, listTags, mergeTags, tagExists, updateTag, wouldCycle } from '../../db/tags';
 import { codePointLength, normaliseText, quoteSelector } from '../../db/text';
 import { importFiles, inThreadPreparer, type Preparer } from '../services/import';
+import { CodebookError, exportCodebook, importCodebook } from '../services/refi-qda';
 import { exportWebAnnotations, importWebAnnotations } from '../services/web-annotation';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
 
@@ -83,10 +84,50 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       return { deleted: true as const };
     },
     listTags: () => listTags(db),
-    createTag: ({ name, colour }) => {
+    createTag: ({ name, colour, parentId, description }) => {
       const existing = findTagByName(db, name);
       if (existing) throw new ApiError('CONFLICT', `A tag called "${existing.name}" already exists.`);
-      return insertTag(db, name, colour);
+      requireTag(parentId);
+      return insertTag(db, name, colour, { parentId: parentId ?? null, description: description ?? null });
+    },
+    updateTag: ({ id, ...change }) => {
+      requireTag(id);
+      const clash = change.name === undefined ? undefined : findTagByName(db, change.name);
+      if (clash && clash.id !== id) throw new ApiError('CONFLICT', `A tag called "${clash.name}" already exists; merge the two instead.`);
+      if (change.parentId !== undefined) {
+        requireTag(change.parentId);
+        if (wouldCycle(db, id, change.parentId)) throw new ApiError('INVALID_ARGUMENT', 'A tag cannot be moved inside itself or one of its own sub-tags.');
+      }
+      if (change.shortcut) {
+        const taken = listTags(db).find((t) => t.shortcut === change.shortcut && t.id !== id);
+        if (taken) throw new ApiError('CONFLICT', `The key "${change.shortcut}" already applies the tag "${taken.name}".`);
+      }
+      return updateTag(db, id, change);
+    },
+    mergeTags: ({ sourceId, targetId }) => {
+      requireTag(sourceId);
+      requireTag(targetId);
+      if (sourceId === targetId) throw new ApiError('INVALID_ARGUMENT', 'Choose two different tags to merge.');
+      if (wouldCycle(db, sourceId, targetId)) throw new ApiError('INVALID_ARGUMENT', 'A tag cannot be merged into one of its own sub-tags.');
+      return mergeTags(db, sourceId, targetId);
+    },
+    deleteTag: ({ id, annotations }) => {
+      requireTag(id);
+      if (annotations.action === 'move') {
+        requireTag(annotations.toTagId);
+        if (annotations.toTagId === id) throw new ApiError('INVALID_ARGUMENT', 'Move the annotations to another tag than the one being deleted.');
+      }
+      deleteTag(db, id, annotations);
+      return { deleted: true as const };
+    },
+    exportCodebook: () => exportCodebook(db),
+    importCodebook: async ({ name, dataBase64 }) => {
+      try {
+        return await importCodebook(db, name, Buffer.from(dataBase64, 'base64'));
+      } catch (error) {
+        if (error instanceof CodebookError) throw new ApiError('INVALID_ARGUMENT', error.message);
+        throw error;
+      }
     },
     listAnnotations: ({ articleId }) => listAnnotationRows(db, articleId),
     createAnnotation: ({ articleId, start, end, tagId, note }) => {
