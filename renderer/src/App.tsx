@@ -5,11 +5,12 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
 import { useI18n } from './i18n';
 import { AnnotationsScreen } from './screens/AnnotationsScreen';
+import { CodebookScreen } from './screens/CodebookScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
 
 /** Which screen is showing, and what it shows. */
-export type View = { name: 'library' } | { name: 'annotations' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
+export type View = { name: 'library' } | { name: 'annotations' } | { name: 'codebook' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
 
 /** The whole app. */
 export function App() {
@@ -57,6 +58,9 @@ export function App() {
           <button type="button" aria-current={view.name === 'annotations'} onClick={() => setView({ name: 'annotations' })}>
             {t('annotations')}
           </button>
+          <button type="button" aria-current={view.name === 'codebook'} onClick={() => setView({ name: 'codebook' })}>
+            {t('codebook')}
+          </button>
         </nav>
         <ImportControls onImported={onImported} />
         <button type="button" className="language-toggle" onClick={toggleLanguage}>
@@ -67,6 +71,7 @@ export function App() {
         <ErrorBoundary key={view.name} title={t('screenFailed')} retryLabel={t('retry')}>
         {view.name === 'library' && <LibraryScreen version={dataVersion} onOpen={openArticle} />}
         {view.name === 'annotations' && <AnnotationsScreen version={dataVersion} onOpen={openArticle} />}
+        {view.name === 'codebook' && <CodebookScreen version={dataVersion} onChanged={onImported} />}
         {view.name === 'reader' && (
           <ReaderScreen
             key={view.articleId}

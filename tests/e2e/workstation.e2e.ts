@@ -289,6 +289,36 @@ describe('undo, redo and changing text', () => {
   });
 });
 
+describe('codebook', () => {
+  it('nests a new tag, gives it a key that tags a selection, and deletes a tag giving its passages another tag', async () => {
+    await importSamples();
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Codebook' }).click();
+    await page.getByRole('textbox', { name: 'New tag…' }).fill('مصدر مجهول');
+    await page.locator('.new-tag-form select').selectOption({ label: 'Source' });
+    await page.locator('.new-tag-form').getByRole('button', { name: 'Add' }).click();
+    const row = page.getByTestId('codebook-row').filter({ has: page.locator('input[value="مصدر مجهول"]') });
+    await row.waitFor();
+    await row.getByRole('textbox', { name: 'Key' }).fill('m');
+    await row.getByRole('textbox', { name: 'Description' }).click();
+    await screenshot(page, '14-codebook');
+
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('m');
+    await expect.poll(() => reader.sideList.first().innerText()).toContain('مصدر مجهول');
+
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Codebook' }).click();
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the tag “مصدر مجهول”' });
+    await dialog.getByLabel('Give them another tag:').first().check();
+    await dialog.getByRole('combobox').selectOption({ label: 'Claim' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    const annotations = await app.goToAnnotations();
+    await expect.poll(() => annotations.rowText(ARABIC_PASSAGE)).toContain('Claim');
+  });
+});
+
 describe('persistence', () => {
   it('keeps articles and annotations when Sanad is stopped and started again', async () => {
     await importSamples();

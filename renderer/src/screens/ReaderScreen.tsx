@@ -425,7 +425,7 @@ function SelectionToolbar({ containerRef, body, tags, onTag, onTagCreated }: Too
       if (event.target instanceof HTMLInputElement) return;
       // event.code, not event.key: the digit row works on an Arabic keyboard layout too.
       const digit = /^(?:Digit|Numpad)([1-9])$/.exec(event.code)?.[1];
-      const tag = digit ? tags[Number(digit) - 1] : undefined;
+      const tag = digit ? tags[Number(digit) - 1] : tags.find((t) => t.shortcut && t.shortcut.toLowerCase() === event.key.toLowerCase());
       if (tag) {
         event.preventDefault();
         void apply(tag.id);
@@ -435,9 +435,17 @@ function SelectionToolbar({ containerRef, body, tags, onTag, onTagCreated }: Too
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [span, tags, apply]);
 
+  // The new-tag box doubles as type-ahead: it narrows the tags shown, and Enter takes the first match.
+  const typed = newTag.trim().toLowerCase();
+  const shownTags = typed ? tags.filter((tag) => tag.name.toLowerCase().includes(typed)) : tags;
   const addTag = async () => {
     const name = newTag.trim();
     if (!name) return;
+    const match = shownTags.find((tag) => tag.name.toLowerCase() === typed) ?? (shownTags.length === 1 ? shownTags[0] : undefined);
+    if (match) {
+      setNewTag('');
+      return apply(match.id);
+    }
     try {
       const tag = await api.createTag({ name, colour: NEW_TAG_COLOURS[tags.length % NEW_TAG_COLOURS.length]! });
       setNewTag('');
@@ -453,11 +461,15 @@ function SelectionToolbar({ containerRef, body, tags, onTag, onTagCreated }: Too
   return (
     <div ref={toolbarRef} className="selection-toolbar" role="toolbar" aria-label={t('tagSelection')} style={{ top: span.top, left: span.left }}>
       <div className="toolbar-tags">
-        {tags.map((tag, i) => (
-          <button key={tag.id} type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void apply(tag.id)} style={{ borderColor: tag.colour }}>
-            {i < 9 && <kbd>{i + 1}</kbd>} <span dir="auto">{tag.name}</span>
-          </button>
-        ))}
+        {shownTags.map((tag) => {
+          const index = tags.indexOf(tag);
+          return (
+            <button key={tag.id} type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void apply(tag.id)} style={{ borderColor: tag.colour }}>
+              {index < 9 && <kbd>{index + 1}</kbd>}
+              {tag.shortcut && <kbd>{tag.shortcut}</kbd>} <span dir="auto">{tag.name}</span>
+            </button>
+          );
+        })}
       </div>
       <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('notePlaceholder')} dir="auto" aria-label={t('note')} />
       <form
@@ -467,7 +479,7 @@ function SelectionToolbar({ containerRef, body, tags, onTag, onTagCreated }: Too
           void addTag();
         }}
       >
-        <input value={newTag} onChange={(e) => setNewTag(e.target.value)} placeholder={t('newTag')} dir="auto" aria-label={t('newTag')} />
+        <input value={newTag} onChange={(e) => setNewTag(e.target.value)} placeholder={t('findOrAddTag')} dir="auto" aria-label={t('findOrAddTag')} />
         <button type="submit">{t('addTag')}</button>
       </form>
       {error && <p className="toolbar-error">{error}</p>}

@@ -1,0 +1,244 @@
+/**
+ * The codebook: the tag tree with colour, name, description and shortcut key, where tags are
+ * created, renamed, recoloured, moved, merged and deleted (asking what to do with their
+ * annotations), and exchanged with other QDA tools as REFI-QDA .qdc / .qdpx.
+ */
+import { useMemo, useRef, useState } from 'react';
+import type { Tag } from '../../../electron/api/contract';
+import { api } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Modal } from '../components/Modal';
+import { useI18n } from '../i18n';
+import { useApiData } from '../useApiData';
+
+/** Tags in tree order, each with its depth. */
+function treeOrder(tags: Tag[]): { tag: Tag; depth: number }[] {
+  const rows: { tag: Tag; depth: number }[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const tag of tags.filter((t) => t.parentId === parentId)) {
+      rows.push({ tag, depth });
+      walk(tag.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return rows;
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The codebook screen. */
+export function CodebookScreen({ version, onChanged }: { version: number; onChanged: () => void }) {
+  const { t } = useI18n();
+  const tags = useApiData(() => api.listTags({}), [version]);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const [newParent, setNewParent] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<Tag | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  const rows = useMemo(() => treeOrder(tags.data ?? []), [tags.data]);
+
+  const run = async (change: () => Promise<unknown>) => {
+    try {
+      await change();
+      setError(null);
+      tags.reload();
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+      tags.reload();
+    }
+  };
+  const exportQdc = async () => {
+    const xml = await api.exportCodebook({});
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
+    link.download = 'sanad-codebook.qdc';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  const importFile = (file: File | undefined) =>
+    file &&
+    void run(async () => {
+      const report = await api.importCodebook({ name: file.name, dataBase64: await fileToBase64(file) });
+      setMessage(t('codebookImported', { added: report.added, updated: report.updated }));
+    });
+
+  return (
+    <section className="codebook" aria-label={t('codebook')}>
+      <div className="toolbar">
+        <form
+          className="new-tag-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!newName.trim()) return;
+            void run(async () => {
+              await api.createTag({ name: newName.trim(), colour: '#9ad1d4', parentId: newParent });
+              setNewName('');
+            });
+          }}
+        >
+          <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder={t('newTag')} aria-label={t('newTag')} dir="auto" />
+          <select value={newParent ?? ''} onChange={(e) => setNewParent(e.target.value ? Number(e.target.value) : null)} aria-label={t('parentTag')}>
+            <option value="">{t('topLevel')}</option>
+            {rows.map(({ tag, depth }) => (
+              <option key={tag.id} value={tag.id}>
+                {'  '.repeat(depth)}
+                {tag.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{t('addTag')}</button>
+        </form>
+        <button type="button" onClick={() => void exportQdc()}>
+          {t('exportCodebook')}
+        </button>
+        <button type="button" onClick={() => importInput.current?.click()}>
+          {t('importCodebook')}
+        </button>
+        <input ref={importInput} type="file" accept=".qdc,.qdpx,.xml" hidden data-testid="import-codebook-input" onChange={(e) => (importFile(e.target.files?.[0]), (e.target.value = ''))} />
+      </div>
+      {(error || tags.error) && <ErrorBanner message={(error ?? tags.error)!} />}
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
+      <table className="codebook-table">
+        <thead>
+          <tr>
+            <th>{t('tag')}</th>
+            <th>{t('colour')}</th>
+            <th>{t('shortcut')}</th>
+            <th>{t('description')}</th>
+            <th>{t('parentTag')}</th>
+            <th>{t('mergeInto')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ tag, depth }) => (
+            <tr key={tag.id} data-testid="codebook-row">
+              <td style={{ paddingInlineStart: `${0.5 + depth * 1.5}rem` }}>
+                <input
+                  defaultValue={tag.name}
+                  key={tag.name}
+                  dir="auto"
+                  aria-label={t('tagName')}
+                  onBlur={(e) => e.target.value.trim() !== tag.name && void run(() => api.updateTag({ id: tag.id, name: e.target.value }))}
+                  onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                />
+              </td>
+              <td>
+                <input type="color" value={tag.colour} aria-label={t('colour')} onChange={(e) => void run(() => api.updateTag({ id: tag.id, colour: e.target.value }))} />
+              </td>
+              <td>
+                <input
+                  className="shortcut-input"
+                  defaultValue={tag.shortcut ?? ''}
+                  key={tag.shortcut ?? ''}
+                  maxLength={1}
+                  aria-label={t('shortcut')}
+                  onBlur={(e) => (e.target.value || null) !== tag.shortcut && void run(() => api.updateTag({ id: tag.id, shortcut: e.target.value || null }))}
+                />
+              </td>
+              <td>
+                <input
+                  defaultValue={tag.description ?? ''}
+                  key={tag.description ?? ''}
+                  dir="auto"
+                  aria-label={t('description')}
+                  onBlur={(e) => (e.target.value || null) !== tag.description && void run(() => api.updateTag({ id: tag.id, description: e.target.value || null }))}
+                />
+              </td>
+              <td>
+                <select value={tag.parentId ?? ''} aria-label={t('parentTag')} onChange={(e) => void run(() => api.updateTag({ id: tag.id, parentId: e.target.value ? Number(e.target.value) : null }))}>
+                  <option value="">{t('topLevel')}</option>
+                  {rows
+                    .filter((r) => r.tag.id !== tag.id)
+                    .map((r) => (
+                      <option key={r.tag.id} value={r.tag.id}>
+                        {r.tag.name}
+                      </option>
+                    ))}
+                </select>
+              </td>
+              <td>
+                <select value="" aria-label={t('mergeInto')} onChange={(e) => e.target.value && void run(() => api.mergeTags({ sourceId: tag.id, targetId: Number(e.target.value) }))}>
+                  <option value="">…</option>
+                  {rows
+                    .filter((r) => r.tag.id !== tag.id)
+                    .map((r) => (
+                      <option key={r.tag.id} value={r.tag.id}>
+                        {r.tag.name}
+                      </option>
+                    ))}
+                </select>
+              </td>
+              <td>
+                <button type="button" className="link" onClick={() => setDeleting(tag)}>
+                  {t('delete')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {deleting && (
+        <DeleteTagDialog
+          tag={deleting}
+          others={rows.map((r) => r.tag).filter((other) => other.id !== deleting.id)}
+          onClose={() => setDeleting(null)}
+          onDelete={(annotations) => {
+            setDeleting(null);
+            void run(() => api.deleteTag({ id: deleting.id, annotations }));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+type AnnotationChoice = { action: 'untag' } | { action: 'delete' } | { action: 'move'; toTagId: number };
+
+/** Asks what to do with the annotations of a tag being deleted. */
+function DeleteTagDialog({ tag, others, onClose, onDelete }: { tag: Tag; others: Tag[]; onClose: () => void; onDelete: (choice: AnnotationChoice) => void }) {
+  const { t } = useI18n();
+  const [action, setAction] = useState<AnnotationChoice['action']>('untag');
+  const [moveTo, setMoveTo] = useState<number | null>(others[0]?.id ?? null);
+  return (
+    <Modal title={t('deleteTagTitle', { name: tag.name })} onClose={onClose}>
+      <form
+        className="delete-tag-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onDelete(action === 'move' ? { action, toTagId: moveTo! } : { action });
+        }}
+      >
+        <p>{t('deleteTagQuestion')}</p>
+        <label>
+          <input type="radio" name="annotations" checked={action === 'untag'} onChange={() => setAction('untag')} /> {t('keepUntagged')}
+        </label>
+        <label>
+          <input type="radio" name="annotations" checked={action === 'move'} onChange={() => setAction('move')} disabled={!moveTo} /> {t('moveToTag')}
+          <select value={moveTo ?? ''} onChange={(e) => setMoveTo(Number(e.target.value))} disabled={action !== 'move'} aria-label={t('moveToTag')}>
+            {others.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="radio" name="annotations" checked={action === 'delete'} onChange={() => setAction('delete')} /> {t('deleteAnnotationsToo')}
+        </label>
+        <button type="submit">{t('delete')}</button>
+      </form>
+    </Modal>
+  );
+}
