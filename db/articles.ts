@@ -2,6 +2,7 @@
 import type { Article, ArticleEdit, ArticleSummary, ReanchorReport } from '../electron/api/contract';
 import { reanchor } from './anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
+import { suggestMentions } from './entities';
 import { analyseText, findNearDuplicate, type IndexedText, indexArticle, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
 import { contentHash, detectLanguage, quoteSelector as quoteAt } from './text';
@@ -130,6 +131,8 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
         report.needReview++;
       }
     }
+    // Entities' aliases are looked for in the new text (the reader shows only mentions whose text still matches).
+    suggestMentions(db, now, undefined, [id]);
     return report;
   })();
 }

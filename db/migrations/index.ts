@@ -7,6 +7,7 @@ import { sql as articlesAnnotationsTags } from './0001-articles-annotations-tags
 import * as searchMetadataDuplicates from './0002-search-metadata-duplicates';
 import { sql as anchorReviewAndHistory } from './0003-anchor-review-and-history';
 import { sql as codebookHierarchy } from './0004-codebook-hierarchy';
+import { sql as entities } from './0005-entities';
 
 /**
  * One schema step; `version` becomes `PRAGMA user_version` once it has run. `up` runs after the
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'search, metadata, near-duplicates and spelling variants', ...searchMetadataDuplicates },
   { version: 3, name: 'anchor review and annotation history', sql: anchorReviewAndHistory },
   { version: 4, name: 'hierarchical codebook', sql: codebookHierarchy },
+  { version: 5, name: 'entities, aliases and mentions', sql: entities },
 ];

@@ -93,10 +93,14 @@ export interface Annotation {
   reviewCandidates: { start: number; end: number; prefix: string; exact: string; suffix: string }[] | null;
 }
 
-/** One entry of the annotation history; `state` says whether it is done, undone or discarded. */
+/**
+ * One entry of the undo history: an action on an annotation, or the review of an entity
+ * mention (`annotationId` is then the mention's id). `state`: done, undone or discarded.
+ */
 export interface HistoryEntry {
   id: number;
   at: string;
+  subject: 'annotation' | 'mention';
   action: 'create' | 'edit' | 'delete';
   annotationId: number;
   articleId: number;
@@ -110,6 +114,35 @@ export interface ReanchorReport {
   byQuote: number;
   byFuzzyMatch: number;
   needReview: number;
+}
+
+/** The kinds of entity. */
+export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
+
+/** An entity with its aliases and mention counts. */
+export interface EntitySummary {
+  id: number;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  accepted: number;
+  suggested: number;
+}
+
+/** A mention of an entity in an article, with its context; suggested until the analyst decides. */
+export interface MentionRow {
+  id: number;
+  entityId: number;
+  entityName: string;
+  kind: EntityKind;
+  articleId: number;
+  articleTitle: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: 'suggested' | 'accepted' | 'rejected';
 }
 
 /** What importing W3C annotations did. */
@@ -201,6 +234,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
 
 const id = z.number().int().positive();
+const entityKind = z.enum(['person', 'organisation', 'place', 'other']);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY-MM-DD');
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable().optional();
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
@@ -279,6 +313,27 @@ export const contract = {
       ]),
     }),
   ),
+  listEntities: method<EntitySummary[]>()(z.object({})),
+  createEntity: method<EntitySummary>()(
+    z.object({ kind: entityKind, name: z.string().trim().min(1).max(200), aliases: z.array(z.string().trim().min(1).max(200)).max(50).default([]) }),
+  ),
+  addEntityAlias: method<EntitySummary>()(z.object({ entityId: id, alias: z.string().trim().min(1).max(200) })),
+  deleteEntity: method<{ deleted: true }>()(z.object({ id })),
+  markEntity: method<MentionRow>()(
+    z
+      .object({
+        articleId: id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().positive(),
+        entityId: id.optional(),
+        newEntity: z.object({ kind: entityKind, name: z.string().trim().min(1).max(200) }).optional(),
+      })
+      .refine((m) => (m.entityId === undefined) !== (m.newEntity === undefined), { message: 'name an existing entity or a new one' }),
+  ),
+  listMentions: method<MentionRow[]>()(
+    z.object({ entityId: id.optional(), articleId: id.optional(), status: z.enum(['suggested', 'accepted', 'rejected']).optional() }),
+  ),
+  reviewMentions: method<{ changed: number }>()(z.object({ ids: z.array(id).min(1).max(10_000), status: z.enum(['accepted', 'rejected']) })),
   exportCodebook: method<string>()(z.object({})),
   importCodebook: method<CodebookImportReport>()(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() })),
   listAnnotations: method<AnnotationRow[]>()(z.object({ articleId: id.optional() })),

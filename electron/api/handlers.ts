@@ -6,6 +6,7 @@
 import { ZodError } from 'zod';
 import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
 import { listHistory, redo, undo } from '../../db/history';
+import { addAlias, deleteEntity, findEntity, findEntityByName, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions, suggestMentions } from '../../db/entities';
 import { findArticle, listArticles, replaceArticleBody, updateArticle } from '../../db/articles';
 import { findInText, searchArticles, SearchQueryError } from '../../db/search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
@@ -120,6 +121,41 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       deleteTag(db, id, annotations);
       return { deleted: true as const };
     },
+    listEntities: () => listEntities(db),
+    createEntity: ({ kind, name, aliases }) =>
+      db.transaction(() => {
+        if (findEntityByName(db, kind, name)) throw new ApiError('CONFLICT', `There is already a ${kind} called "${name}".`);
+        const entityId = insertEntity(db, kind, name, now());
+        for (const alias of [name, ...aliases]) addAlias(db, entityId, alias);
+        suggestMentions(db, now(), entityId);
+        return findEntity(db, entityId)!;
+      })(),
+    addEntityAlias: ({ entityId, alias }) =>
+      db.transaction(() => {
+        if (!findEntity(db, entityId)) throw new ApiError('NOT_FOUND', `There is no entity #${entityId}.`);
+        addAlias(db, entityId, alias);
+        suggestMentions(db, now(), entityId);
+        return findEntity(db, entityId)!;
+      })(),
+    deleteEntity: ({ id }) => {
+      if (!deleteEntity(db, id)) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
+      return { deleted: true as const };
+    },
+    markEntity: ({ articleId, start, end, entityId, newEntity }) =>
+      db.transaction(() => {
+        const { exact } = passage(articleId, start, end);
+        let target = entityId;
+        if (target !== undefined && !findEntity(db, target)) throw new ApiError('NOT_FOUND', `There is no entity #${target}.`);
+        if (newEntity) target = findEntityByName(db, newEntity.kind, newEntity.name)?.id ?? insertEntity(db, newEntity.kind, newEntity.name, now());
+        // What the analyst marked becomes an alias, so the same spelling is found everywhere else.
+        addAlias(db, target!, exact);
+        if (newEntity) addAlias(db, target!, newEntity.name);
+        const mentionId = insertAcceptedMention(db, target!, articleId, start, end, requireArticle(articleId).body, now());
+        suggestMentions(db, now(), target);
+        return listMentions(db, { entityId: target }).find((m) => m.id === mentionId)!;
+      })(),
+    listMentions: (filter) => listMentions(db, filter),
+    reviewMentions: ({ ids, status }) => ({ changed: reviewMentions(db, ids, status, now()) }),
     exportCodebook: () => exportCodebook(db),
     importCodebook: async ({ name, dataBase64 }) => {
       try {

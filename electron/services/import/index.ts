@@ -6,6 +6,7 @@
  */
 import type { ImportReport } from '../../api/contract';
 import { findArticleByHash, insertArticle } from '../../../db/articles';
+import { suggestMentions } from '../../../db/entities';
 import type { Store } from '../../../db/store';
 import { inThreadPreparer, type Preparer } from './pool';
 import type { IncomingFile, PreparedFile } from './prepare';
@@ -45,11 +46,14 @@ export async function importFiles(db: Store, files: IncomingFile[], options: Imp
   for (let first = 0; next; first += FILES_PER_COMMIT) {
     const chunk = await next;
     next = first + FILES_PER_COMMIT < files.length && !options.isCancelled?.() ? prepareChunk(first + FILES_PER_COMMIT) : null;
+    const importedBefore = report.imported.length;
     db.transaction(() => {
       for (const prepared of chunk) {
         storeFile(db, prepared, now, report);
         options.onProgress?.(++done, files.length, prepared.name);
       }
+      // Known entities are looked for in the new articles too.
+      suggestMentions(db, now(), undefined, report.imported.slice(importedBefore).map((i) => i.id));
     })();
   }
   return report;

@@ -1,0 +1,165 @@
+/**
+ * Entities and their mentions. An alias is matched as a sequence of search keys, so عين الأسد,
+ * عين الاسد and بعين الأسد all match the alias "عين الأسد", and Ain al-Asad matches its own alias.
+ * Matching articles are found through the full-text index, then scanned word by word.
+ */
+import type { EntityKind, EntitySummary, MentionRow } from '../electron/api/contract';
+import { recordMentionReview } from './history';
+import { searchKey, tokenize, words } from './search-text';
+import { statement } from './statements';
+import type { Store } from './store';
+import { codePointLength, quoteSelector } from './text';
+
+/** An alias's words as search keys, space separated ('' if it has no words). */
+export function aliasKeys(alias: string): string {
+  return words(alias).map(searchKey).join(' ');
+}
+
+/** Every entity with its aliases and how many mentions are accepted and waiting. */
+export function listEntities(db: Store): EntitySummary[] {
+  const rows = statement(
+    db,
+    `SELECT e.id, e.kind, e.name,
+            (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)) AS aliases,
+            (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id AND m.status = 'accepted') AS accepted,
+            (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id AND m.status = 'suggested') AS suggested
+     FROM entities e ORDER BY e.kind, e.name`,
+  ).all() as (Omit<EntitySummary, 'aliases'> & { aliases: string })[];
+  return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
+}
+
+/** One entity's summary, or undefined. */
+export function findEntity(db: Store, id: number): EntitySummary | undefined {
+  return listEntities(db).find((e) => e.id === id);
+}
+
+/** The entity of this kind and name (case-insensitively), if any. */
+export function findEntityByName(db: Store, kind: EntityKind, name: string): { id: number } | undefined {
+  return statement(db, 'SELECT id FROM entities WHERE kind = ? AND lower(name) = lower(?)').get(kind, name) as { id: number } | undefined;
+}
+
+/** Creates an entity and returns its id. */
+export function insertEntity(db: Store, kind: EntityKind, name: string, now: string): number {
+  return Number(statement(db, 'INSERT INTO entities (kind, name, created_at) VALUES (?, ?, ?)').run(kind, name, now).lastInsertRowid);
+}
+
+/** Adds an alias (ignored if the entity has one with the same keys); returns whether it was new. */
+export function addAlias(db: Store, entityId: number, alias: string): boolean {
+  const keys = aliasKeys(alias);
+  if (!keys) return false;
+  return statement(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_keys) VALUES (?, ?, ?)').run(entityId, alias.trim(), keys).changes > 0;
+}
+
+/** Deletes an entity with its aliases and mentions. */
+export function deleteEntity(db: Store, id: number): boolean {
+  return statement(db, 'DELETE FROM entities WHERE id = ?').run(id).changes > 0;
+}
+
+/** Where the words of `keys` occur in `body`, as code-point spans. */
+function findAliasIn(body: string, keys: string[]): { start: number; end: number }[] {
+  const tokens = tokenize(body);
+  const found: { start: number; end: number }[] = [];
+  for (let i = 0; i + keys.length <= tokens.length; i++) {
+    if (keys.every((key, k) => searchKey(tokens[i + k]!.text) === key)) {
+      found.push({ start: codePointLength(body.slice(0, tokens[i]!.start)), end: codePointLength(body.slice(0, tokens[i + keys.length - 1]!.end)) });
+    }
+  }
+  return found;
+}
+
+/**
+ * Suggests mentions of an entity's aliases (or of every entity's, when `entityId` is undefined)
+ * in the articles that contain them, or only in `articleIds`. Places already suggested,
+ * accepted or rejected are left as they are. Returns how many suggestions were added.
+ */
+export function suggestMentions(db: Store, now: string, entityId?: number, articleIds?: number[]): number {
+  const aliases = (
+    entityId === undefined
+      ? statement(db, 'SELECT entity_id AS entityId, alias_keys AS keys FROM entity_aliases').all()
+      : statement(db, 'SELECT entity_id AS entityId, alias_keys AS keys FROM entity_aliases WHERE entity_id = ?').all(entityId)
+  ) as { entityId: number; keys: string }[];
+  const only = articleIds && new Set(articleIds);
+  const insert = statement(
+    db,
+    `INSERT OR IGNORE INTO entity_mentions (entity_id, article_id, start_offset, end_offset, exact, prefix, suffix, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'suggested', ?)`,
+  );
+  const body = statement(db, 'SELECT body FROM articles WHERE id = ?').pluck();
+  let added = 0;
+  for (const alias of aliases) {
+    const phrase = `"${alias.keys.replace(/"/g, '""')}"`;
+    const candidates = statement(db, 'SELECT rowid FROM article_search WHERE article_search MATCH ?').pluck().all(phrase) as number[];
+    for (const articleId of candidates) {
+      if (only && !only.has(articleId)) continue;
+      const text = body.get(articleId) as string;
+      for (const { start, end } of findAliasIn(text, alias.keys.split(' '))) {
+        const { exact, prefix, suffix } = quoteSelector(text, start, end);
+        added += insert.run(alias.entityId, articleId, start, end, exact, prefix, suffix, now).changes;
+      }
+    }
+  }
+  return added;
+}
+
+const mentionColumns = `
+  m.id, m.entity_id AS entityId, e.name AS entityName, e.kind, m.article_id AS articleId, a.title AS articleTitle,
+  m.start_offset AS start, m.end_offset AS "end", m.exact, m.prefix, m.suffix, m.status`;
+
+/** Mentions of one entity or in one article (accepted and suggested unless `status` says), in text order. */
+export function listMentions(db: Store, filter: { entityId?: number; articleId?: number; status?: MentionRow['status'] }): MentionRow[] {
+  const conditions = ["m.status IN ('suggested', 'accepted')"];
+  const params: unknown[] = [];
+  if (filter.status) {
+    conditions[0] = 'm.status = ?';
+    params.push(filter.status);
+  }
+  if (filter.entityId !== undefined) {
+    conditions.push('m.entity_id = ?');
+    params.push(filter.entityId);
+  }
+  if (filter.articleId !== undefined) {
+    conditions.push('m.article_id = ?');
+    params.push(filter.articleId);
+  }
+  return db
+    .prepare(
+      `SELECT ${mentionColumns} FROM entity_mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id
+       WHERE ${conditions.join(' AND ')} ORDER BY a.id, m.start_offset`,
+    )
+    .all(...params) as MentionRow[];
+}
+
+/** Records a mention the analyst marked by hand (accepted at once). */
+export function insertAcceptedMention(db: Store, entityId: number, articleId: number, start: number, end: number, body: string, now: string): number {
+  const { exact, prefix, suffix } = quoteSelector(body, start, end);
+  statement(
+    db,
+    `INSERT INTO entity_mentions (entity_id, article_id, start_offset, end_offset, exact, prefix, suffix, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?)
+     ON CONFLICT (entity_id, article_id, start_offset, end_offset) DO UPDATE SET status = 'accepted'`,
+  ).run(entityId, articleId, start, end, exact, prefix, suffix, now);
+  return statement(db, 'SELECT id FROM entity_mentions WHERE entity_id = ? AND article_id = ? AND start_offset = ? AND end_offset = ?')
+    .pluck()
+    .get(entityId, articleId, start, end) as number;
+}
+
+/** Accepts or rejects mentions, each recorded in the undo history; returns how many changed. */
+export function reviewMentions(db: Store, ids: number[], status: 'accepted' | 'rejected', now: string): number {
+  return db.transaction(() => {
+    let changed = 0;
+    const load = statement(db, `SELECT ${mentionColumns} FROM entity_mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id WHERE m.id = ?`);
+    for (const id of ids) {
+      const before = load.get(id) as MentionRow | undefined;
+      if (!before || before.status === status) continue;
+      statement(db, 'UPDATE entity_mentions SET status = ? WHERE id = ?').run(status, id);
+      recordMentionReview(db, before, { ...before, status }, now);
+      changed++;
+    }
+    return changed;
+  })();
+}
+
+/** Sets a mention's status as the history restores it. */
+export function setMentionStatus(db: Store, id: number, status: MentionRow['status']): void {
+  statement(db, 'UPDATE entity_mentions SET status = ? WHERE id = ?').run(status, id);
+}
