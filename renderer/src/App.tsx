@@ -6,11 +6,12 @@ import { ImportControls } from './components/ImportControls';
 import { useI18n } from './i18n';
 import { AnnotationsScreen } from './screens/AnnotationsScreen';
 import { CodebookScreen } from './screens/CodebookScreen';
+import { EntitiesScreen } from './screens/EntitiesScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
 
 /** Which screen is showing, and what it shows. */
-export type View = { name: 'library' } | { name: 'annotations' } | { name: 'codebook' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
+export type View = { name: 'library' } | { name: 'annotations' } | { name: 'codebook' } | { name: 'entities' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
 
 /** The whole app. */
 export function App() {
@@ -61,6 +62,9 @@ export function App() {
           <button type="button" aria-current={view.name === 'codebook'} onClick={() => setView({ name: 'codebook' })}>
             {t('codebook')}
           </button>
+          <button type="button" aria-current={view.name === 'entities'} onClick={() => setView({ name: 'entities' })}>
+            {t('entities')}
+          </button>
         </nav>
         <ImportControls onImported={onImported} />
         <button type="button" className="language-toggle" onClick={toggleLanguage}>
@@ -72,6 +76,7 @@ export function App() {
         {view.name === 'library' && <LibraryScreen version={dataVersion} onOpen={openArticle} />}
         {view.name === 'annotations' && <AnnotationsScreen version={dataVersion} onOpen={openArticle} />}
         {view.name === 'codebook' && <CodebookScreen version={dataVersion} onChanged={onImported} />}
+        {view.name === 'entities' && <EntitiesScreen version={dataVersion} onChanged={onImported} onOpen={(id) => openArticle(id)} />}
         {view.name === 'reader' && (
           <ReaderScreen
             key={view.articleId}

@@ -319,6 +319,34 @@ describe('codebook', () => {
   });
 });
 
+describe('entities', () => {
+  it('marks a place in the text, suggests its other mentions, accepts them all, and follows a new alias into English', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select('ميناء الفاو');
+    await page.getByRole('toolbar').getByRole('combobox', { name: 'Mark entity' }).selectOption('place');
+    await page.getByRole('toolbar').getByRole('button', { name: 'Mark entity' }).click();
+    const here = page.getByRole('region', { name: 'Entities in this article' });
+    // The marked one (in the title) is accepted; the same name further on is suggested, not decided.
+    await expect.poll(() => here.getByTestId('mention').count()).toBe(2);
+    expect(await here.getByTestId('mention').allInnerTexts()).toEqual([expect.stringContaining('accepted'), expect.stringContaining('suggested')]);
+    await here.getByRole('button', { name: 'Accept all suggestions' }).click();
+    await expect.poll(() => here.getByText('suggested').count()).toBe(0);
+    expect((await reader.highlights())['sanad-entity']).toEqual(['ميناء الفاو', 'ميناء الفاو']);
+    await screenshot(page, '15-entities-in-reader');
+
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Entities' }).click();
+    await page.getByRole('button', { name: /ميناء الفاو/ }).click();
+    await page.getByRole('textbox', { name: 'Add alias' }).fill('Faw port');
+    await page.getByRole('button', { name: 'Add alias' }).click();
+    const english = page.getByTestId('mention').filter({ hasText: ENGLISH_TITLE });
+    // In the English title and in its first paragraph.
+    await expect.poll(() => english.count()).toBe(2);
+    expect(await english.allInnerTexts()).toEqual([expect.stringContaining('suggested'), expect.stringContaining('suggested')]);
+    await screenshot(page, '16-entity-page');
+  });
+});
+
 describe('persistence', () => {
   it('keeps articles and annotations when Sanad is stopped and started again', async () => {
     await importSamples();

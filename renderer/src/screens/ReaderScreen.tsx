@@ -3,10 +3,12 @@
  * Custom Highlights, and a toolbar that turns a selected passage into a tagged annotation.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AnnotationRow, ReanchorReport, Tag } from '../../../electron/api/contract';
+import type { AnnotationRow, EntityKind, MentionRow, ReanchorReport, Tag } from '../../../electron/api/contract';
 import { api } from '../api';
 import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { MentionList } from '../components/MentionList';
+import { ENTITY_KINDS } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
 import { TagChip } from '../components/TagChip';
 import { useI18n } from '../i18n';
@@ -47,6 +49,8 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   const article = useApiData(() => api.getArticle({ id: articleId }), [articleId, version]);
   const annotations = useApiData(() => api.listAnnotations({ articleId }), [articleId, version]);
   const tags = useApiData(() => api.listTags({}), []);
+  const mentions = useApiData(() => api.listMentions({ articleId }), [articleId, version]);
+  const entities = useApiData(() => api.listEntities({}), [version]);
   const [focused, setFocused] = useState<number | undefined>(focusAnnotationId);
   const [actionError, setActionError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -59,7 +63,12 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   const placed = useMemo(() => annotations.data?.filter((a) => !a.reviewReason) ?? null, [annotations.data]);
   const inReview = useMemo(() => annotations.data?.filter((a) => a.reviewReason) ?? [], [annotations.data]);
 
-  useHighlights(textRef, body, placed, tags.data, focused);
+  // A mention is drawn only while the text at its place is still what was matched (the text may have been edited since).
+  const currentMentions = useMemo(() => {
+    const codePoints = [...body];
+    return (mentions.data ?? []).filter((m) => codePoints.slice(m.start, m.end).join('') === m.exact);
+  }, [mentions.data, body]);
+  useHighlights(textRef, body, placed, tags.data, focused, currentMentions);
 
   /** Runs a change, then reloads what it may have changed; failures show in the banner. */
   const run = async (change: () => Promise<unknown>) => {
@@ -135,6 +144,15 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   );
 
   const remove = (id: number) => run(() => api.deleteAnnotation({ id }));
+  const markEntity = (span: { start: number; end: number }, kind: EntityKind, name: string) => {
+    const existing = entities.data?.find((e) => e.kind === kind && e.name.toLowerCase() === name.toLowerCase());
+    return run(async () => {
+      await api.markEntity({ articleId, ...span, ...(existing ? { entityId: existing.id } : { newEntity: { kind, name } }) });
+      window.getSelection()?.removeAllRanges();
+      mentions.reload();
+      entities.reload();
+    });
+  };
 
   if (article.error) return <ErrorBanner message={article.error} />;
   if (!article.data) return <p className="loading">{t('loading')}</p>;
@@ -219,7 +237,15 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
             ))}
           </div>
         )}
-        <SelectionToolbar containerRef={textRef} body={body} tags={tags.data ?? []} onTag={create} onTagCreated={tags.reload} />
+        <SelectionToolbar
+          containerRef={textRef}
+          body={body}
+          tags={tags.data ?? []}
+          entityNames={(entities.data ?? []).map((e) => e.name)}
+          onTag={create}
+          onTagCreated={tags.reload}
+          onMarkEntity={markEntity}
+        />
         {editing && <EditTextDialog body={body} direction={a.direction} onSave={(text) => void saveText(text)} onClose={() => setEditing(false)} />}
       </div>
       <aside className="reader-side" aria-label={t('articleAnnotations')}>
@@ -229,6 +255,12 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
           onPlaceOnSelection={placeOnSelection}
           onDelete={(n) => void remove(n.id)}
         />
+        {currentMentions.length > 0 && (
+          <section aria-label={t('mentionsHere')}>
+            <h2>{t('mentionsHere')}</h2>
+            <MentionList mentions={currentMentions} show="entity" onChanged={() => (mentions.reload(), entities.reload(), onChanged())} onError={setActionError} />
+          </section>
+        )}
         <h2>{t('articleAnnotations')}</h2>
         {placed?.length === 0 && <p className="muted">{t('noArticleAnnotations')}</p>}
         <ol className="annotation-list">
@@ -266,6 +298,8 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
 }
 
 const FIND_HIGHLIGHT = 'sanad-find';
+const ENTITY_HIGHLIGHT = 'sanad-entity';
+const SUGGESTED_ENTITY_HIGHLIGHT = 'sanad-entity-suggested';
 const FIND_CURRENT_HIGHLIGHT = 'sanad-find-current';
 
 /**
@@ -316,6 +350,7 @@ function useHighlights(
   annotations: AnnotationRow[] | null,
   tags: Tag[] | null,
   focused: number | undefined,
+  mentions: MentionRow[],
 ): void {
   const css = useMemo(
     () =>
@@ -323,6 +358,8 @@ function useHighlights(
         ...(tags ?? []).map((tag) => `::highlight(${highlightName(tag.id)}) { background-color: ${tag.colour}b3; }`),
         `::highlight(${highlightName(null)}) { background-color: #d0d0d0b3; }`,
         `::highlight(${FOCUS_HIGHLIGHT}) { text-decoration: underline 3px #c0392b; text-underline-offset: 6px; }`,
+        `::highlight(${ENTITY_HIGHLIGHT}) { text-decoration: underline dotted 2px #2b5d9b; text-underline-offset: 5px; }`,
+        `::highlight(${SUGGESTED_ENTITY_HIGHLIGHT}) { text-decoration: underline dashed 1px #7a8ca3; text-underline-offset: 5px; }`,
         `::highlight(${FIND_HIGHLIGHT}) { text-decoration: underline 2px #1f6f78; text-underline-offset: 4px; }`,
         `::highlight(${FIND_CURRENT_HIGHLIGHT}) { background-color: #ffe08a; text-decoration: underline 3px #1f6f78; }`,
       ].join('\n'),
@@ -346,6 +383,11 @@ function useHighlights(
       byName.set(name, [...(byName.get(name) ?? []), range]);
       if (annotation.id === focused) focusRange = range;
     }
+    for (const mention of mentions) {
+      const range = rangeForSpan(container, body, mention.start, mention.end);
+      const name = mention.status === 'accepted' ? ENTITY_HIGHLIGHT : SUGGESTED_ENTITY_HIGHLIGHT;
+      if (range) byName.set(name, [...(byName.get(name) ?? []), range]);
+    }
     for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));
     if (focusRange) {
       CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(focusRange));
@@ -355,20 +397,25 @@ function useHighlights(
       for (const name of byName.keys()) CSS.highlights.delete(name);
       CSS.highlights.delete(FOCUS_HIGHLIGHT);
     };
-  }, [textRef, body, annotations, focused]);
+  }, [textRef, body, annotations, focused, mentions]);
 }
 
 interface ToolbarProps {
   containerRef: React.RefObject<HTMLDivElement | null>;
   body: string;
   tags: Tag[];
+  /** Names of known entities, offered as the analyst types. */
+  entityNames: string[];
   onTag: (span: { start: number; end: number }, tagId: number | null, note: string) => Promise<void>;
   onTagCreated: () => void;
+  onMarkEntity: (span: { start: number; end: number }, kind: EntityKind, name: string) => Promise<void>;
 }
 
 /** The small toolbar over a selection: tags (keys 1-9), a note, a new tag. Escape closes it. */
-function SelectionToolbar({ containerRef, body, tags, onTag, onTagCreated }: ToolbarProps) {
+function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagCreated, onMarkEntity }: ToolbarProps) {
   const { t } = useI18n();
+  const [entityKind, setEntityKind] = useState<EntityKind>('place');
+  const [entityName, setEntityName] = useState('');
   const [span, setSpan] = useState<{ start: number; end: number; top: number; left: number } | null>(null);
   const [note, setNote] = useState('');
   const [newTag, setNewTag] = useState('');
@@ -481,6 +528,32 @@ function SelectionToolbar({ containerRef, body, tags, onTag, onTagCreated }: Too
       >
         <input value={newTag} onChange={(e) => setNewTag(e.target.value)} placeholder={t('findOrAddTag')} dir="auto" aria-label={t('findOrAddTag')} />
         <button type="submit">{t('addTag')}</button>
+      </form>
+      <form
+        className="entity-mark"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const name = entityName.trim() || [...body].slice(span.start, span.end).join('');
+          void onMarkEntity(span, entityKind, name).then(() => {
+            setSpan(null);
+            setEntityName('');
+          });
+        }}
+      >
+        <select value={entityKind} onChange={(e) => setEntityKind(e.target.value as EntityKind)} aria-label={t('markEntity')}>
+          {ENTITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind_${k}`)}
+            </option>
+          ))}
+        </select>
+        <input list="sanad-entity-names" value={entityName} onChange={(e) => setEntityName(e.target.value)} placeholder={t('existingOrNew')} aria-label={t('existingOrNew')} dir="auto" />
+        <datalist id="sanad-entity-names">
+          {entityNames.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+        <button type="submit">{t('markEntity')}</button>
       </form>
       {error && <p className="toolbar-error">{error}</p>}
     </div>

@@ -1,0 +1,99 @@
+/** Entities (people, organisations, places, other) with their aliases, and each one's page of mentions. */
+import { useState } from 'react';
+import type { EntityKind } from '../../../electron/api/contract';
+import { api } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { MentionList } from '../components/MentionList';
+import { useI18n } from '../i18n';
+import { useApiData } from '../useApiData';
+
+/** The kinds of entity, in the order the interface offers them. */
+export const ENTITY_KINDS: EntityKind[] = ['person', 'organisation', 'place', 'other'];
+
+/** The entities screen. */
+export function EntitiesScreen({ version, onChanged, onOpen }: { version: number; onChanged: () => void; onOpen: (articleId: number) => void }) {
+  const { t } = useI18n();
+  const entities = useApiData(() => api.listEntities({}), [version]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const mentions = useApiData(() => (selected === null ? Promise.resolve([]) : api.listMentions({ entityId: selected })), [selected, version]);
+  const [error, setError] = useState<string | null>(null);
+  const [kind, setKind] = useState<EntityKind>('place');
+  const [name, setName] = useState('');
+  const [aliases, setAliases] = useState('');
+  const [alias, setAlias] = useState('');
+  const run = async (change: () => Promise<unknown>) => {
+    try {
+      await change();
+      setError(null);
+      entities.reload();
+      mentions.reload();
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const entity = entities.data?.find((e) => e.id === selected);
+  return (
+    <section className="entities" aria-label={t('entities')}>
+      <form
+        className="toolbar entity-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            const created = await api.createEntity({ kind, name, aliases: aliases.split(/[,،]/).map((a) => a.trim()).filter(Boolean) });
+            setSelected(created.id);
+            setName('');
+            setAliases('');
+          });
+        }}
+      >
+        <select value={kind} onChange={(e) => setKind(e.target.value as EntityKind)} aria-label={t('kind_other')}>
+          {ENTITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind_${k}`)}
+            </option>
+          ))}
+        </select>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('entityName')} aria-label={t('entityName')} dir="auto" required />
+        <input value={aliases} onChange={(e) => setAliases(e.target.value)} placeholder={t('aliasesField')} aria-label={t('aliasesField')} dir="auto" />
+        <button type="submit">{t('addEntity')}</button>
+      </form>
+      {(error || entities.error) && <ErrorBanner message={(error ?? entities.error)!} />}
+      <div className="entities-layout">
+        <ul className="entity-list">
+          {entities.data?.length === 0 && <li className="muted">{t('noEntities')}</li>}
+          {entities.data?.map((e) => (
+            <li key={e.id} aria-current={e.id === selected}>
+              <button type="button" className="entity-button" onClick={() => setSelected(e.id)}>
+                <strong dir="auto">{e.name}</strong> <span className="muted">{t(`kind_${e.kind}`)}</span>
+                <span className="muted" dir="auto">{e.aliases.join(' · ')}</span>
+                <span className="muted">
+                  {t('acceptedCount', { n: e.accepted })} · {t('suggestedCount', { n: e.suggested })}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {entity && (
+          <div className="entity-page" aria-label={t('mentionsOf', { name: entity.name })}>
+            <h2 dir="auto">{t('mentionsOf', { name: entity.name })}</h2>
+            <form
+              className="toolbar"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(async () => {
+                  await api.addEntityAlias({ entityId: entity.id, alias });
+                  setAlias('');
+                });
+              }}
+            >
+              <input value={alias} onChange={(e) => setAlias(e.target.value)} placeholder={t('addAlias')} aria-label={t('addAlias')} dir="auto" required />
+              <button type="submit">{t('addAlias')}</button>
+            </form>
+            <MentionList mentions={mentions.data ?? []} show="article" onChanged={() => void run(async () => {})} onError={setError} onOpen={(m) => onOpen(m.articleId)} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
