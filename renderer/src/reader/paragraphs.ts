@@ -77,11 +77,34 @@ export function selectionSpan(container: HTMLElement, body: string, selection: S
   return { start: codePointOffset(body, start), end: codePointOffset(body, end) };
 }
 
+/** Code point → UTF-16 offset for one body, computed once: the identity when it has no astral characters. */
+let offsetsFor: { body: string; toUtf16: (codePoints: number) => number } | null = null;
+
+function toUtf16(body: string, codePoints: number): number {
+  if (offsetsFor?.body !== body) {
+    const astral = /[\uD800-\uDBFF]/.test(body);
+    const table = astral ? Uint32Array.from({ length: [...body].length + 1 }, (_, i) => utf16Offset(body, i)) : null;
+    offsetsFor = { body, toUtf16: table ? (n) => table[Math.min(n, table.length - 1)]! : (n) => Math.min(n, body.length) };
+  }
+  return offsetsFor.toUtf16(codePoints);
+}
+
+/** The reader's paragraphs, looked up once per render of the text rather than once per highlight. */
+const paragraphCache = new WeakMap<HTMLElement, { first: Element | null; count: number; paragraphs: HTMLElement[] }>();
+
+function cachedParagraphs(container: HTMLElement): HTMLElement[] {
+  const cached = paragraphCache.get(container);
+  if (cached && cached.first === container.firstElementChild && cached.count === container.childElementCount) return cached.paragraphs;
+  const paragraphs = paragraphElements(container);
+  paragraphCache.set(container, { first: container.firstElementChild, count: container.childElementCount, paragraphs });
+  return paragraphs;
+}
+
 /** A DOM Range covering code points [start, end) of the body, or null if the text is not shown. */
 export function rangeForSpan(container: HTMLElement, body: string, start: number, end: number): Range | null {
-  const from = utf16Offset(body, start);
-  const to = utf16Offset(body, end);
-  const paragraphs = paragraphElements(container);
+  const from = toUtf16(body, start);
+  const to = toUtf16(body, end);
+  const paragraphs = cachedParagraphs(container);
   const startPoint = locate(paragraphs, from, 'start');
   const endPoint = locate(paragraphs, to, 'end');
   if (!startPoint || !endPoint) return null;
@@ -96,7 +119,16 @@ export function rangeForSpan(container: HTMLElement, body: string, start: number
  * line break) snaps forward for a range's start and backward for its end.
  */
 function locate(paragraphs: HTMLElement[], offset: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
-  const ordered = edge === 'start' ? paragraphs : [...paragraphs].reverse();
+  // Binary search for the paragraph holding the offset, then the linear rules below on a few neighbours.
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (startOf(paragraphs[middle]!) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const nearby = paragraphs.slice(Math.max(0, low - 1), low + 2);
+  const ordered = edge === 'start' ? nearby : [...nearby].reverse();
   for (const paragraph of ordered) {
     const text = paragraph.firstChild;
     if (!text) continue;

@@ -273,19 +273,22 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
                   {n.note}
                 </p>
               )}
-              <select
-                aria-label={t('tag')}
-                value={n.tagId ?? ''}
-                onClick={(e) => e.stopPropagation()}
-                onChange={(e) => void run(() => api.updateAnnotation({ id: n.id, tagId: e.target.value ? Number(e.target.value) : null }))}
-              >
-                <option value="">—</option>
-                {tags.data?.map((tag) => (
-                  <option key={tag.id} value={tag.id}>
-                    {tag.name}
-                  </option>
-                ))}
-              </select>
+              {/* Only the focused annotation gets a tag picker: thousands of them would slow opening. */}
+              {n.id === focused && (
+                <select
+                  aria-label={t('tag')}
+                  value={n.tagId ?? ''}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={(e) => void run(() => api.updateAnnotation({ id: n.id, tagId: e.target.value ? Number(e.target.value) : null }))}
+                >
+                  <option value="">—</option>
+                  {tags.data?.map((tag) => (
+                    <option key={tag.id} value={tag.id}>
+                      {tag.name}
+                    </option>
+                  ))}
+                </select>
+              )}
               <button type="button" className="link" onClick={(e) => (e.stopPropagation(), void remove(n.id))}>
                 {t('delete')}
               </button>
