@@ -236,6 +236,13 @@ describe('undo, redo and changing text', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => again.sideList.count()).toBe(0);
+
+    // The history keeps every action with its time, the undone ones struck through.
+    await app.goToAnnotations();
+    await page.getByText('History (Ctrl+Z undoes').click();
+    const entries = page.locator('.history li');
+    await expect.poll(() => entries.count()).toBe(1);
+    expect(await entries.first().innerText()).toMatch(new RegExp(`\\d{4}.*tagging ${ARABIC_PASSAGE} \\(undone\\)`));
   });
 
   it('shows overlapping highlights on joined Arabic letters, each tag in its colour', async () => {

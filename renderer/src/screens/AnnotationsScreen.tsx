@@ -6,6 +6,7 @@ import { api } from '../api';
 import { AutoDirCell, DataGrid, formatTimestamp } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { TagChip } from '../components/TagChip';
+import { downloadText } from '../download';
 import { useI18n } from '../i18n';
 import { useApiData } from '../useApiData';
 
@@ -18,6 +19,7 @@ export function AnnotationsScreen({ version, onOpen }: { version: number; onOpen
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState('');
   const { data, error, reload } = useApiData(() => api.listAnnotations({}), [version]);
+  const history = useApiData(() => api.listHistory({ limit: 50 }), [version, data]);
   const importInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -25,11 +27,7 @@ export function AnnotationsScreen({ version, onOpen }: { version: number; onOpen
   const exportW3c = async () => {
     try {
       const collection = await api.exportWebAnnotations({});
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([JSON.stringify(collection, null, 2)], { type: 'application/ld+json' }));
-      link.download = `sanad-annotations-${new Date().toISOString().slice(0, 10)}.jsonld`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      downloadText(`sanad-annotations-${new Date().toISOString().slice(0, 10)}.jsonld`, JSON.stringify(collection, null, 2), 'application/ld+json');
     } catch (e) {
       setActionError((e as Error).message);
     }
@@ -80,6 +78,17 @@ export function AnnotationsScreen({ version, onOpen }: { version: number; onOpen
           {message}
         </p>
       )}
+      <details className="history">
+        <summary>{t('history')}</summary>
+        <ol>
+          {history.data?.map((entry) => (
+            <li key={entry.id} data-state={entry.state}>
+              <time>{formatTimestamp(entry.at, lang)}</time> {t(`action_${entry.action}`)} <q dir="auto">{entry.quote}</q>
+              {entry.state !== 'done' && <span className="muted"> ({t(`state_${entry.state}`)})</span>}
+            </li>
+          ))}
+        </ol>
+      </details>
       <DataGrid
         testId="annotations-grid"
         rows={data}

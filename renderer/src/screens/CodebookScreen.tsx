@@ -8,6 +8,7 @@ import type { Tag } from '../../../electron/api/contract';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Modal } from '../components/Modal';
+import { downloadText } from '../download';
 import { useI18n } from '../i18n';
 import { useApiData } from '../useApiData';
 
@@ -55,12 +56,7 @@ export function CodebookScreen({ version, onChanged }: { version: number; onChan
     }
   };
   const exportQdc = async () => {
-    const xml = await api.exportCodebook({});
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
-    link.download = 'sanad-codebook.qdc';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadText('sanad-codebook.qdc', await api.exportCodebook({}), 'application/xml');
   };
   const importFile = (file: File | undefined) =>
     file &&

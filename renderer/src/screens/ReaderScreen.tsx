@@ -7,6 +7,7 @@ import type { AnnotationRow, EntityKind, MentionRow, ReanchorReport, Tag } from 
 import { api } from '../api';
 import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { downloadText } from '../download';
 import { MentionList } from '../components/MentionList';
 import { ENTITY_KINDS } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
@@ -177,6 +178,16 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
           </button>
           <button type="button" onClick={() => replaceInput.current?.click()}>
             {t('replaceFromFile')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void run(async () =>
+                downloadText(`sanad-article-${articleId}-annotations.jsonld`, JSON.stringify(await api.exportWebAnnotations({ articleId }), null, 2), 'application/ld+json'),
+              )
+            }
+          >
+            {t('exportArticleW3c')}
           </button>
           <input ref={replaceInput} type="file" hidden onChange={(e) => (replaceFromFile(e.target.files?.[0]), (e.target.value = ''))} />
           <input
