@@ -33,3 +33,10 @@ export function tempApi() {
   const now = () => new Date((tick += 1000)).toISOString();
   return { store, path, dispatch: createDispatcher(createHandlers(store, { now })) };
 }
+
+/** Calls an API method and returns its value, failing the test with the API's message otherwise. */
+export async function callApi<T>(dispatch: ReturnType<typeof tempApi>['dispatch'], method: string, arg: unknown): Promise<T> {
+  const result = await dispatch(method, arg);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}

@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, AnnotationRow, Article, HistoryEntry, ReanchorReport } from '../../electron/api/contract';
 import { createDispatcher, createHandlers } from '../../electron/api/handlers';
 import { openStore } from '../../db/store';
-import { fixtureUpload, tempApi } from '../helpers';
-
-type Dispatch = ReturnType<typeof tempApi>['dispatch'];
-
-async function call<T>(dispatch: Dispatch, method: string, arg: unknown): Promise<T> {
-  const result = await dispatch(method, arg);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
 async function withArticle() {
   const api = tempApi();

@@ -2,15 +2,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRow, CodebookImportReport, Tag } from '../../electron/api/contract';
-import { fixtureUpload, tempApi } from '../helpers';
-
-type Dispatch = ReturnType<typeof tempApi>['dispatch'];
-
-async function call<T>(dispatch: Dispatch, method: string, arg: unknown): Promise<T> {
-  const result = await dispatch(method, arg);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
 async function codebook() {
   const api = tempApi();

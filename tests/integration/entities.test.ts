@@ -1,15 +1,7 @@
 /** Entities: aliases in any script found across articles, suggestions reviewed and undone. */
 import { describe, expect, it } from 'vitest';
 import type { Article, EntitySummary, MentionRow } from '../../electron/api/contract';
-import { tempApi } from '../helpers';
-
-type Dispatch = ReturnType<typeof tempApi>['dispatch'];
-
-async function call<T>(dispatch: Dispatch, method: string, arg: unknown): Promise<T> {
-  const result = await dispatch(method, arg);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+import { tempApi, callApi as call } from '../helpers';
 
 const ARTICLES = [
   'انسحاب من عين الأسد\nغادرت القوات قاعدة عين الاسد في الأنبار، وقال مسؤول إن آخر رتل خرج من عين الأسد فجرًا.',

@@ -1,15 +1,9 @@
 /** The API handlers called directly, as both transports call them. */
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Article, ArticleSummary, AnnotationRow, ImportReport, Tag } from '../../electron/api/contract';
-import { fixtureUpload, tempApi } from '../helpers';
+import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
 type Dispatch = ReturnType<typeof tempApi>['dispatch'];
-
-async function call<T>(dispatch: Dispatch, method: string, arg: unknown): Promise<T> {
-  const result = await dispatch(method, arg);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 async function importSamples(dispatch: Dispatch): Promise<ImportReport> {
   return call<ImportReport>(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt'), fixtureUpload('en-port-briefing.txt')] });

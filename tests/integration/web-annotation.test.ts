@@ -1,16 +1,9 @@
 /** W3C Web Annotation export and import: shape, round trip, and clear failures. */
 import { describe, expect, it } from 'vitest';
 import type { Article, WebAnnotationImportReport } from '../../electron/api/contract';
-import { fixtureUpload, tempApi } from '../helpers';
+import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
-type Dispatch = ReturnType<typeof tempApi>['dispatch'];
 type Collection = { type: string; total: number; first: { type: string; items: Record<string, any>[] } };
-
-async function call<T>(dispatch: Dispatch, method: string, arg: unknown): Promise<T> {
-  const result = await dispatch(method, arg);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 async function annotatedLibrary() {
   const api = tempApi();

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../../electron/api/contract';
 import { api } from '../api';
+import { fileToBase64 } from '../files';
 import { useI18n } from '../i18n';
 import { Modal } from './Modal';
 
@@ -41,7 +42,7 @@ export function ImportControls({ onImported }: { onImported: () => void }) {
     for (const batch of batches(files)) {
       if (cancelled.current) break;
       try {
-        const encoded = await Promise.all(batch.map(async (f) => ({ name: fileLabel(f), dataBase64: await toBase64(f) })));
+        const encoded = await Promise.all(batch.map(async (f) => ({ name: fileLabel(f), dataBase64: await fileToBase64(f) })));
         const result = await api.importFiles({ files: encoded });
         total.imported.push(...result.imported);
         total.skipped.push(...result.skipped);
@@ -217,15 +218,6 @@ function* batches(files: File[]): Generator<File[]> {
 /** The name shown for a file: its path inside a picked or dropped folder, else its name. */
 function fileLabel(file: File): string {
   return (file as File & { relativePath?: string }).relativePath || file.webkitRelativePath || file.name;
-}
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Every file in a drop, walking into dropped folders recursively. */

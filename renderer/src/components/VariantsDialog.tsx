@@ -1,7 +1,8 @@
 /** The analyst's table of spelling variants: groups of words that search treats as one. */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 import { ErrorBanner } from './ErrorBanner';
 import { Modal } from './Modal';
@@ -11,17 +12,12 @@ export function VariantsDialog({ onClose, onChanged }: { onClose: () => void; on
   const { t } = useI18n();
   const groups = useApiData(() => api.listSpellingVariants({}), []);
   const [terms, setTerms] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    try {
-      await action();
-      setError(null);
+  const { error, run } = useAction(
+    useCallback(() => {
       groups.reload();
       onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    }, [groups, onChanged]),
+  );
   const add = (event: React.FormEvent) => {
     event.preventDefault();
     void run(async () => {

@@ -6,7 +6,7 @@ import { api } from '../api';
 import { AutoDirCell, DataGrid, formatTimestamp } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { TagChip } from '../components/TagChip';
-import { downloadText } from '../download';
+import { downloadText } from '../files';
 import { useI18n } from '../i18n';
 import { useApiData } from '../useApiData';
 

@@ -8,7 +8,8 @@ import type { Tag } from '../../../electron/api/contract';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Modal } from '../components/Modal';
-import { downloadText } from '../download';
+import { downloadText, fileToBase64 } from '../files';
+import { useAction } from '../useAction';
 import { useI18n } from '../i18n';
 import { useApiData } from '../useApiData';
 
@@ -25,18 +26,25 @@ function treeOrder(tags: Tag[]): { tag: Tag; depth: number }[] {
   return rows;
 }
 
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/** The tags a tag can be moved or merged into: all but itself. */
+function OtherTagOptions({ rows, except }: { rows: { tag: Tag }[]; except: number }) {
+  return (
+    <>
+      {rows
+        .filter((r) => r.tag.id !== except)
+        .map((r) => (
+          <option key={r.tag.id} value={r.tag.id}>
+            {r.tag.name}
+          </option>
+        ))}
+    </>
+  );
 }
 
 /** The codebook screen. */
 export function CodebookScreen({ version, onChanged }: { version: number; onChanged: () => void }) {
   const { t } = useI18n();
   const tags = useApiData(() => api.listTags({}), [version]);
-  const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState<number | null>(null);
@@ -44,17 +52,9 @@ export function CodebookScreen({ version, onChanged }: { version: number; onChan
   const importInput = useRef<HTMLInputElement>(null);
   const rows = useMemo(() => treeOrder(tags.data ?? []), [tags.data]);
 
-  const run = async (change: () => Promise<unknown>) => {
-    try {
-      await change();
-      setError(null);
-      tags.reload();
-      onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-      tags.reload();
-    }
-  };
+  const { error, run: runChange } = useAction(onChanged);
+  // The tags reload after a refused edit too, so the field shows the stored value again.
+  const run = (change: () => Promise<unknown>) => runChange(change).finally(() => tags.reload());
   const exportQdc = async () => {
     downloadText('sanad-codebook.qdc', await api.exportCodebook({}), 'application/xml');
   };
@@ -155,25 +155,13 @@ export function CodebookScreen({ version, onChanged }: { version: number; onChan
               <td>
                 <select value={tag.parentId ?? ''} aria-label={t('parentTag')} onChange={(e) => void run(() => api.updateTag({ id: tag.id, parentId: e.target.value ? Number(e.target.value) : null }))}>
                   <option value="">{t('topLevel')}</option>
-                  {rows
-                    .filter((r) => r.tag.id !== tag.id)
-                    .map((r) => (
-                      <option key={r.tag.id} value={r.tag.id}>
-                        {r.tag.name}
-                      </option>
-                    ))}
+                  <OtherTagOptions rows={rows} except={tag.id} />
                 </select>
               </td>
               <td>
                 <select value="" aria-label={t('mergeInto')} onChange={(e) => e.target.value && void run(() => api.mergeTags({ sourceId: tag.id, targetId: Number(e.target.value) }))}>
                   <option value="">…</option>
-                  {rows
-                    .filter((r) => r.tag.id !== tag.id)
-                    .map((r) => (
-                      <option key={r.tag.id} value={r.tag.id}>
-                        {r.tag.name}
-                      </option>
-                    ))}
+                  <OtherTagOptions rows={rows} except={tag.id} />
                 </select>
               </td>
               <td>

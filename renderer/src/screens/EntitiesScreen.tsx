@@ -1,10 +1,11 @@
 /** Entities (people, organisations, places, other) with their aliases, and each one's page of mentions. */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { EntityKind } from '../../../electron/api/contract';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { MentionList } from '../components/MentionList';
 import { useI18n } from '../i18n';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 
 /** The kinds of entity, in the order the interface offers them. */
@@ -16,22 +17,17 @@ export function EntitiesScreen({ version, onChanged, onOpen }: { version: number
   const entities = useApiData(() => api.listEntities({}), [version]);
   const [selected, setSelected] = useState<number | null>(null);
   const mentions = useApiData(() => (selected === null ? Promise.resolve([]) : api.listMentions({ entityId: selected })), [selected, version]);
-  const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<EntityKind>('place');
   const [name, setName] = useState('');
   const [aliases, setAliases] = useState('');
   const [alias, setAlias] = useState('');
-  const run = async (change: () => Promise<unknown>) => {
-    try {
-      await change();
-      setError(null);
+  const { error, setError, run } = useAction(
+    useCallback(() => {
       entities.reload();
       mentions.reload();
       onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    }, [entities, mentions, onChanged]),
+  );
   const entity = entities.data?.find((e) => e.id === selected);
   return (
     <section className="entities" aria-label={t('entities')}>

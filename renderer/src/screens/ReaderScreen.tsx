@@ -7,7 +7,8 @@ import type { AnnotationRow, EntityKind, MentionRow, ReanchorReport, Tag } from 
 import { api } from '../api';
 import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { downloadText } from '../download';
+import { downloadText, fileToBase64 } from '../files';
+import { useAction } from '../useAction';
 import { MentionList } from '../components/MentionList';
 import { ENTITY_KINDS } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
@@ -53,7 +54,6 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   const mentions = useApiData(() => api.listMentions({ articleId }), [articleId, version]);
   const entities = useApiData(() => api.listEntities({}), [version]);
   const [focused, setFocused] = useState<number | undefined>(focusAnnotationId);
-  const [actionError, setActionError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [reading, setReading] = useReadingSettings();
@@ -71,17 +71,17 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   }, [mentions.data, body]);
   useHighlights(textRef, body, placed, tags.data, focused, currentMentions);
 
-  /** Runs a change, then reloads what it may have changed; failures show in the banner. */
-  const run = async (change: () => Promise<unknown>) => {
-    try {
-      await change();
-      setActionError(null);
+  // A change reloads what it may have changed; a failure shows in the banner.
+  const {
+    error: actionError,
+    setError: setActionError,
+    run,
+  } = useAction(
+    useCallback(() => {
       annotations.reload();
       onChanged();
-    } catch (error) {
-      setActionError((error as Error).message);
-    }
-  };
+    }, [annotations, onChanged]),
+  );
   const reportReanchor = (report: ReanchorReport) => {
     setMessage(t('reanchored', { position: report.byPosition, quote: report.byQuote, fuzzy: report.byFuzzyMatch, review: report.needReview }));
     article.reload();
@@ -94,13 +94,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   const replaceFromFile = (file: File | undefined) => {
     if (!file) return;
     void run(async () => {
-      const dataBase64 = await new Promise<string>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-        reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
-        reader.readAsDataURL(file);
-      });
-      reportReanchor(await api.replaceArticleTextFromFile({ id: articleId, name: file.name, dataBase64 }));
+      reportReanchor(await api.replaceArticleTextFromFile({ id: articleId, name: file.name, dataBase64: await fileToBase64(file) }));
     });
   };
   const placeOnSelection = (annotation: AnnotationRow) => {
