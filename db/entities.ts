@@ -55,30 +55,45 @@ export function deleteEntity(db: Store, id: number): boolean {
   return statement(db, 'DELETE FROM entities WHERE id = ?').run(id).changes > 0;
 }
 
-/** Where the words of `keys` occur in `body`, as code-point spans. */
-function findAliasIn(body: string, keys: string[]): { start: number; end: number }[] {
+/** Where each alias occurs in `body`: code-point spans of word sequences whose keys equal the alias's. */
+function findAliasesIn(body: string, aliases: { entityId: number; keys: string[] }[]): { entityId: number; start: number; end: number }[] {
+  const byFirstKey = new Map<string, { entityId: number; keys: string[] }[]>();
+  for (const alias of aliases) byFirstKey.set(alias.keys[0]!, [...(byFirstKey.get(alias.keys[0]!) ?? []), alias]);
   const tokens = tokenize(body);
-  const found: { start: number; end: number }[] = [];
-  for (let i = 0; i + keys.length <= tokens.length; i++) {
-    if (keys.every((key, k) => searchKey(tokens[i + k]!.text) === key)) {
-      found.push({ start: codePointLength(body.slice(0, tokens[i]!.start)), end: codePointLength(body.slice(0, tokens[i + keys.length - 1]!.end)) });
+  const keys = tokens.map((t) => searchKey(t.text));
+  const found: { entityId: number; start: number; end: number }[] = [];
+  keys.forEach((key, i) => {
+    for (const alias of byFirstKey.get(key) ?? []) {
+      if (i + alias.keys.length > keys.length || !alias.keys.every((k, j) => keys[i + j] === k)) continue;
+      const last = tokens[i + alias.keys.length - 1]!;
+      found.push({ entityId: alias.entityId, start: codePointLength(body.slice(0, tokens[i]!.start)), end: codePointLength(body.slice(0, last.end)) });
     }
-  }
+  });
   return found;
 }
 
 /**
- * Suggests mentions of an entity's aliases (or of every entity's, when `entityId` is undefined)
- * in the articles that contain them, or only in `articleIds`. Places already suggested,
- * accepted or rejected are left as they are. Returns how many suggestions were added.
+ * Suggests mentions of an entity's aliases (or of every entity's, when `entityId` is undefined),
+ * in `articleIds` or else in every article that contains them. Given articles are scanned once
+ * for all aliases; otherwise the full-text index finds the articles to scan. Places already
+ * suggested, accepted or rejected are left as they are. Returns how many suggestions were added.
  */
 export function suggestMentions(db: Store, now: string, entityId?: number, articleIds?: number[]): number {
   const aliases = (
-    entityId === undefined
+    (entityId === undefined
       ? statement(db, 'SELECT entity_id AS entityId, alias_keys AS keys FROM entity_aliases').all()
-      : statement(db, 'SELECT entity_id AS entityId, alias_keys AS keys FROM entity_aliases WHERE entity_id = ?').all(entityId)
-  ) as { entityId: number; keys: string }[];
-  const only = articleIds && new Set(articleIds);
+      : statement(db, 'SELECT entity_id AS entityId, alias_keys AS keys FROM entity_aliases WHERE entity_id = ?').all(entityId)) as { entityId: number; keys: string }[]
+  ).map((a) => ({ entityId: a.entityId, keys: a.keys.split(' ') }));
+  if (aliases.length === 0) return 0;
+  const articles =
+    articleIds ??
+    [
+      ...new Set(
+        aliases.flatMap(
+          (alias) => statement(db, 'SELECT rowid FROM article_search WHERE article_search MATCH ?').pluck().all(`"${alias.keys.join(' ').replace(/"/g, '""')}"`) as number[],
+        ),
+      ),
+    ];
   const insert = statement(
     db,
     `INSERT OR IGNORE INTO entity_mentions (entity_id, article_id, start_offset, end_offset, exact, prefix, suffix, status, created_at)
@@ -86,16 +101,12 @@ export function suggestMentions(db: Store, now: string, entityId?: number, artic
   );
   const body = statement(db, 'SELECT body FROM articles WHERE id = ?').pluck();
   let added = 0;
-  for (const alias of aliases) {
-    const phrase = `"${alias.keys.replace(/"/g, '""')}"`;
-    const candidates = statement(db, 'SELECT rowid FROM article_search WHERE article_search MATCH ?').pluck().all(phrase) as number[];
-    for (const articleId of candidates) {
-      if (only && !only.has(articleId)) continue;
-      const text = body.get(articleId) as string;
-      for (const { start, end } of findAliasIn(text, alias.keys.split(' '))) {
-        const { exact, prefix, suffix } = quoteSelector(text, start, end);
-        added += insert.run(alias.entityId, articleId, start, end, exact, prefix, suffix, now).changes;
-      }
+  for (const articleId of articles) {
+    const text = body.get(articleId) as string | undefined;
+    if (text === undefined) continue;
+    for (const { entityId: found, start, end } of findAliasesIn(text, aliases)) {
+      const { exact, prefix, suffix } = quoteSelector(text, start, end);
+      added += insert.run(found, articleId, start, end, exact, prefix, suffix, now).changes;
     }
   }
   return added;
