@@ -5,7 +5,7 @@ import { listAnnotationRows, writeAnnotation } from './annotations';
 import { suggestMentions } from './entities';
 import { analyseText, findNearDuplicate, type IndexedText, indexArticle, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
-import { contentHash, detectLanguage, quoteSelector as quoteAt } from './text';
+import { codePointLength, contentHash, detectLanguage, quoteSelector as quoteAt } from './text';
 import type { Store } from './store';
 
 /** What an import stores for a new article: the article's own fields, as the contract names them. */
@@ -126,7 +126,12 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
         writeAnnotation(db, { ...annotation, ...place, reviewReason: null, reviewCandidates: null, updatedAt: now });
         report[method === 'position' ? 'byPosition' : method === 'quote' ? 'byQuote' : 'byFuzzyMatch']++;
       } else {
-        const candidates = outcome.candidates.map((c) => ({ ...c, ...quoteAt(body, c.start, c.end) }));
+        // Unmatched: the new context is what now stands at the old place, offered like a candidate.
+        const length = codePointLength(body);
+        const places = outcome.candidates.length
+          ? outcome.candidates
+          : [{ start: Math.min(annotation.start, length - 1), end: Math.min(Math.max(annotation.end, annotation.start + 1), length) }];
+        const candidates = places.map((c) => ({ ...c, ...quoteAt(body, c.start, c.end) }));
         writeAnnotation(db, { ...annotation, reviewReason: outcome.reason, reviewCandidates: candidates, updatedAt: now });
         report.needReview++;
       }

@@ -272,7 +272,9 @@ describe('undo, redo and changing text', () => {
     expect(report).toContain('found by quote: 1');
     expect(report).toContain('need review: 1');
     await expect.poll(() => reader.reviewItems().count()).toBe(1);
-    expect(await reader.reviewItems().first().innerText()).toContain('وكالة رويترز');
+    const item = await reader.reviewItems().first().innerText();
+    expect(item).toContain('وكالة رويترز');
+    expect(item).toContain('Now at that place');
     expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
     await screenshot(page, '13-review-after-edit');
     await reader.select('وكالة الأنباء البريطانية');

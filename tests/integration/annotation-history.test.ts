@@ -83,6 +83,10 @@ describe('annotations when the text changes', () => {
     const review = rows.filter((r) => r.reviewReason);
     expect(review).toMatchObject([{ exact: 'وكالة رويترز', reviewReason: 'unmatched' }]);
     const newText = (await call<Article>(dispatch, 'getArticle', { id: 1 })).body;
+    // The old context stays in the selectors; the new one is what stands at the old place now.
+    const [nowThere] = review[0]!.reviewCandidates!;
+    expect(review[0]!.reviewCandidates).toHaveLength(1);
+    expect(nowThere!.exact).toBe([...newText].slice(review[0]!.start, review[0]!.end).join(''));
     for (const row of rows.filter((r) => !r.reviewReason)) expect([...newText].slice(row.start, row.end).join('')).toBe(row.exact);
   });
 

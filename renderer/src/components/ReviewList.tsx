@@ -38,6 +38,7 @@ export function ReviewList({ annotations, onPlace, onPlaceOnSelection, onDelete 
             <Context prefix={annotation.prefix} exact={annotation.exact} suffix={annotation.suffix} />
             {annotation.reviewCandidates?.map((candidate) => (
               <div key={candidate.start}>
+                <span className="muted">{annotation.reviewReason === 'unmatched' ? t('nowThere') : t('foundHere')}:</span>
                 <Context {...candidate} />
                 <button type="button" onClick={() => onPlace(annotation, candidate.start, candidate.end)}>
                   {t('useThisPlace')}
