@@ -15,22 +15,22 @@ export function aliasKeys(alias: string): string {
   return words(alias).map(searchKey).join(' ');
 }
 
-/** Every entity with its aliases and how many mentions are accepted and waiting. */
-export function listEntities(db: Store): EntitySummary[] {
+/** Every entity (or only entity `id`) with its aliases and how many mentions are accepted and waiting. */
+export function listEntities(db: Store, id: number | null = null): EntitySummary[] {
   const rows = statement(
     db,
     `SELECT e.id, e.kind, e.name,
             (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)) AS aliases,
             (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id AND m.status = 'accepted') AS accepted,
             (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id AND m.status = 'suggested') AS suggested
-     FROM entities e ORDER BY e.kind, e.name`,
-  ).all() as (Omit<EntitySummary, 'aliases'> & { aliases: string })[];
+     FROM entities e WHERE @id IS NULL OR e.id = @id ORDER BY e.kind, e.name`,
+  ).all({ id }) as (Omit<EntitySummary, 'aliases'> & { aliases: string })[];
   return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
 /** One entity's summary, or undefined. */
 export function findEntity(db: Store, id: number): EntitySummary | undefined {
-  return listEntities(db).find((e) => e.id === id);
+  return listEntities(db, id)[0];
 }
 
 /** The entity of this kind and name (case-insensitively), if any. */

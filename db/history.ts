@@ -7,6 +7,7 @@
 import type { Annotation, HistoryEntry, MentionRow } from '../electron/api/contract';
 import { removeAnnotation, writeAnnotation } from './annotations';
 import { setMentionStatus } from './entities';
+import { tagExists } from './tags';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -54,8 +55,8 @@ function restore(db: Store, row: HistoryRow, snapshot: string | null): void {
   if (snapshot === null) return removeAnnotation(db, row.annotationId);
   const annotation = JSON.parse(snapshot) as Annotation;
   // A tag deleted since then cannot come back with it; the annotation comes back untagged.
-  const tagExists = annotation.tagId === null || statement(db, 'SELECT 1 FROM tags WHERE id = ?').get(annotation.tagId) !== undefined;
-  writeAnnotation(db, { ...annotation, tagId: tagExists ? annotation.tagId : null });
+  const tagStillThere = annotation.tagId === null || tagExists(db, annotation.tagId);
+  writeAnnotation(db, { ...annotation, tagId: tagStillThere ? annotation.tagId : null });
 }
 
 function toEntry(row: HistoryRow): HistoryEntry {

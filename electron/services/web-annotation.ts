@@ -8,7 +8,7 @@
 import type { AnnotationRow, WebAnnotationImportReport } from '../api/contract';
 import { reanchor } from '../../db/anchoring';
 import { findAnnotationAt, insertAnnotation, listAnnotationRows } from '../../db/annotations';
-import { findArticle } from '../../db/articles';
+import { findArticle, findArticleByHash } from '../../db/articles';
 import { statement } from '../../db/statements';
 import type { Store } from '../../db/store';
 import { findTagByName, insertTag } from '../../db/tags';
@@ -110,9 +110,8 @@ function annotationsIn(document: unknown): unknown[] {
 }
 
 function findArticleForSource(db: Store, source: string): number | undefined {
-  const byHash = source.startsWith(ARTICLE_URN) ? source.slice(ARTICLE_URN.length) : null;
-  const sql = byHash ? 'SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1' : 'SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1';
-  return statement(db, sql).pluck().get(byHash ?? source) as number | undefined;
+  if (source.startsWith(ARTICLE_URN)) return findArticleByHash(db, source.slice(ARTICLE_URN.length))?.id;
+  return statement(db, 'SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck().get(source) as number | undefined;
 }
 
 /**

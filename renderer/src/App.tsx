@@ -75,13 +75,12 @@ export function App() {
         <ErrorBoundary key={view.name} title={t('screenFailed')} retryLabel={t('retry')}>
         {view.name === 'library' && <LibraryScreen version={dataVersion} onOpen={openArticle} />}
         {view.name === 'annotations' && <AnnotationsScreen version={dataVersion} onOpen={openArticle} />}
-        {view.name === 'codebook' && <CodebookScreen version={dataVersion} onChanged={onImported} />}
-        {view.name === 'entities' && <EntitiesScreen version={dataVersion} onChanged={onImported} onOpen={(id) => openArticle(id)} />}
+        {view.name === 'codebook' && <CodebookScreen version={dataVersion} />}
+        {view.name === 'entities' && <EntitiesScreen version={dataVersion} onOpen={(id) => openArticle(id)} />}
         {view.name === 'reader' && (
           <ReaderScreen
             key={view.articleId}
             version={dataVersion}
-            onChanged={onImported}
             articleId={view.articleId}
             focusAnnotationId={view.focusAnnotationId}
             onBack={() => setView({ name: 'library' })}

@@ -42,7 +42,7 @@ function OtherTagOptions({ rows, except }: { rows: { tag: Tag }[]; except: numbe
 }
 
 /** The codebook screen. */
-export function CodebookScreen({ version, onChanged }: { version: number; onChanged: () => void }) {
+export function CodebookScreen({ version }: { version: number }) {
   const { t } = useI18n();
   const tags = useApiData(() => api.listTags({}), [version]);
   const [message, setMessage] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function CodebookScreen({ version, onChanged }: { version: number; onChan
   const importInput = useRef<HTMLInputElement>(null);
   const rows = useMemo(() => treeOrder(tags.data ?? []), [tags.data]);
 
-  const { error, run: runChange } = useAction(onChanged);
+  const { error, run: runChange } = useAction();
   // The tags reload after a refused edit too, so the field shows the stored value again.
   const run = (change: () => Promise<unknown>) => runChange(change).finally(() => tags.reload());
   const exportQdc = async () => {

@@ -8,11 +8,22 @@ import { useI18n } from '../i18n';
 import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 
-/** The kinds of entity, in the order the interface offers them. */
-export const ENTITY_KINDS: EntityKind[] = ['person', 'organisation', 'place', 'other'];
+/** The kinds of entity as <option>s, in the order the interface offers them. */
+export function EntityKindOptions() {
+  const { t } = useI18n();
+  return (
+    <>
+      {(['person', 'organisation', 'place', 'other'] as const).map((k) => (
+        <option key={k} value={k}>
+          {t(`kind_${k}`)}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /** The entities screen. */
-export function EntitiesScreen({ version, onChanged, onOpen }: { version: number; onChanged: () => void; onOpen: (articleId: number) => void }) {
+export function EntitiesScreen({ version, onOpen }: { version: number; onOpen: (articleId: number) => void }) {
   const { t } = useI18n();
   const entities = useApiData(() => api.listEntities({}), [version]);
   const [selected, setSelected] = useState<number | null>(null);
@@ -25,8 +36,7 @@ export function EntitiesScreen({ version, onChanged, onOpen }: { version: number
     useCallback(() => {
       entities.reload();
       mentions.reload();
-      onChanged();
-    }, [entities, mentions, onChanged]),
+    }, [entities, mentions]),
   );
   const entity = entities.data?.find((e) => e.id === selected);
   return (
@@ -44,11 +54,7 @@ export function EntitiesScreen({ version, onChanged, onOpen }: { version: number
         }}
       >
         <select value={kind} onChange={(e) => setKind(e.target.value as EntityKind)} aria-label={t('kind_other')}>
-          {ENTITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind_${k}`)}
-            </option>
-          ))}
+          <EntityKindOptions />
         </select>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('entityName')} aria-label={t('entityName')} dir="auto" required />
         <input value={aliases} onChange={(e) => setAliases(e.target.value)} placeholder={t('aliasesField')} aria-label={t('aliasesField')} dir="auto" />
@@ -86,7 +92,7 @@ export function EntitiesScreen({ version, onChanged, onOpen }: { version: number
               <input value={alias} onChange={(e) => setAlias(e.target.value)} placeholder={t('addAlias')} aria-label={t('addAlias')} dir="auto" required />
               <button type="submit">{t('addAlias')}</button>
             </form>
-            <MentionList mentions={mentions.data ?? []} show="article" onChanged={() => void run(async () => {})} onError={setError} onOpen={(m) => onOpen(m.articleId)} />
+            <MentionList mentions={mentions.data ?? []} show="article" onChanged={() => (entities.reload(), mentions.reload())} onError={setError} onOpen={(m) => onOpen(m.articleId)} />
           </div>
         )}
       </div>

@@ -10,7 +10,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { downloadText, fileToBase64 } from '../files';
 import { useAction } from '../useAction';
 import { MentionList } from '../components/MentionList';
-import { ENTITY_KINDS } from './EntitiesScreen';
+import { EntityKindOptions } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
 import { TagChip } from '../components/TagChip';
 import { useI18n } from '../i18n';
@@ -38,15 +38,13 @@ function useReadingSettings() {
 interface ReaderProps {
   articleId: number;
   focusAnnotationId?: number;
-  /** Changes when stored data changed elsewhere (an undo): the reader reloads. */
+  /** Changes when stored data changed elsewhere (an undo, an import): the reader reloads. */
   version: number;
-  /** Tells the app that this screen changed stored data. */
-  onChanged: () => void;
   onBack: () => void;
 }
 
 /** The reader screen for one article; `focusAnnotationId` scrolls to and marks that passage. */
-export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged, onBack }: ReaderProps) {
+export function ReaderScreen({ articleId, focusAnnotationId, version, onBack }: ReaderProps) {
   const { t } = useI18n();
   const article = useApiData(() => api.getArticle({ id: articleId }), [articleId, version]);
   const annotations = useApiData(() => api.listAnnotations({ articleId }), [articleId, version]);
@@ -71,20 +69,13 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   }, [mentions.data, body]);
   useHighlights(textRef, body, placed, tags.data, focused, currentMentions);
 
-  // A change reloads what it may have changed; a failure shows in the banner.
-  const {
-    error: actionError,
-    setError: setActionError,
-    run,
-  } = useAction(
-    useCallback(() => {
-      annotations.reload();
-      onChanged();
-    }, [annotations, onChanged]),
-  );
+  // A change reloads the annotations it may have changed; a failure shows in the banner.
+  const { error: actionError, setError: setActionError, run } = useAction(annotations.reload);
   const reportReanchor = (report: ReanchorReport) => {
     setMessage(t('reanchored', { position: report.byPosition, quote: report.byQuote, fuzzy: report.byFuzzyMatch, review: report.needReview }));
     article.reload();
+    // The new text was searched for entity aliases too.
+    mentions.reload();
   };
   const saveText = (text: string) =>
     run(async () => {
@@ -124,18 +115,12 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
   const find = useFindInArticle(articleId, textRef, body);
 
   const create = useCallback(
-    async (span: { start: number; end: number }, tagId: number | null, note: string) => {
-      try {
+    (span: { start: number; end: number }, tagId: number | null, note: string) =>
+      run(async () => {
         await api.createAnnotation({ articleId, start: span.start, end: span.end, tagId, note: note || null });
         window.getSelection()?.removeAllRanges();
-        setActionError(null);
-        annotations.reload();
-        onChanged();
-      } catch (error) {
-        setActionError((error as Error).message);
-      }
-    },
-    [articleId, annotations, onChanged],
+      }),
+    [articleId, run],
   );
 
   const remove = (id: number) => run(() => api.deleteAnnotation({ id }));
@@ -263,7 +248,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, version, onChanged,
         {currentMentions.length > 0 && (
           <section aria-label={t('mentionsHere')}>
             <h2>{t('mentionsHere')}</h2>
-            <MentionList mentions={currentMentions} show="entity" onChanged={() => (mentions.reload(), entities.reload(), onChanged())} onError={setActionError} />
+            <MentionList mentions={currentMentions} show="entity" onChanged={() => (mentions.reload(), entities.reload())} onError={setActionError} />
           </section>
         )}
         <h2>{t('articleAnnotations')}</h2>
@@ -549,11 +534,7 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
         }}
       >
         <select value={entityKind} onChange={(e) => setEntityKind(e.target.value as EntityKind)} aria-label={t('markEntity')}>
-          {ENTITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind_${k}`)}
-            </option>
-          ))}
+          <EntityKindOptions />
         </select>
         <input list="sanad-entity-names" value={entityName} onChange={(e) => setEntityName(e.target.value)} placeholder={t('existingOrNew')} aria-label={t('existingOrNew')} dir="auto" />
         <datalist id="sanad-entity-names">
