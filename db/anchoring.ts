@@ -6,7 +6,7 @@
  * moved silently and nothing is deleted. Offsets are Unicode code points (TextPositionSelector).
  */
 import search from 'approx-string-match';
-import { codePointOffset, utf16Offset } from '../electron/api/codepoints';
+import { codePointOffset, utf16Offset } from './codepoints';
 import { quoteSelector } from './text';
 
 /** The W3C selectors an annotation stores. */

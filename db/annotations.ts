@@ -2,7 +2,7 @@
  * Queries on annotations. Every change an analyst makes goes through here and is recorded in
  * the annotation history, so it can be undone and redone (see history.ts).
  */
-import type { Annotation, AnnotationRow } from '../electron/api/contract';
+import type { Annotation, AnnotationRow } from './model';
 import { recordAction } from './history';
 import { statement } from './statements';
 import type { Store } from './store';

@@ -1,5 +1,5 @@
 /** Queries on the articles table; every write keeps the search index in step. */
-import type { Article, ArticleEdit, ArticleSummary, ReanchorReport } from '../electron/api/contract';
+import type { Article, ArticleEdit, ArticleSummary, ReanchorReport } from './model';
 import { reanchor } from './anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
 import { suggestMentions } from './entities';

@@ -3,7 +3,7 @@
  * عين الاسد and بعين الأسد all match the alias "عين الأسد", and Ain al-Asad matches its own alias.
  * Matching articles are found through the full-text index, then scanned word by word.
  */
-import type { EntityKind, EntitySummary, MentionRow } from '../electron/api/contract';
+import type { EntityKind, EntitySummary, MentionRow } from './model';
 import { recordMentionReview } from './history';
 import { searchKey, tokenize, words } from './search-text';
 import { statement } from './statements';

@@ -4,10 +4,7 @@
  * `before`) and redone (restore `after`), also after a restart. A new action after some undos
  * discards the undone ones from the redo stack (they stay listed).
  */
-import type { Annotation, HistoryEntry, MentionRow } from '../electron/api/contract';
-import { removeAnnotation, writeAnnotation } from './annotations';
-import { setMentionStatus } from './entities';
-import { tagExists } from './tags';
+import type { Annotation, HistoryEntry, MentionRow } from './model';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -35,7 +32,8 @@ function record(db: Store, subject: HistoryEntry['subject'], action: Action, id:
   );
 }
 
-interface HistoryRow {
+/** A history row as stored: snapshots are JSON. */
+export interface HistoryRow {
   id: number;
   at: string;
   subject: HistoryEntry['subject'];
@@ -47,43 +45,11 @@ interface HistoryRow {
 }
 
 // annotation_id holds the id of the history entry's subject: an annotation or a mention.
-const historyColumns = 'id, at, subject, action, annotation_id AS annotationId, before, after, state';
+export const historyColumns = 'id, at, subject, action, annotation_id AS annotationId, before, after, state';
 
-/** Puts an annotation (or a mention's status) back as a snapshot says, or removes it when the snapshot is empty. */
-function restore(db: Store, row: HistoryRow, snapshot: string | null): void {
-  if (row.subject === 'mention') return setMentionStatus(db, row.annotationId, (JSON.parse(snapshot!) as MentionRow).status);
-  if (snapshot === null) return removeAnnotation(db, row.annotationId);
-  const annotation = JSON.parse(snapshot) as Annotation;
-  // A tag deleted since then cannot come back with it; the annotation comes back untagged.
-  const tagStillThere = annotation.tagId === null || tagExists(db, annotation.tagId);
-  writeAnnotation(db, { ...annotation, tagId: tagStillThere ? annotation.tagId : null });
-}
-
-function toEntry(row: HistoryRow): HistoryEntry {
+export function toEntry(row: HistoryRow): HistoryEntry {
   const snapshot = JSON.parse((row.after ?? row.before)!) as { articleId: number; exact: string };
   return { id: row.id, at: row.at, subject: row.subject, action: row.action, annotationId: row.annotationId, articleId: snapshot.articleId, quote: snapshot.exact, state: row.state };
-}
-
-/** Undoes the latest action still done; returns it, or undefined when there is nothing to undo. */
-export function undo(db: Store): HistoryEntry | undefined {
-  return db.transaction(() => {
-    const row = statement(db, `SELECT ${historyColumns} FROM annotation_history WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get() as HistoryRow | undefined;
-    if (!row) return undefined;
-    restore(db, row, row.before);
-    statement(db, "UPDATE annotation_history SET state = 'undone' WHERE id = ?").run(row.id);
-    return toEntry({ ...row, state: 'undone' });
-  })();
-}
-
-/** Redoes the earliest undone action; returns it, or undefined when there is nothing to redo. */
-export function redo(db: Store): HistoryEntry | undefined {
-  return db.transaction(() => {
-    const row = statement(db, `SELECT ${historyColumns} FROM annotation_history WHERE state = 'undone' ORDER BY id LIMIT 1`).get() as HistoryRow | undefined;
-    if (!row) return undefined;
-    restore(db, row, row.after);
-    statement(db, "UPDATE annotation_history SET state = 'done' WHERE id = ?").run(row.id);
-    return toEntry({ ...row, state: 'done' });
-  })();
 }
 
 /** The latest history entries, newest first. */

@@ -6,7 +6,7 @@
  * matched words marked on it.
  */
 import type Database from 'better-sqlite3';
-import type { SearchFilters, SearchHit, SearchResult } from '../electron/api/contract';
+import type { SearchFilters, SearchHit, SearchResult } from './model';
 import { foldWord, searchKey, stripPrefixes, tokenize } from './search-text';
 import { codePointLength } from './text';
 import { variantKeys } from './spelling-variants';

@@ -1,6 +1,6 @@
 /** The analyst's table of spelling variants: groups of words a search treats as one. */
 import type Database from 'better-sqlite3';
-import type { VariantGroup } from '../electron/api/contract';
+import type { VariantGroup } from './model';
 import { searchKey } from './search-text';
 import { statement } from './statements';
 

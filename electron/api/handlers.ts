@@ -5,7 +5,8 @@
  */
 import { ZodError } from 'zod';
 import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
-import { listHistory, redo, undo } from '../../db/history';
+import { listHistory } from '../../db/history';
+import { redo, undo } from '../../db/undo';
 import { addAlias, deleteEntity, findEntity, findEntityByName, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions, suggestMentions } from '../../db/entities';
 import { findArticle, listArticles, replaceArticleBody, updateArticle } from '../../db/articles';
 import { findInText, searchArticles, SearchQueryError } from '../../db/search';

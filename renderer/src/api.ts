@@ -3,7 +3,8 @@
  * the transport: the preload's IPC bridge in the desktop app, `POST /api/<method>` with the
  * per-launch token in browser mode. No method name is written here: a Proxy forwards them all.
  */
-import { type ApiBridge, type ApiClient, type ApiErrorBody, type ApiResult, TOKEN_HEADER } from '../../electron/api/contract';
+import type { ApiBridge, ApiClient } from '../../electron/api/contract';
+import { type ApiErrorBody, type ApiResult, TOKEN_HEADER } from '../../electron/api/constants';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointOffset, utf16Offset } from '../../electron/api/codepoints';
+import { codePointOffset, utf16Offset } from '../../db/codepoints';
 import { contentHash, detectLanguage, firstLineTitle, normaliseText, quoteSelector } from '../../db/text';
 
 describe('normalising imported text', () => {

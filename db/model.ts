@@ -1,0 +1,216 @@
+/**
+ * Sanad's domain records as the store reads and writes them. The bottom layer's vocabulary:
+ * the repositories in db/ return these, the contract in electron/api/ re-exports them, and the
+ * renderer imports them as types only.
+ */
+
+/** An article as listed in the library grid (no body). `published` is an ISO date (YYYY-MM-DD). */
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  published: string | null;
+  language: string;
+  direction: 'rtl' | 'ltr';
+  sourceName: string | null;
+  /** What it was imported from: txt (pasted text too), md, html, docx, pdf, csv, json or jsonl. */
+  sourceFormat: string | null;
+  /** The character encoding its bytes were read in, where that was a question. */
+  sourceEncoding: string | null;
+  importedAt: string;
+  annotationCount: number;
+  length: number;
+  /** An earlier article this one nearly duplicates (the same story lightly edited), if any. */
+  nearDuplicateOf: number | null;
+  nearDuplicateTitle: string | null;
+  /** Estimated share of word sequences the two have in common, 0..1. */
+  nearDuplicateSimilarity: number | null;
+}
+
+/** The metadata an analyst can edit; fields left out stay as they are. */
+export interface ArticleEdit {
+  title?: string;
+  outlet?: string | null;
+  author?: string | null;
+  url?: string | null;
+  published?: string | null;
+  language?: string;
+  direction?: 'rtl' | 'ltr';
+}
+
+/** A whole article, body included. */
+export interface Article extends ArticleSummary {
+  body: string;
+  contentHash: string;
+}
+
+/** A codebook tag; tags form a tree through `parentId`. */
+export interface Tag {
+  id: number;
+  name: string;
+  colour: string;
+  parentId: number | null;
+  description: string | null;
+  /** A single key that applies the tag to a selection, besides 1-9. */
+  shortcut: string | null;
+  /** The code's GUID in REFI-QDA exchange. */
+  guid: string;
+}
+
+/** What importing a REFI-QDA codebook did. */
+export interface CodebookImportReport {
+  added: number;
+  updated: number;
+}
+
+/**
+ * An annotation anchored on an article's body. `start` and `end` count Unicode code points
+ * (as a W3C TextPositionSelector does); `exact`, `prefix` and `suffix` form its TextQuoteSelector.
+ */
+export interface Annotation {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  tagId: number | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * Set when the article's text changed and the passage could not be placed with certainty:
+   * 'ambiguous' (found in several places) or 'unmatched' (not found). The selectors above are
+   * then the old ones; `reviewCandidates` holds the places found, with their new context.
+   */
+  reviewReason: 'ambiguous' | 'unmatched' | null;
+  reviewCandidates: { start: number; end: number; prefix: string; exact: string; suffix: string }[] | null;
+}
+
+/**
+ * One entry of the undo history: an action on an annotation, or the review of an entity
+ * mention (`annotationId` is then the mention's id). `state`: done, undone or discarded.
+ */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  subject: 'annotation' | 'mention';
+  action: 'create' | 'edit' | 'delete';
+  annotationId: number;
+  articleId: number;
+  quote: string;
+  state: 'done' | 'undone' | 'discarded';
+}
+
+/** How the annotations of an article were placed after its text changed. */
+export interface ReanchorReport {
+  byPosition: number;
+  byQuote: number;
+  byFuzzyMatch: number;
+  needReview: number;
+}
+
+/** The kinds of entity. */
+export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
+
+/** An entity with its aliases and mention counts. */
+export interface EntitySummary {
+  id: number;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  accepted: number;
+  suggested: number;
+}
+
+/** A mention of an entity in an article, with its context; suggested until the analyst decides. */
+export interface MentionRow {
+  id: number;
+  entityId: number;
+  entityName: string;
+  kind: EntityKind;
+  articleId: number;
+  articleTitle: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: 'suggested' | 'accepted' | 'rejected';
+}
+
+/** What importing W3C annotations did. */
+export interface WebAnnotationImportReport {
+  imported: number;
+  skipped: number;
+  failed: { annotation: string; error: string }[];
+}
+
+/** An annotation with what the annotations grid shows beside it. */
+export interface AnnotationRow extends Annotation {
+  articleTitle: string;
+  articleDirection: 'rtl' | 'ltr';
+  tagName: string | null;
+  tagColour: string | null;
+}
+
+/** One article an import stored. `file` names the row too for bulk files ("news.csv, row 3"). */
+export interface ImportedArticle {
+  file: string;
+  id: number;
+  title: string;
+  possibleDuplicateOf?: { id: number; title: string; similarity: number };
+  /** Things the analyst should know that did not stop the import (bytes removed, a guessed encoding). */
+  warnings?: string[];
+}
+
+/** What happened to each file of an import batch. */
+export interface ImportReport {
+  imported: ImportedArticle[];
+  skipped: { file: string; reason: string; existingId: number }[];
+  failed: { file: string; error: string }[];
+}
+
+/** Filters that narrow a search; each can also be written in the query (outlet:, lang:, tag:, from:, to:). */
+export interface SearchFilters {
+  outlet?: string;
+  language?: string;
+  tag?: string;
+  /** Earliest publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  /** Latest publication date, ISO, inclusive. */
+  to?: string;
+}
+
+/** One search result. `highlights` are [start, end) offsets (UTF-16 code units) into `snippet`. */
+export interface SearchHit {
+  id: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  direction: 'rtl' | 'ltr';
+  snippet: string;
+  highlights: [number, number][];
+  score: number;
+}
+
+/**
+ * A page of search results. `order` is 'relevance' (bm25) unless the query matches so many
+ * articles (most of the library) that relevance means little; then the newest come first.
+ * `matches` estimates how many articles match, from the index's word counts.
+ */
+export interface SearchResult {
+  hits: SearchHit[];
+  order: 'relevance' | 'newest';
+  matches: number;
+}
+
+/** A group of words the search treats as one spelling. */
+export interface VariantGroup {
+  groupId: number;
+  terms: string[];
+}

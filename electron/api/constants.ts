@@ -1,0 +1,22 @@
+/**
+ * The contract's plain values and envelope types, without zod: the renderer may import this
+ * file at run time (the contract itself it imports for types only).
+ */
+
+/** The codes an API error can carry; the message is for a person. */
+export type ApiErrorCode = 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'INTERNAL';
+
+/** An error that crosses the boundary. */
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+}
+
+/** Every response over either transport. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** Largest upload accepted in one import request, base64 included. */
+export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
+
+/** The header that carries browser mode's per-launch token. */
+export const TOKEN_HEADER = 'x-sanad-token';
