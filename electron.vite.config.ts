@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite';
 
 /**
  * Three builds: the main process (which also yields the CLI entry, since the CLI and
- * browser mode share the store and the API handlers, and the import worker thread),
+ * browser mode share the store and the API handlers, the import worker thread and the store worker threads),
  * the preload, and the renderer.
  */
 export default defineConfig({
@@ -15,6 +15,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main.ts'),
           cli: resolve(__dirname, 'electron/cli.ts'),
           'import-worker': resolve(__dirname, 'electron/services/import/worker.ts'),
+          'store-worker': resolve(__dirname, 'electron/backend/store-worker.ts'),
         },
       },
     },

@@ -2,7 +2,8 @@
  * Queries on annotations. Every change an analyst makes goes through here and is recorded in
  * the annotation history, so it can be undone and redone (see history.ts).
  */
-import type { Annotation, AnnotationRow } from './model';
+import type { Annotation, AnnotationRow, Page, PageRequest } from './model';
+import { type PagedColumn, pageClauses } from './paging';
 import { recordAction } from './history';
 import { statement } from './statements';
 import type { Store } from './store';
@@ -24,14 +25,44 @@ function parseRecord<T extends AnnotationRecord>(row: T): Omit<T, 'reviewCandida
   return { ...row, reviewCandidates: row.reviewCandidates ? (JSON.parse(row.reviewCandidates) as Annotation['reviewCandidates']) : null };
 }
 
-/** Annotations with their article and tag, of one article (in text order) or of all (newest first). */
-export function listAnnotationRows(db: Store, articleId?: number): AnnotationRow[] {
-  const select = `
+const rowSelect = `
     SELECT ${annotationColumns}, a.title AS articleTitle, a.direction AS articleDirection,
            t.name AS tagName, t.colour AS tagColour
     FROM annotations n
     JOIN articles a ON a.id = n.article_id
     LEFT JOIN tags t ON t.id = n.tag_id`;
+
+/** What the annotations grid may filter and sort on. */
+const annotationGridColumns: Record<string, PagedColumn> = {
+  id: { sql: 'n.id', kind: 'number' },
+  articleId: { sql: 'n.article_id', kind: 'number' },
+  articleTitle: { sql: 'a.title', kind: 'text' },
+  exact: { sql: 'n.exact', kind: 'text' },
+  tagName: { sql: 't.name', kind: 'text' },
+  note: { sql: 'n.note', kind: 'text' },
+  createdAt: { sql: 'n.created_at', kind: 'date' },
+  updatedAt: { sql: 'n.updated_at', kind: 'date' },
+  reviewReason: { sql: 'n.review_reason', kind: 'text' },
+  start: { sql: 'n.start_offset', kind: 'number' },
+};
+
+/** One block of the annotations grid (of one article, or of all), newest first by default. */
+export function queryAnnotations(db: Store, request: PageRequest & { articleId?: number }): Page<AnnotationRow> {
+  const { where, params, orderBy } = pageClauses(annotationGridColumns, request, {
+    quickFilterColumns: ['exact', 'note', 'articleTitle', 'tagName'],
+    defaultOrder: 'n.created_at DESC, n.id DESC',
+    extraWhere: request.articleId === undefined ? [] : [{ sql: 'n.article_id = ?', params: [request.articleId] }],
+  });
+  const rows = db.prepare(`${rowSelect} ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...params, request.endRow - request.startRow, request.startRow) as (AnnotationRecord & AnnotationRow)[];
+  const total = request.withCount
+    ? (db.prepare(`SELECT count(*) FROM annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN tags t ON t.id = n.tag_id ${where}`).pluck().get(...params) as number)
+    : null;
+  return { rows: rows.map(parseRecord) as AnnotationRow[], total };
+}
+
+/** Annotations with their article and tag, of one article (in text order) or of all (newest first). */
+export function listAnnotationRows(db: Store, articleId?: number): AnnotationRow[] {
+  const select = rowSelect;
   const rows = (
     articleId === undefined
       ? db.prepare(`${select} ORDER BY n.created_at DESC, n.id DESC`).all()
@@ -54,13 +85,21 @@ export function findAnnotationAt(db: Store, articleId: number, start: number, en
   return id === undefined ? undefined : findAnnotation(db, id);
 }
 
-/** Writes an annotation's whole row (insert or replace), as creating it or restoring it from history does. */
+/**
+ * Writes an annotation's whole row, as changing it or restoring it from history does. An upsert,
+ * not INSERT OR REPLACE: a replace deletes the row first, which would fire no delete trigger
+ * and so miscount the article's annotations.
+ */
 export function writeAnnotation(db: Store, annotation: Annotation): void {
   statement(
     db,
-    `INSERT OR REPLACE INTO annotations
+    `INSERT INTO annotations
        (id, article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at, review_reason, review_candidates)
-     VALUES (@id, @articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @createdAt, @updatedAt, @reviewReason, @reviewCandidates)`,
+     VALUES (@id, @articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @createdAt, @updatedAt, @reviewReason, @reviewCandidates)
+     ON CONFLICT (id) DO UPDATE SET
+       start_offset = excluded.start_offset, end_offset = excluded.end_offset, exact = excluded.exact,
+       prefix = excluded.prefix, suffix = excluded.suffix, tag_id = excluded.tag_id, note = excluded.note,
+       updated_at = excluded.updated_at, review_reason = excluded.review_reason, review_candidates = excluded.review_candidates`,
   ).run({ ...annotation, reviewCandidates: annotation.reviewCandidates ? JSON.stringify(annotation.reviewCandidates) : null });
 }
 

@@ -1,5 +1,6 @@
 /** Queries on the articles table; every write keeps the search index in step. */
-import type { Article, ArticleEdit, ArticleSummary, ReanchorReport } from './model';
+import type { Article, ArticleEdit, ArticleSummary, OutletCount, Page, PageRequest, ReanchorReport } from './model';
+import { type PagedColumn, pageClauses } from './paging';
 import { reanchor } from './anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
 import { suggestMentions } from './entities';
@@ -23,14 +24,50 @@ export interface InsertedArticle {
 const summaryColumns = `
   a.id, a.title, a.outlet, a.author, a.url, a.published, a.language, a.direction,
   a.source_name AS sourceName, a.source_format AS sourceFormat, a.source_encoding AS sourceEncoding,
-  a.imported_at AS importedAt, length(a.body) AS length,
+  a.imported_at AS importedAt, a.body_length AS length,
   a.near_duplicate_of AS nearDuplicateOf, a.near_duplicate_similarity AS nearDuplicateSimilarity,
   (SELECT d.title FROM articles d WHERE d.id = a.near_duplicate_of) AS nearDuplicateTitle,
-  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount`;
+  a.annotation_count AS annotationCount`;
 
 /** Every article, newest import first. */
 export function listArticles(db: Store): ArticleSummary[] {
   return db.prepare(`SELECT ${summaryColumns} FROM articles a ORDER BY a.imported_at DESC, a.id DESC`).all() as ArticleSummary[];
+}
+
+/** What the library grid may filter and sort on. */
+const articleColumns: Record<string, PagedColumn> = {
+  id: { sql: 'a.id', kind: 'number' },
+  title: { sql: 'a.title', kind: 'text' },
+  outlet: { sql: 'a.outlet', kind: 'text' },
+  author: { sql: 'a.author', kind: 'text' },
+  url: { sql: 'a.url', kind: 'text' },
+  published: { sql: 'a.published', kind: 'date' },
+  language: { sql: 'a.language', kind: 'text' },
+  direction: { sql: 'a.direction', kind: 'text' },
+  sourceFormat: { sql: 'a.source_format', kind: 'text' },
+  sourceName: { sql: 'a.source_name', kind: 'text' },
+  importedAt: { sql: 'a.imported_at', kind: 'date' },
+  annotationCount: { sql: 'a.annotation_count', kind: 'number' },
+  length: { sql: 'a.body_length', kind: 'number' },
+  nearDuplicateOf: { sql: 'a.near_duplicate_of', kind: 'number' },
+};
+
+/** One block of the library, sorted and filtered by the server; newest import first by default. */
+export function queryArticles(db: Store, request: PageRequest): Page<ArticleSummary> {
+  const { where, params, orderBy } = pageClauses(articleColumns, request, {
+    quickFilterColumns: ['title', 'outlet', 'author'],
+    defaultOrder: 'a.imported_at DESC, a.id DESC',
+  });
+  const rows = db
+    .prepare(`SELECT ${summaryColumns} FROM articles a ${where} ${orderBy} LIMIT ? OFFSET ?`)
+    .all(...params, request.endRow - request.startRow, request.startRow) as ArticleSummary[];
+  const total = request.withCount ? (db.prepare(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number) : null;
+  return { rows, total };
+}
+
+/** Every outlet with its number of articles, most articles first (for the outlet filter's suggestions). */
+export function listOutlets(db: Store): OutletCount[] {
+  return statement(db, 'SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet').all() as OutletCount[];
 }
 
 /** One article with its body, or undefined. */

@@ -214,3 +214,45 @@ export interface VariantGroup {
   groupId: number;
   terms: string[];
 }
+
+/** One condition of a grid column's filter, as AG Grid Community's text, number and date filters send it. */
+export interface FilterCondition {
+  filterType?: 'text' | 'number' | 'date';
+  /** contains, notContains, equals, notEqual, startsWith, endsWith, lessThan, …, inRange, blank, notBlank. */
+  type?: string;
+  filter?: string | number | null;
+  filterTo?: number | null;
+  /** Date filters: 'YYYY-MM-DD' or 'YYYY-MM-DD hh:mm:ss'. */
+  dateFrom?: string | null;
+  dateTo?: string | null;
+}
+
+/** A column's filter: one condition, or several joined by AND / OR. */
+export interface ColumnFilter extends FilterCondition {
+  operator?: 'AND' | 'OR';
+  conditions?: FilterCondition[];
+}
+
+/** A block of a server-paged grid: rows [startRow, endRow) in the given sort, under the given filters. */
+export interface PageRequest {
+  startRow: number;
+  endRow: number;
+  sortModel?: { colId: string; sort: 'asc' | 'desc' }[];
+  filterModel?: Record<string, ColumnFilter>;
+  /** Words that must each appear in one of the grid's text columns. */
+  quickFilter?: string;
+  /** Count the matching rows too (the grid asks on its first block; counting costs a pass). */
+  withCount?: boolean;
+}
+
+/** A block of rows and, when asked, how many rows match in all. */
+export interface Page<Row> {
+  rows: Row[];
+  total: number | null;
+}
+
+/** An outlet and how many articles come from it. */
+export interface OutletCount {
+  outlet: string;
+  articles: number;
+}

@@ -42,6 +42,23 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   }
 }
 
+/**
+ * Opens a read-only connection to a store another connection has already brought up to date:
+ * under WAL it reads a consistent snapshot while the writer goes on, so long reads never wait
+ * for writes nor writes for them. Refuses a schema it does not know, as {@link openStore} does.
+ */
+export function openReadOnlyStore(path: string, migrations: readonly Migration[] = allMigrations): Store {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const latest = migrations.at(-1)?.version ?? 0;
+  const version = schemaVersion(db);
+  if (version !== latest) {
+    db.close();
+    throw new StoreOpenError(`The store at ${path} is at schema ${version}, not ${latest}; open it for writing first.`);
+  }
+  return db;
+}
+
 /** The schema version the database is at. */
 export function schemaVersion(db: Store): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -60,13 +77,22 @@ function migrate(db: Store, migrations: readonly Migration[], backupPath: ((from
   if (pending.length === 0) return;
   // Keep a copy of a database that already holds data before changing its schema.
   if (backupPath && current > 0) db.prepare('VACUUM INTO ?').run(backupPath(current));
-  db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      migration.up?.(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  })();
+  // Rebuilding a table (SQLite's 12-step procedure) needs foreign keys off, or dropping the old
+  // table would cascade; they are checked before the migrations commit, and turned back on.
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        db.exec(migration.sql);
+        migration.up?.(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+      const broken = db.pragma('foreign_key_check') as { table: string }[];
+      if (broken.length) throw new StoreOpenError(`Migrating left ${broken.length} broken references (first in ${broken[0]!.table}); nothing was changed.`);
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 function assertMonotonic(migrations: readonly Migration[]): void {

@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import type { ArticleSummary, ImportReport, SearchResult, WebAnnotationImportReport } from './api/contract';
 import { createDispatcher, createHandlers } from './api/handlers';
 import { openStore, type Store } from '../db/store';
-import { importWorkerScript, resolveDbPath } from './paths';
+import { startWorkerBackend } from './backend/worker-backend';
+import { importWorkerScript, resolveDbPath, storeWorkerScript } from './paths';
 import { createPreparer, IMPORTABLE_EXTENSIONS, type IncomingFile, importFiles } from './services/import';
 import { startHttpServer } from './transport/http-server';
 
@@ -67,8 +68,10 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  const dbPath = resolveDbPath(values.db);
+  // Browser mode keeps no connection on this thread: the store workers own the store.
+  if (command === 'serve') return serve(dbPath, values.port);
   const commands: Record<string, (store: Store) => Promise<number>> = {
-    serve: (store) => serve(store, values.port),
     import: (store) => importCommand(store, rest, values.json),
     list: (store) => listCommand(store, values.json),
     search: (store) => searchCommand(store, rest.join(' '), values.json, values.limit),
@@ -81,7 +84,6 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   let store: Store;
-  const dbPath = resolveDbPath(values.db);
   try {
     store = openStore(dbPath);
   } catch (error) {
@@ -91,14 +93,20 @@ export async function runCli(argv: string[]): Promise<number> {
   return run(store);
 }
 
-async function serve(store: Store, portOption: string | undefined): Promise<number> {
+async function serve(dbPath: string, portOption: string | undefined): Promise<number> {
   const port = portOption === undefined ? 0 : Number(portOption);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`sanad: --port must be a number from 0 to 65535, not "${portOption}"\n`);
     return 2;
   }
-  const preparer = createPreparer(importWorkerScript(__dirname));
-  const server = await startHttpServer({ dispatch: createDispatcher(createHandlers(store, { preparer })), rendererDir: join(__dirname, '../renderer'), port });
+  let backend;
+  try {
+    backend = await startWorkerBackend({ dbPath, workerScript: storeWorkerScript(__dirname) });
+  } catch (error) {
+    process.stderr.write(`sanad: cannot open ${dbPath}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const server = await startHttpServer({ dispatch: backend.dispatch, rendererDir: join(__dirname, '../renderer'), port });
   process.stdout.write(`Sanad browser mode is running. Open this address (it holds this launch's access token):\n  ${server.url}\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -106,8 +114,7 @@ async function serve(store: Store, portOption: string | undefined): Promise<numb
     process.once('SIGTERM', stop);
   });
   await server.close();
-  await preparer.close();
-  store.close();
+  await backend.close();
   return 0;
 }
 

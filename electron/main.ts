@@ -1,15 +1,13 @@
 /**
- * The desktop app's main process: it owns the store, serves the API over IPC, and opens one
+ * The desktop app's main process: it starts the store's worker threads, serves the API over IPC, and opens one
  * window that follows Electron's security checklist. It stays thin: everything worth testing
  * lives in the handlers, which browser mode serves too.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { openStore } from '../db/store';
-import { createDispatcher, createHandlers } from './api/handlers';
-import { dbFlag, defaultDataDir, importWorkerScript, resolveDbPath } from './paths';
-import { createPreparer } from './services/import';
+import { startWorkerBackend } from './backend/worker-backend';
+import { dbFlag, defaultDataDir, resolveDbPath, storeWorkerScript } from './paths';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { registerIpcHandlers } from './transport/ipc';
 
@@ -62,18 +60,19 @@ app.setPath('userData', defaultDataDir());
 
 app
   .whenReady()
-  .then(() => {
-    const store = openStore(resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')));
-    const preparer = createPreparer(importWorkerScript(__dirname));
-    registerIpcHandlers(ipcMain, createDispatcher(createHandlers(store, { preparer })), isTrustedFrameUrl);
+  .then(async () => {
+    // The store lives in worker threads: the main process, which draws the window, runs no SQL.
+    const backend = await startWorkerBackend({
+      dbPath: resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')),
+      workerScript: storeWorkerScript(__dirname),
+    });
+    registerIpcHandlers(ipcMain, backend.dispatch, isTrustedFrameUrl);
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
     app.on('window-all-closed', () => {
-      void preparer.close();
-      store.close();
-      app.quit();
+      void backend.close().then(() => app.quit());
     });
     createWindow();
   })

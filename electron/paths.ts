@@ -31,3 +31,8 @@ export function dbFlag(argv: readonly string[]): string | undefined {
 export function importWorkerScript(entryDir: string): string {
   return join(entryDir, 'import-worker.js');
 }
+
+/** The built store worker thread (see backend/store-worker.ts), beside the entry that loads it. */
+export function storeWorkerScript(entryDir: string): string {
+  return join(entryDir, 'store-worker.js');
+}

@@ -8,6 +8,7 @@ import * as searchMetadataDuplicates from './0002-search-metadata-duplicates';
 import { sql as anchorReviewAndHistory } from './0003-anchor-review-and-history';
 import { sql as codebookHierarchy } from './0004-codebook-hierarchy';
 import { sql as entities } from './0005-entities';
+import { sql as stableIdsAndCounters } from './0006-stable-ids-and-counters';
 
 /**
  * One schema step; `version` becomes `PRAGMA user_version` once it has run. `up` runs after the
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'anchor review and annotation history', sql: anchorReviewAndHistory },
   { version: 4, name: 'hierarchical codebook', sql: codebookHierarchy },
   { version: 5, name: 'entities, aliases and mentions', sql: entities },
+  { version: 6, name: 'stable ids and counters', sql: stableIdsAndCounters },
 ];

@@ -8,7 +8,7 @@
  * its bundle.
  */
 import { z } from 'zod';
-import type { ArticleSummary, Article, Tag, CodebookImportReport, Annotation, HistoryEntry, ReanchorReport, EntitySummary, MentionRow, WebAnnotationImportReport, AnnotationRow, ImportReport, SearchResult, VariantGroup } from '../../db/model';
+import type { OutletCount, Page, ArticleSummary, Article, Tag, CodebookImportReport, Annotation, HistoryEntry, ReanchorReport, EntitySummary, MentionRow, WebAnnotationImportReport, AnnotationRow, ImportReport, SearchResult, VariantGroup } from '../../db/model';
 import type { ApiResult } from './constants';
 
 export type * from '../../db/model';
@@ -20,15 +20,48 @@ const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable().optional();
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 
-/** Pairs an argument schema with the (unvalidated, trusted) result type of a method. */
-function method<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+/**
+ * Whether a method only reads the store (it may then run on a read-only connection beside the
+ * writer, under WAL) or changes it (it runs on the one writer, in order).
+ */
+export type MethodAccess = 'read' | 'write';
+
+/** Pairs an argument schema with the (unvalidated, trusted) result type of a method and its access. */
+function method<Output>(access: MethodAccess = 'write') {
+  return <Input extends z.ZodType>(input: Input) => ({ input, access, output: undefined as unknown as Output });
 }
+
+const filterCondition = z.object({
+  filterType: z.enum(['text', 'number', 'date']).optional(),
+  type: z.string().max(32).optional(),
+  filter: z.union([z.string().max(500), z.number()]).nullish(),
+  filterTo: z.number().nullish(),
+  dateFrom: z.string().max(32).nullish(),
+  dateTo: z.string().max(32).nullish(),
+});
+
+/** A page of a server-paged grid, as AG Grid's infinite row model asks for it (bounded: 1,000 rows, 20 filters). */
+const pageRequest = z
+  .object({
+    startRow: z.number().int().min(0).max(100_000_000),
+    endRow: z.number().int().min(1).max(100_001_000),
+    sortModel: z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
+    filterModel: z
+      .record(z.string().max(64), filterCondition.extend({ operator: z.enum(['AND', 'OR']).optional(), conditions: z.array(filterCondition).max(5).optional() }))
+      .refine((model) => Object.keys(model).length <= 20, 'at most 20 column filters')
+      .default({}),
+    quickFilter: z.string().max(500).optional(),
+    withCount: z.boolean().default(false),
+  })
+  .refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000, 'a page holds 1 to 1,000 rows (endRow - startRow)');
 
 /** The API: method name → argument schema and result type. */
 export const contract = {
-  listArticles: method<ArticleSummary[]>()(z.object({})),
-  getArticle: method<Article>()(z.object({ id })),
+  listArticles: method<ArticleSummary[]>('read')(z.object({})),
+  getArticle: method<Article>('read')(z.object({ id })),
+  /** One block of the library grid, filtered and sorted by the server. */
+  queryArticles: method<Page<ArticleSummary>>('read')(pageRequest),
+  listOutlets: method<OutletCount[]>('read')(z.object({})),
   importFiles: method<ImportReport>()(
     z.object({
       files: z
@@ -48,7 +81,7 @@ export const contract = {
       direction: z.enum(['rtl', 'ltr']).optional(),
     }),
   ),
-  searchArticles: method<SearchResult>()(
+  searchArticles: method<SearchResult>('read')(
     z.object({
       query: z.string().max(2000),
       outlet: z.string().max(200).optional(),
@@ -59,8 +92,8 @@ export const contract = {
       limit: z.number().int().min(1).max(500).default(20),
     }),
   ),
-  findInArticle: method<{ start: number; end: number }[]>()(z.object({ id, query: z.string().max(500) })),
-  listSpellingVariants: method<VariantGroup[]>()(z.object({})),
+  findInArticle: method<{ start: number; end: number }[]>('read')(z.object({ id, query: z.string().max(500) })),
+  listSpellingVariants: method<VariantGroup[]>('read')(z.object({})),
   addSpellingVariants: method<VariantGroup>()(
     z.object({
       terms: z
@@ -69,7 +102,7 @@ export const contract = {
     }),
   ),
   deleteSpellingVariants: method<{ deleted: true }>()(z.object({ groupId: id })),
-  listTags: method<Tag[]>()(z.object({})),
+  listTags: method<Tag[]>('read')(z.object({})),
   createTag: method<Tag>()(
     z.object({ name: z.string().trim().min(1).max(80), colour, parentId: id.nullable().optional(), description: z.string().max(2000).nullable().optional() }),
   ),
@@ -94,7 +127,7 @@ export const contract = {
       ]),
     }),
   ),
-  listEntities: method<EntitySummary[]>()(z.object({})),
+  listEntities: method<EntitySummary[]>('read')(z.object({})),
   createEntity: method<EntitySummary>()(
     z.object({ kind: entityKind, name: z.string().trim().min(1).max(200), aliases: z.array(z.string().trim().min(1).max(200)).max(50).default([]) }),
   ),
@@ -111,21 +144,23 @@ export const contract = {
       })
       .refine((m) => (m.entityId === undefined) !== (m.newEntity === undefined), { message: 'name an existing entity or a new one' }),
   ),
-  listMentions: method<MentionRow[]>()(
+  listMentions: method<MentionRow[]>('read')(
     z.object({ entityId: id.optional(), articleId: id.optional(), status: z.enum(['suggested', 'accepted', 'rejected']).optional() }),
   ),
   reviewMentions: method<{ changed: number }>()(z.object({ ids: z.array(id).min(1).max(10_000), status: z.enum(['accepted', 'rejected']) })),
-  exportCodebook: method<string>()(z.object({})),
+  exportCodebook: method<string>('read')(z.object({})),
   importCodebook: method<CodebookImportReport>()(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() })),
-  listAnnotations: method<AnnotationRow[]>()(z.object({ articleId: id.optional() })),
+  listAnnotations: method<AnnotationRow[]>('read')(z.object({ articleId: id.optional() })),
+  /** One block of the annotations grid (of one article, or of all). */
+  queryAnnotations: method<Page<AnnotationRow>>('read')(pageRequest.and(z.object({ articleId: id.optional() }))),
   createAnnotation: method<Annotation>()(
     z
       .object({
         articleId: id,
         start: z.number().int().nonnegative(),
         end: z.number().int().positive(),
-        tagId: id.nullable(),
-        note: z.string().max(10_000).nullable(),
+        tagId: id.nullable().default(null),
+        note: z.string().max(10_000).nullable().default(null),
       })
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
@@ -140,8 +175,8 @@ export const contract = {
   ),
   undo: method<HistoryEntry | null>()(z.object({})),
   redo: method<HistoryEntry | null>()(z.object({})),
-  listHistory: method<HistoryEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) })),
-  exportWebAnnotations: method<Record<string, unknown>>()(z.object({ articleId: id.optional() })),
+  listHistory: method<HistoryEntry[]>('read')(z.object({ limit: z.number().int().min(1).max(1000).default(100) })),
+  exportWebAnnotations: method<Record<string, unknown>>('read')(z.object({ articleId: id.optional() })),
   importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: z.unknown() })),
   updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(20_000_000) })),
   replaceArticleTextFromFile: method<ReanchorReport>()(z.object({ id, name: z.string().min(1).max(1024), dataBase64: z.string() })),

@@ -4,11 +4,12 @@
  * and tests call them directly.
  */
 import { ZodError } from 'zod';
-import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows } from '../../db/annotations';
+import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows, queryAnnotations } from '../../db/annotations';
 import { listHistory } from '../../db/history';
 import { redo, undo } from '../../db/undo';
 import { addAlias, deleteEntity, findEntity, findEntityByName, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions, suggestMentions } from '../../db/entities';
-import { findArticle, listArticles, replaceArticleBody, updateArticle } from '../../db/articles';
+import { findArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from '../../db/articles';
+import { PageRequestError } from '../../db/paging';
 import { findInText, searchArticles, SearchQueryError } from '../../db/search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
 import type { Store } from '../../db/store';
@@ -66,6 +67,8 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
   return {
     listArticles: () => listArticles(db),
     getArticle: ({ id }) => requireArticle(id),
+    queryArticles: (request) => explainQueryErrors(() => queryArticles(db, request)),
+    listOutlets: () => listOutlets(db),
     importFiles: ({ files }) =>
       importFiles(
         db,
@@ -167,6 +170,7 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       }
     },
     listAnnotations: ({ articleId }) => listAnnotationRows(db, articleId),
+    queryAnnotations: (request) => explainQueryErrors(() => queryAnnotations(db, request)),
     createAnnotation: ({ articleId, start, end, tagId, note }) => {
       requireTag(tagId);
       const quote = passage(articleId, start, end);
@@ -208,12 +212,12 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
   };
 }
 
-/** Runs a search; a query that cannot be understood becomes an INVALID_ARGUMENT error with its reason. */
+/** Runs a search or a grid query; one that cannot be understood becomes an INVALID_ARGUMENT error with its reason. */
 function explainQueryErrors<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof SearchQueryError) throw new ApiError('INVALID_ARGUMENT', error.message);
+    if (error instanceof SearchQueryError || error instanceof PageRequestError) throw new ApiError('INVALID_ARGUMENT', error.message);
     throw error;
   }
 }

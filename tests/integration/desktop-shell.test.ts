@@ -105,10 +105,15 @@ describe('the built main process, under a stand-in electron', () => {
     };
     process.env.SANAD_DB = join(userData, 'desktop.sqlite');
     Module.createRequire(builtMain)(builtMain);
-    // Let app.whenReady().then(...) run.
-    await new Promise((done) => setTimeout(done, 50));
+    // app.whenReady().then(...) starts the store's worker threads, then opens the window.
+    for (let waited = 0; record.windows.length === 0 && !record.startupError && waited < 10_000; waited += 20) {
+      await new Promise((done) => setTimeout(done, 20));
+    }
   });
-  afterAll(() => {
+  afterAll(async () => {
+    // Closing the last window stops the store's worker threads.
+    record.appEvents.get('window-all-closed')?.();
+    await new Promise((done) => setTimeout(done, 200));
     (Module as unknown as { _load: unknown })._load = originalLoad;
     delete process.env.SANAD_DB;
   });

@@ -86,3 +86,68 @@ describe('migration 1: articles, annotations and tags', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX annotations_by_article');
   });
 });
+
+describe('migration 6: stable ids and counters', () => {
+  const path = join(tempDir(), 'sanad.sqlite');
+  const v5 = openStore(path, { migrations: migrations.slice(0, 5) });
+  const insertArticle = v5.prepare(
+    "INSERT INTO articles (title, language, direction, body, content_hash, imported_at, url) VALUES (?, 'ar', 'rtl', ?, ?, '2026-01-01', ?)",
+  );
+  insertArticle.run('أولى', 'نص المقال الأول', 'h1', 'https://example.org/1');
+  insertArticle.run('ثانية', 'نص ثان', 'h2', null);
+  const insertAnnotation = v5.prepare(
+    "INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, created_at, updated_at) VALUES (?, 0, 2, 'نص', '', '', 1, 'now', 'now')",
+  );
+  insertAnnotation.run(1);
+  insertAnnotation.run(1);
+  insertAnnotation.run(2);
+  v5.prepare("INSERT INTO entities (kind, name, created_at) VALUES ('organisation', 'رويترز', 'now')").run();
+  v5.prepare(
+    "INSERT INTO entity_mentions (entity_id, article_id, start_offset, end_offset, exact, prefix, suffix, status, created_at) VALUES (1, 1, 0, 2, 'نص', '', '', 'accepted', 'now')",
+  ).run();
+  v5.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 6) });
+
+  it('keeps every row, with its id and references', () => {
+    expect(db.prepare('SELECT id, title FROM articles ORDER BY id').all()).toEqual([
+      { id: 1, title: 'أولى' },
+      { id: 2, title: 'ثانية' },
+    ]);
+    expect(db.prepare('SELECT id, article_id AS a, tag_id AS t FROM annotations ORDER BY id').all()).toEqual([
+      { id: 1, a: 1, t: 1 },
+      { id: 2, a: 1, t: 1 },
+      { id: 3, a: 2, t: 1 },
+    ]);
+    expect(db.prepare('SELECT entity_id, article_id, status FROM entity_mentions').all()).toEqual([{ entity_id: 1, article_id: 1, status: 'accepted' }]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('never gives a deleted row\'s id to a new one', () => {
+    db.prepare('DELETE FROM annotations WHERE id = 3').run();
+    const id = db
+      .prepare("INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, created_at, updated_at) VALUES (2, 0, 2, 'نص', '', '', 'now', 'now')")
+      .run().lastInsertRowid;
+    expect(id).toBe(4);
+    db.prepare('DELETE FROM articles WHERE id = 2').run();
+    const article = db
+      .prepare("INSERT INTO articles (title, language, direction, body, content_hash, imported_at) VALUES ('ثالثة', 'ar', 'rtl', 'نص', 'h3', 'now')")
+      .run().lastInsertRowid;
+    expect(article).toBe(3);
+  });
+
+  it('counts annotations and code points per article, and keeps counting', () => {
+    expect(db.prepare('SELECT annotation_count AS n, body_length AS len FROM articles WHERE id = 1').get()).toEqual({ n: 2, len: [...'نص المقال الأول'].length });
+    db.prepare('DELETE FROM annotations WHERE id = 1').run();
+    db.prepare("UPDATE articles SET body = 'نص أطول من النص الأول بكثير' WHERE id = 1").run();
+    expect(db.prepare('SELECT annotation_count AS n, body_length AS len FROM articles WHERE id = 1').get()).toEqual({ n: 1, len: [...'نص أطول من النص الأول بكثير'].length });
+  });
+
+  it('answers the grids\' sorts and the W3C import\'s URL lookup from indexes', () => {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(plan('SELECT id FROM articles ORDER BY title LIMIT 100')).toMatch(/USING (COVERING )?INDEX articles_by_title\b/);
+    expect(plan('SELECT id FROM articles ORDER BY annotation_count DESC LIMIT 100')).toMatch(/USING (COVERING )?INDEX articles_by_annotation_count\b/);
+    expect(plan("SELECT id FROM articles WHERE url = 'x'")).toMatch(/USING (COVERING )?INDEX articles_by_url\b/);
+    expect(plan("SELECT id FROM articles WHERE outlet = 'x'")).toMatch(/USING (COVERING )?INDEX articles_by_outlet\b/);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Server-side paging for the grids: a page request (rows start..end, AG Grid's sort and filter
+ * models, a quick filter) becomes a WHERE and ORDER BY over an allow-list of columns, with every
+ * value bound as a parameter. A column the list does not name cannot be filtered or sorted on,
+ * so no text from a request ever becomes SQL.
+ */
+import type { ColumnFilter, FilterCondition, PageRequest } from './model';
+
+/** A column a grid may filter and sort on: its SQL expression (from the allow-list, never from a request) and kind. */
+export interface PagedColumn {
+  sql: string;
+  kind: 'text' | 'number' | 'date';
+}
+
+/** A page request that names a column or an operator the grid does not offer. */
+export class PageRequestError extends Error {
+  override name = 'PageRequestError';
+}
+
+/** The SQL pieces of a page request; `where` and `orderBy` are built only from the allow-list. */
+export interface PageClauses {
+  where: string;
+  params: unknown[];
+  orderBy: string;
+}
+
+/** Escapes LIKE's wildcards in user text, for `ESCAPE '\'`. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function textCondition(sql: string, condition: FilterCondition, params: unknown[]): string {
+  const value = condition.filter == null ? '' : String(condition.filter);
+  const like = (pattern: string) => (params.push(pattern), `${sql} LIKE ? ESCAPE '\\'`);
+  switch (condition.type) {
+    case 'contains':
+      return like(`%${likeEscape(value)}%`);
+    case 'notContains':
+      return `(${sql} IS NULL OR NOT ${like(`%${likeEscape(value)}%`)})`;
+    case 'equals':
+      return like(likeEscape(value));
+    case 'notEqual':
+      return `(${sql} IS NULL OR NOT ${like(likeEscape(value))})`;
+    case 'startsWith':
+      return like(`${likeEscape(value)}%`);
+    case 'endsWith':
+      return like(`%${likeEscape(value)}`);
+    case 'blank':
+      return `(${sql} IS NULL OR ${sql} = '')`;
+    case 'notBlank':
+      return `(${sql} IS NOT NULL AND ${sql} <> '')`;
+    default:
+      throw new PageRequestError(`A text filter cannot "${condition.type}".`);
+  }
+}
+
+const comparisons: Record<string, string> = { equals: '=', notEqual: '<>', lessThan: '<', lessThanOrEqual: '<=', greaterThan: '>', greaterThanOrEqual: '>=' };
+
+function rangeCondition(sql: string, condition: FilterCondition, from: unknown, to: unknown, params: unknown[]): string {
+  if (condition.type === 'blank') return `${sql} IS NULL`;
+  if (condition.type === 'notBlank') return `${sql} IS NOT NULL`;
+  if (from == null) throw new PageRequestError(`The "${condition.type}" filter needs a value.`);
+  if (condition.type === 'inRange') {
+    if (to == null) throw new PageRequestError('A range filter needs both ends.');
+    params.push(from, to);
+    return `(${sql} >= ? AND ${sql} <= ?)`;
+  }
+  const operator = comparisons[condition.type ?? ''];
+  if (!operator) throw new PageRequestError(`A filter cannot "${condition.type}".`);
+  params.push(from);
+  return `${sql} ${operator} ?`;
+}
+
+/** A date filter compares the first 10 characters (YYYY-MM-DD), so timestamps and plain dates compare alike. */
+const dayOf = (value: string | null | undefined) => (value ? value.slice(0, 10) : null);
+
+function condition(column: PagedColumn, c: FilterCondition, params: unknown[]): string {
+  if (column.kind === 'text') return textCondition(column.sql, c, params);
+  if (column.kind === 'number') return rangeCondition(column.sql, c, c.filter, c.filterTo, params);
+  return rangeCondition(`substr(${column.sql}, 1, 10)`, c, dayOf(c.dateFrom), dayOf(c.dateTo), params);
+}
+
+function columnCondition(column: PagedColumn, filter: ColumnFilter, params: unknown[]): string {
+  if (!filter.conditions) return condition(column, filter, params);
+  const joiner = filter.operator === 'OR' ? ' OR ' : ' AND ';
+  return `(${filter.conditions.map((c) => condition(column, c, params)).join(joiner)})`;
+}
+
+/**
+ * Translates a page request over `columns`. `quickFilter` matches any of `quickFilterColumns`
+ * (contains); `defaultOrder` follows the requested sort and breaks ties, so pages never overlap.
+ */
+export function pageClauses(
+  columns: Readonly<Record<string, PagedColumn>>,
+  request: PageRequest,
+  { quickFilterColumns = [], defaultOrder, extraWhere = [] }: { quickFilterColumns?: string[]; defaultOrder: string; extraWhere?: { sql: string; params: unknown[] }[] },
+): PageClauses {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  for (const extra of extraWhere) {
+    conditions.push(extra.sql);
+    params.push(...extra.params);
+  }
+  for (const [colId, filter] of Object.entries(request.filterModel ?? {})) {
+    const column = Object.hasOwn(columns, colId) ? columns[colId] : undefined;
+    if (!column) throw new PageRequestError(`The grid cannot filter on "${colId}".`);
+    conditions.push(columnCondition(column, filter, params));
+  }
+  const quick = request.quickFilter?.trim();
+  if (quick && quickFilterColumns.length) {
+    // Every word must appear in one of the columns, as AG Grid's own quick filter behaves.
+    for (const word of quick.split(/\s+/)) {
+      conditions.push(`(${quickFilterColumns.map((id) => `${columns[id]!.sql} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      for (let i = 0; i < quickFilterColumns.length; i++) params.push(`%${likeEscape(word)}%`);
+    }
+  }
+  const sorts = (request.sortModel ?? []).map(({ colId, sort }) => {
+    const column = Object.hasOwn(columns, colId) ? columns[colId] : undefined;
+    if (!column) throw new PageRequestError(`The grid cannot sort on "${colId}".`);
+    return `${column.sql} ${sort === 'desc' ? 'DESC' : 'ASC'}`;
+  });
+  return {
+    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+    params,
+    orderBy: `ORDER BY ${[...sorts, defaultOrder].join(', ')}`,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Runs the API off the thread that serves the window and HTTP: one writer worker (the only
+ * read-write connection, so writes keep their order) and a few reader workers with read-only
+ * connections. Under WAL a reader sees a consistent snapshot while the writer goes on, so a
+ * small read (one article) answers at once even while an import or an alias scan is writing
+ * and an export is reading. This is the pattern Signal-Desktop uses for its SQL worker.
+ */
+import { Worker } from 'node:worker_threads';
+import { type ApiMethod, contract } from '../api/contract';
+import type { ApiResult } from '../api/constants';
+import type { Dispatch } from '../api/handlers';
+import type { FromWorker, StoreWorkerData, ToWorker } from './messages';
+
+/** A running set of store workers. */
+export interface WorkerBackend {
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/** Options: the store's file and the built worker script (out/main/store-worker.js). */
+export interface WorkerBackendOptions {
+  dbPath: string;
+  workerScript: string;
+  /** Read-only workers; two let a long export run while small reads still answer. */
+  readers?: number;
+}
+
+interface StoreWorker {
+  call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
+  /** Calls sent and not yet answered: new reads go to the least busy reader. */
+  inFlight(): number;
+  close(): Promise<void>;
+}
+
+/** Starts the writer (which migrates the store), then the readers; rejects if the store cannot be opened. */
+export async function startWorkerBackend({ dbPath, workerScript, readers = 2 }: WorkerBackendOptions): Promise<WorkerBackend> {
+  const writer = await startStoreWorker(workerScript, { dbPath, role: 'writer' });
+  const readerPool = await Promise.all(Array.from({ length: readers }, () => startStoreWorker(workerScript, { dbPath, role: 'reader' })));
+  const isRead = (method: string) => Object.hasOwn(contract, method) && contract[method as ApiMethod].access === 'read';
+  return {
+    dispatch: (method, arg) => {
+      if (!isRead(method) || readerPool.length === 0) return writer.call(method, arg);
+      const idlest = readerPool.reduce((best, next) => (next.inFlight() < best.inFlight() ? next : best));
+      return idlest.call(method, arg);
+    },
+    close: async () => {
+      await Promise.all(readerPool.map((r) => r.close()));
+      await writer.close();
+    },
+  };
+}
+
+function startStoreWorker(workerScript: string, data: StoreWorkerData): Promise<StoreWorker> {
+  return new Promise((resolveStart, rejectStart) => {
+    const worker = new Worker(workerScript, { workerData: data });
+    const pending = new Map<number, (result: ApiResult<unknown>) => void>();
+    let nextId = 0;
+    let stopped: string | null = null;
+    let exited: Promise<void> = new Promise((resolve) => worker.once('exit', () => resolve()));
+    const failAll = (message: string) => {
+      stopped = message;
+      for (const answer of pending.values()) answer({ ok: false, error: { code: 'INTERNAL', message } });
+      pending.clear();
+    };
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') {
+        resolveStart({
+          call: (method, arg) => {
+            if (stopped) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: stopped } });
+            const id = nextId++;
+            return new Promise((answer) => {
+              pending.set(id, answer);
+              worker.postMessage({ type: 'call', id, method, arg } satisfies ToWorker);
+            });
+          },
+          inFlight: () => pending.size,
+          close: async () => {
+            if (!stopped) worker.postMessage({ type: 'close' } satisfies ToWorker);
+            await exited;
+          },
+        });
+      } else if (message.type === 'failed') {
+        rejectStart(new Error(message.message));
+      } else {
+        pending.get(message.id)?.(message.result);
+        pending.delete(message.id);
+      }
+    });
+    worker.on('error', (error) => {
+      failAll(`Sanad's ${data.role} thread stopped: ${error.message}. Restart Sanad; your data is safe in the store.`);
+      rejectStart(error);
+    });
+    exited = exited.then(() => failAll(`Sanad's ${data.role} thread has stopped. Restart Sanad; your data is safe in the store.`));
+  });
+}
