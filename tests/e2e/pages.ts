@@ -86,6 +86,19 @@ export class LibraryPage {
     return this.titles();
   }
 
+  /** The count above the grid: "N articles", or "N matching articles" under a filter. */
+  count(): Promise<string> {
+    return this.page.getByTestId('library-count').innerText();
+  }
+
+  /** Opens a column's filter from its header, as the analyst does, and types into it. */
+  async filterColumn(colId: string, text: string): Promise<void> {
+    await this.grid.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-filter-button`).click();
+    const input = this.page.locator('.ag-filter .ag-filter-body input').first();
+    await input.fill(text);
+    await this.page.keyboard.press('Escape');
+  }
+
   /** Types a search, as the analyst does, and waits for the results grid to settle on `count` rows. */
   async search(query: string): Promise<SearchResults> {
     await this.page.locator('.library .search-input').fill(query);

@@ -113,6 +113,17 @@ describe('importing', () => {
     await expect.poll(() => both.titles().then((t) => t.sort())).toEqual([ENGLISH_TITLE, ARABIC_TITLE].sort());
   });
 
+  it('counts the library\'s articles, and the matching ones under a column filter the server applies', async () => {
+    await importSamples();
+    const library = await app.goToLibrary();
+    await library.waitForTitles(2);
+    await expect.poll(() => library.count()).toBe('2 articles');
+    await library.filterColumn('language', 'ar');
+    await expect.poll(() => library.count()).toBe('1 matching article');
+    await expect.poll(() => library.titles()).toEqual([ARABIC_TITLE]);
+    await screenshot(page, '02b-library-filtered');
+  });
+
   it('edits an article\'s metadata in the library grid, and keeps it', async () => {
     await importSamples();
     const library = await app.goToLibrary();

@@ -1,7 +1,23 @@
-/** AG Grid (Community) set up once for Sanad: theme, Arabic font, right-to-left in Arabic, quick filter. */
-import { AllCommunityModule, type CellClickedEvent, type CellValueChangedEvent, type ColDef, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+/**
+ * AG Grid (Community) set up once for Sanad: theme, Arabic font, right-to-left in Arabic, rows that
+ * open on click or Enter. {@link DataGrid} holds its rows; {@link PagedGrid} asks the server for
+ * one block at a time (the infinite row model), so a library of any size opens at once and the
+ * page's memory does not grow with it.
+ */
+import {
+  AllCommunityModule,
+  type CellClickedEvent,
+  type CellKeyDownEvent,
+  type CellValueChangedEvent,
+  type ColDef,
+  type GridApi,
+  type IDatasource,
+  ModuleRegistry,
+  themeQuartz,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Page, PageRequest } from '../../../electron/api/contract';
 import { useI18n } from '../i18n';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -28,22 +44,35 @@ export interface DataGridProps<Row extends { id: number }> {
   testId: string;
 }
 
+/**
+ * Opening a row: a click opens it, except on an editable cell, where a double click edits and
+ * the click opens only if no second click follows; Enter on a cell that is not being edited opens it too.
+ */
+function useRowOpening<Row>(onRowClicked: (row: Row) => void) {
+  const pendingOpen = useRef<ReturnType<typeof setTimeout> | null>(null);
+  return {
+    onCellClicked: (event: CellClickedEvent<Row>) => {
+      const row = event.data;
+      if (!row) return;
+      if (!event.colDef.editable) return onRowClicked(row);
+      if (pendingOpen.current) clearTimeout(pendingOpen.current);
+      pendingOpen.current = setTimeout(() => onRowClicked(row), DOUBLE_CLICK_MS);
+    },
+    onCellDoubleClicked: () => {
+      if (pendingOpen.current) clearTimeout(pendingOpen.current);
+      pendingOpen.current = null;
+    },
+    onCellKeyDown: (event: CellKeyDownEvent<Row>) => {
+      const key = (event.event as KeyboardEvent | undefined)?.key;
+      if (key === 'Enter' && event.data && !event.colDef.editable) onRowClicked(event.data);
+    },
+  };
+}
+
 /** A sortable, filterable grid whose rows open something when clicked. */
 export function DataGrid<Row extends { id: number }>({ rows, columns, quickFilter, onRowClicked, onCellValueChanged, emptyMessage, testId }: DataGridProps<Row>) {
   const { dir } = useI18n();
-  // On an editable cell a double click edits: the click opens the row only if no second click follows.
-  const pendingOpen = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onCellClicked = (event: CellClickedEvent<Row>) => {
-    const row = event.data;
-    if (!row) return;
-    if (!event.colDef.editable) return onRowClicked(row);
-    if (pendingOpen.current) clearTimeout(pendingOpen.current);
-    pendingOpen.current = setTimeout(() => onRowClicked(row), DOUBLE_CLICK_MS);
-  };
-  const onCellDoubleClicked = () => {
-    if (pendingOpen.current) clearTimeout(pendingOpen.current);
-    pendingOpen.current = null;
-  };
+  const opening = useRowOpening(onRowClicked);
   return (
     <div className="grid" data-testid={testId}>
       <AgGridReact<Row>
@@ -58,13 +87,112 @@ export function DataGrid<Row extends { id: number }>({ rows, columns, quickFilte
         onCellValueChanged={onCellValueChanged}
         enableRtl={dir === 'rtl'}
         overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(emptyMessage)}</span>`}
-        onCellClicked={onCellClicked}
-        onCellDoubleClicked={onCellDoubleClicked}
+        {...opening}
         rowClass="clickable-row"
       />
     </div>
   );
 }
+
+/** Rows the server sends per block, and blocks kept: the page holds at most 2,000 rows whatever the library's size. */
+const BLOCK_SIZE = 100;
+const BLOCKS_KEPT = 20;
+
+/** Props of {@link PagedGrid}. */
+export interface PagedGridProps<Row extends { id: number }> {
+  columns: ColDef<Row>[];
+  /** Fetches one block; the grid passes its sort and filter models. */
+  fetchPage: (request: PageRequest) => Promise<Page<Row>>;
+  quickFilter?: string;
+  /** Changes when the rows may have changed on the server: the grid fetches its blocks again. */
+  version?: unknown;
+  /** Told how many rows match, and whether a filter narrows them, each time the grid starts over. */
+  onTotal?: (total: number, filtered: boolean) => void;
+  onError?: (message: string) => void;
+  onRowClicked: (row: Row) => void;
+  onCellValueChanged?: (event: CellValueChangedEvent<Row>) => void;
+  emptyMessage: string;
+  testId: string;
+}
+
+/** A grid paged by the server (AG Grid Community's infinite row model). */
+export function PagedGrid<Row extends { id: number }>({
+  columns,
+  fetchPage,
+  quickFilter,
+  version,
+  onTotal,
+  onError,
+  onRowClicked,
+  onCellValueChanged,
+  emptyMessage,
+  testId,
+}: PagedGridProps<Row>) {
+  const { dir } = useI18n();
+  const opening = useRowOpening(onRowClicked);
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  // The data source reads the latest props through a ref, so it is made once per grid.
+  const latest = useRef({ fetchPage, quickFilter, onTotal, onError });
+  latest.current = { fetchPage, quickFilter, onTotal, onError };
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params) => {
+        const { fetchPage: fetch, quickFilter: quick, onTotal: tell, onError: fail } = latest.current;
+        fetch({
+          startRow: params.startRow,
+          endRow: params.endRow,
+          sortModel: params.sortModel.map(({ colId, sort }) => ({ colId, sort })),
+          filterModel: params.filterModel as PageRequest['filterModel'],
+          quickFilter: quick || undefined,
+          withCount: params.startRow === 0,
+        }).then(
+          (page) => {
+            if (page.total !== null) tell?.(page.total, Object.keys(params.filterModel ?? {}).length > 0 || Boolean(quick));
+            params.successCallback(page.rows, page.total ?? (page.rows.length < params.endRow - params.startRow ? params.startRow + page.rows.length : undefined));
+            if (page.total === 0) gridApi.current?.showNoRowsOverlay();
+            else gridApi.current?.hideOverlay();
+          },
+          (error: unknown) => {
+            fail?.((error as Error).message);
+            params.failCallback();
+          },
+        );
+      },
+    }),
+    [],
+  );
+  useEffect(() => {
+    gridApi.current?.purgeInfiniteCache();
+  }, [version, quickFilter]);
+  return (
+    <div className="grid" data-testid={testId}>
+      <AgGridReact<Row>
+        key={dir}
+        theme={sanadTheme}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK_SIZE}
+        maxBlocksInCache={BLOCKS_KEPT}
+        columnDefs={columns}
+        defaultColDef={{ sortable: true, resizable: true, minWidth: 90 }}
+        getRowId={(params) => String(params.data.id)}
+        onGridReady={(event) => (gridApi.current = event.api)}
+        onCellValueChanged={onCellValueChanged}
+        enableRtl={dir === 'rtl'}
+        overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(emptyMessage)}</span>`}
+        {...opening}
+        rowClass="clickable-row"
+      />
+    </div>
+  );
+}
+
+/** Column filters the server understands, by the kind of value a column holds. */
+export const serverFilter = {
+  text: { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 2 } },
+  number: { filter: 'agNumberColumnFilter', filterParams: { inRangeInclusive: true, maxNumConditions: 2 } },
+  date: { filter: 'agDateColumnFilter', filterParams: { inRangeInclusive: true, maxNumConditions: 2 } },
+} as const;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

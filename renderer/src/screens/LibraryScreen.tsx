@@ -7,7 +7,7 @@ import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid
 import { useEffect, useMemo, useState } from 'react';
 import type { ArticleEdit, ArticleSummary, SearchFilters, SearchHit } from '../../../electron/api/contract';
 import { api } from '../api';
-import { AutoDirCell, DataGrid, formatTimestamp } from '../components/DataGrid';
+import { AutoDirCell, DataGrid, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { VariantsDialog } from '../components/VariantsDialog';
 import { useI18n } from '../i18n';
@@ -63,27 +63,30 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
   const [editError, setEditError] = useState<string | null>(null);
   const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
   const searching = settledQuery.trim() !== '' || Object.values(filters).some(Boolean);
-  const library = useApiData(() => api.listArticles({}), [version]);
+  const [count, setCount] = useState<{ total: number; filtered: boolean } | null>(null);
+  const [pageError, setPageError] = useState<string | null>(null);
+  const outletList = useApiData(() => api.listOutlets({}), [version]);
   const tags = useApiData(() => api.listTags({}), []);
   const results = useApiData(
     () => (searching ? api.searchArticles({ query: settledQuery, ...filters, limit: 200 }) : Promise.resolve(null)),
     [settledQuery, filters, version, variantsVersion, searching],
   );
-  const outlets = useMemo(() => [...new Set((library.data ?? []).map((a) => a.outlet).filter((o): o is string => !!o))].sort(), [library.data]);
+  const outlets = useMemo(() => (outletList.data ?? []).map((o) => o.outlet), [outletList.data]);
   const setFilter = (key: keyof SearchFilters) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setFilters((f) => ({ ...f, [key]: event.target.value || undefined }));
 
   const libraryColumns = useMemo<ColDef<ArticleSummary>[]>(
     () => [
-      { field: 'title', headerName: t('title'), flex: 3, minWidth: 240, cellRenderer: AutoDirCell, editable: true },
-      { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell, editable: true },
-      { field: 'author', headerName: t('author'), flex: 1, cellRenderer: AutoDirCell, editable: true, hide: false },
-      { field: 'published', headerName: t('published'), width: 130, editable: true },
-      { field: 'language', headerName: t('language'), width: 100, editable: true },
-      { field: 'sourceFormat', headerName: t('format'), width: 100 },
-      { field: 'nearDuplicateOf', headerName: t('possibleDuplicate'), flex: 1, cellRenderer: DuplicateCell, filter: 'agNumberColumnFilter' },
-      { field: 'importedAt', headerName: t('imported'), width: 170, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc' },
-      { field: 'annotationCount', headerName: t('annotationCount'), width: 120, filter: 'agNumberColumnFilter' },
+      { field: 'title', headerName: t('title'), flex: 3, minWidth: 240, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
+      { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
+      { field: 'author', headerName: t('author'), flex: 1, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
+      // Typed as text: a date may be partial (2024, 2024-09), and a wrong one gets the server's message.
+      { field: 'published', headerName: t('published'), width: 130, editable: true, ...serverFilter.date, cellDataType: 'text' },
+      { field: 'language', headerName: t('language'), width: 100, editable: true, ...serverFilter.text },
+      { field: 'sourceFormat', headerName: t('format'), width: 100, ...serverFilter.text },
+      { field: 'nearDuplicateOf', headerName: t('possibleDuplicate'), flex: 1, cellRenderer: DuplicateCell, ...serverFilter.number },
+      { field: 'importedAt', headerName: t('imported'), width: 170, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc', ...serverFilter.date },
+      { field: 'annotationCount', headerName: t('annotationCount'), width: 120, ...serverFilter.number },
     ],
     [t, lang],
   );
@@ -106,7 +109,8 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
       event.node.setData(saved);
       setEditError(null);
     } catch (error) {
-      event.node.setDataValue(field, event.oldValue);
+      // setData, not setDataValue: putting the old value back must not count as another edit.
+      event.node.setData({ ...event.data, [field]: event.oldValue });
       setEditError((error as Error).message);
     }
   };
@@ -158,21 +162,29 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
           {t('spellingVariants')}
         </button>
       </div>
-      {(library.error || results.error || editError) && <ErrorBanner message={(results.error ?? editError ?? library.error)!} />}
+      {(pageError || results.error || editError) && <ErrorBanner message={(results.error ?? editError ?? pageError)!} />}
       {searching ? (
         <>
           <p className="muted" role="status">
-            {!results.data ? t('loading') : results.data.order === 'newest' && settledQuery.trim() ? t('tooManyToRank', { n: results.data.matches.toLocaleString() }) : t('results', { n: results.data.matches.toLocaleString() })}
+            {!results.data ? t('loading') : results.data.order === 'newest' && settledQuery.trim() ? t('tooManyToRank', { n: results.data.matches }) : t('results', { n: results.data.matches })}
           </p>
           <DataGrid key="search-results" testId="search-results" rows={results.data?.hits ?? null} columns={resultColumns} onRowClicked={(hit) => onOpen(hit.id)} emptyMessage={t('noResults')} />
         </>
       ) : (
         <>
-          <p className="muted">{t('editHint')}</p>
-          <DataGrid
+          <p className="muted grid-status">
+            <span role="status" data-testid="library-count">
+              {count === null ? t('loading') : count.filtered ? t('matchingCount', { n: count.total }) : t('articleCount', { n: count.total })}
+            </span>
+            <span>{t('editHint')}</span>
+          </p>
+          <PagedGrid
             key="library-grid"
             testId="library-grid"
-            rows={library.data}
+            fetchPage={api.queryArticles}
+            version={version}
+            onTotal={(total, filtered) => (setCount({ total, filtered }), setPageError(null))}
+            onError={setPageError}
             columns={libraryColumns}
             onRowClicked={(a) => onOpen(a.id)}
             onCellValueChanged={(e) => void saveEdit(e)}

@@ -1,0 +1,22 @@
+/** The interface's messages: every one compiles as ICU MessageFormat, and counts take the right plural. */
+import { describe, expect, it } from 'vitest';
+import { en, formatMessage, type MessageKey } from '../../renderer/src/messages';
+
+describe('interface messages', () => {
+  it('all compile in both languages, with placeholders filled', () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      // Every placeholder the English message names, given a number (plurals need one).
+      const values = Object.fromEntries([...en[key].matchAll(/\{(\w+)/g)].map((m) => [m[1]!, 3]));
+      for (const lang of ['en', 'ar'] as const) {
+        const text = formatMessage(lang, key, values);
+        expect(text, `${lang}.${key}`).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it('counts articles with the six Arabic plural forms and the two English ones', () => {
+    const arabic = [0, 1, 2, 3, 10, 11, 99, 100, 1002].map((n) => formatMessage('ar', 'articleCount', { n }));
+    expect(arabic).toEqual(['لا مقالات', 'مقال واحد', 'مقالان', '3 مقالات', '10 مقالات', '11 مقالًا', '99 مقالًا', '100 مقال', '1,002 مقال']);
+    expect([0, 1, 2, 100000].map((n) => formatMessage('en', 'articleCount', { n }))).toEqual(['0 articles', '1 article', '2 articles', '100,000 articles']);
+  });
+});
