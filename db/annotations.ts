@@ -50,7 +50,7 @@ const annotationGridColumns: Record<string, PagedColumn> = {
 export function queryAnnotations(db: Store, request: PageRequest & { articleId?: number }): Page<AnnotationRow> {
   const { where, params, orderBy } = pageClauses(annotationGridColumns, request, {
     quickFilterColumns: ['exact', 'note', 'articleTitle', 'tagName'],
-    defaultOrder: 'n.created_at DESC, n.id DESC',
+    order: { defaultSort: { sql: 'n.created_at', desc: true }, tieBreaker: 'n.id' },
     extraWhere: request.articleId === undefined ? [] : [{ sql: 'n.article_id = ?', params: [request.articleId] }],
   });
   const rows = db.prepare(`${rowSelect} ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...params, request.endRow - request.startRow, request.startRow) as (AnnotationRecord & AnnotationRow)[];

@@ -4,7 +4,7 @@ import { type PagedColumn, pageClauses } from './paging';
 import { reanchor } from './anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
 import { suggestMentions } from './entities';
-import { analyseText, findNearDuplicate, type IndexedText, indexArticle, signatureColumn, unindexArticle } from './search-index';
+import { analyseText, findNearDuplicate, type IndexedText, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
 import { codePointLength, contentHash, detectLanguage, quoteSelector as quoteAt } from './text';
 import type { Store } from './store';
@@ -56,7 +56,7 @@ const articleColumns: Record<string, PagedColumn> = {
 export function queryArticles(db: Store, request: PageRequest): Page<ArticleSummary> {
   const { where, params, orderBy } = pageClauses(articleColumns, request, {
     quickFilterColumns: ['title', 'outlet', 'author'],
-    defaultOrder: 'a.imported_at DESC, a.id DESC',
+    order: { defaultSort: { sql: 'a.imported_at', desc: true }, tieBreaker: 'a.id' },
   });
   const rows = db
     .prepare(`SELECT ${summaryColumns} FROM articles a ${where} ${orderBy} LIMIT ? OFFSET ?`)
@@ -72,7 +72,7 @@ export function listOutlets(db: Store): OutletCount[] {
 
 /** One article with its body, or undefined. */
 export function findArticle(db: Store, id: number): Article | undefined {
-  return statement(db, `SELECT ${summaryColumns}, a.body, a.content_hash AS contentHash FROM articles a WHERE a.id = ?`).get(id) as
+  return statement(db, `SELECT ${summaryColumns}, x.body, a.content_hash AS contentHash FROM articles a JOIN article_texts x ON x.article_id = a.id WHERE a.id = ?`).get(id) as
     | Article
     | undefined;
 }
@@ -92,18 +92,18 @@ export function insertArticle(db: Store, article: NewArticle, importedAt: string
   const nearDuplicate = findNearDuplicate(db, indexed.signature);
   const result = statement(
     db,
-    `INSERT INTO articles (title, outlet, author, url, published, language, direction, body, content_hash,
-                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity, minhash)
-     VALUES (@title, @outlet, @author, @url, @published, @language, @direction, @body, @contentHash,
-             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity, @minhash)`,
+    `INSERT INTO articles (title, outlet, author, url, published, language, direction, content_hash,
+                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity)
+     VALUES (@title, @outlet, @author, @url, @published, @language, @direction, @contentHash,
+             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity)`,
   ).run({
     ...article,
     importedAt,
     nearDuplicateOf: nearDuplicate?.id ?? null,
     nearDuplicateSimilarity: nearDuplicate?.similarity ?? null,
-    minhash: signatureColumn(indexed),
   });
   const id = Number(result.lastInsertRowid);
+  statement(db, 'INSERT INTO article_texts (article_id, body, minhash) VALUES (?, ?, ?)').run(id, article.body, signatureColumn(indexed));
   indexArticle(db, id, indexed);
   return nearDuplicate ? { id, nearDuplicate } : { id };
 }
@@ -145,13 +145,9 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
     const article = findArticle(db, id);
     if (!article) return false;
     const indexed = analyseText(article.title, body);
-    statement(db, 'UPDATE articles SET body = ?, content_hash = ?, minhash = ?, direction = ? WHERE id = ?').run(
-      body,
-      contentHash(body),
-      signatureColumn(indexed),
-      detectLanguage(body).direction,
-      id,
-    );
+    statement(db, 'UPDATE article_texts SET body = ?, minhash = ? WHERE article_id = ?').run(body, signatureColumn(indexed), id);
+    statement(db, 'UPDATE articles SET content_hash = ?, direction = ? WHERE id = ?').run(contentHash(body), detectLanguage(body).direction, id);
+    replaceSignature(db, id, indexed.signature);
     unindexArticle(db, id);
     indexArticle(db, id, indexed);
     const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0 };
@@ -174,7 +170,7 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
       }
     }
     // Entities' aliases are looked for in the new text (the reader shows only mentions whose text still matches).
-    suggestMentions(db, now, undefined, [id]);
+    suggestMentions(db, now, [id]);
     return report;
   })();
 }

@@ -72,34 +72,34 @@ function findAliasesIn(body: string, aliases: { entityId: number; keys: string[]
   return found;
 }
 
-/**
- * Suggests mentions of an entity's aliases (or of every entity's, when `entityId` is undefined),
- * in `articleIds` or else in every article that contains them. Given articles are scanned once
- * for all aliases; otherwise the full-text index finds the articles to scan. Places already
- * suggested, accepted or rejected are left as they are. Returns how many suggestions were added.
- */
-export function suggestMentions(db: Store, now: string, entityId?: number, articleIds?: number[]): number {
-  const aliases = (
+type AliasKeys = { entityId: number; keys: string[] };
+
+function aliasesOf(db: Store, entityId: number | undefined): AliasKeys[] {
+  return (
     (entityId === undefined
       ? statement(db, 'SELECT entity_id AS entityId, alias_keys AS keys FROM entity_aliases').all()
       : statement(db, 'SELECT entity_id AS entityId, alias_keys AS keys FROM entity_aliases WHERE entity_id = ?').all(entityId)) as { entityId: number; keys: string }[]
   ).map((a) => ({ entityId: a.entityId, keys: a.keys.split(' ') }));
-  if (aliases.length === 0) return 0;
-  const articles =
-    articleIds ??
-    [
-      ...new Set(
-        aliases.flatMap(
-          (alias) => statement(db, 'SELECT rowid FROM article_search WHERE article_search MATCH ?').pluck().all(`"${alias.keys.join(' ').replace(/"/g, '""')}"`) as number[],
-        ),
-      ),
-    ];
+}
+
+/** Articles whose index holds one of the aliases as a phrase, among ids in (afterId, upToId]. */
+function articlesWithAliases(db: Store, aliases: AliasKeys[], afterId: number, upToId: number): number[] {
+  const found = aliases.flatMap(
+    (alias) =>
+      statement(db, 'SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid > ? AND rowid <= ?')
+        .pluck()
+        .all(`"${alias.keys.join(' ').replace(/"/g, '""')}"`, afterId, upToId) as number[],
+  );
+  return [...new Set(found)].sort((x, y) => x - y);
+}
+
+function suggestIn(db: Store, now: string, aliases: AliasKeys[], articles: number[]): number {
   const insert = statement(
     db,
     `INSERT OR IGNORE INTO entity_mentions (entity_id, article_id, start_offset, end_offset, exact, prefix, suffix, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'suggested', ?)`,
   );
-  const body = statement(db, 'SELECT body FROM articles WHERE id = ?').pluck();
+  const body = statement(db, 'SELECT body FROM article_texts WHERE article_id = ?').pluck();
   let added = 0;
   for (const articleId of articles) {
     const text = body.get(articleId) as string | undefined;
@@ -110,6 +110,32 @@ export function suggestMentions(db: Store, now: string, entityId?: number, artic
     }
   }
   return added;
+}
+
+/**
+ * Suggests mentions of every entity's aliases in the given articles, scanning each once for all
+ * aliases (as an import or a text change does). Places already suggested, accepted or rejected
+ * are left as they are. Returns how many suggestions were added.
+ */
+export function suggestMentions(db: Store, now: string, articleIds: number[]): number {
+  const aliases = aliasesOf(db, undefined);
+  return aliases.length ? suggestIn(db, now, aliases, articleIds) : 0;
+}
+
+/**
+ * One chunk of an alias scan: suggests mentions of entity `entityId`'s aliases in the articles
+ * with ids in (afterId, upToId] that contain them (found through the full-text index).
+ */
+export function suggestEntityMentionsInRange(db: Store, now: string, entityId: number, afterId: number, upToId: number): { scanned: number; added: number } {
+  const aliases = aliasesOf(db, entityId);
+  if (aliases.length === 0) return { scanned: 0, added: 0 };
+  const articles = articlesWithAliases(db, aliases, afterId, upToId);
+  return { scanned: articles.length, added: suggestIn(db, now, aliases, articles) };
+}
+
+/** The highest article id: where an alias scan ends. */
+export function lastArticleId(db: Store): number {
+  return (statement(db, 'SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number) ?? 0;
 }
 
 const mentionColumns = `

@@ -256,3 +256,26 @@ export interface OutletCount {
   outlet: string;
   articles: number;
 }
+
+/** The kinds of background job. */
+export type JobKind = 'alias-scan';
+
+/** Where a job is: waiting, running, or finished one way or another. */
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+
+/** A background job, with its progress (`done` of `total` units, e.g. articles scanned). */
+export interface Job {
+  id: number;
+  kind: JobKind;
+  label: string;
+  state: JobState;
+  done: number;
+  total: number;
+  result: Record<string, unknown> | null;
+  error: string | null;
+  /** How many times it was found unfinished when Sanad started and was taken up again. */
+  resumed: number;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}

@@ -86,14 +86,22 @@ function columnCondition(column: PagedColumn, filter: ColumnFilter, params: unkn
   return `(${filter.conditions.map((c) => condition(column, c, params)).join(joiner)})`;
 }
 
+/** How a grid orders its rows: a sort used when the request has none, and the unique column that breaks ties. */
+export interface PageOrder {
+  defaultSort: { sql: string; desc: boolean };
+  /** A unique column (the row id), so pages never overlap or skip. */
+  tieBreaker: string;
+}
+
 /**
  * Translates a page request over `columns`. `quickFilter` matches any of `quickFilterColumns`
- * (contains); `defaultOrder` follows the requested sort and breaks ties, so pages never overlap.
+ * (contains). The tie-breaker runs in the direction of the last sort, so that an index on the
+ * sorted column (which ends in the row id) gives the order without sorting 100,000 rows.
  */
 export function pageClauses(
   columns: Readonly<Record<string, PagedColumn>>,
   request: PageRequest,
-  { quickFilterColumns = [], defaultOrder, extraWhere = [] }: { quickFilterColumns?: string[]; defaultOrder: string; extraWhere?: { sql: string; params: unknown[] }[] },
+  { quickFilterColumns = [], order, extraWhere = [] }: { quickFilterColumns?: string[]; order: PageOrder; extraWhere?: { sql: string; params: unknown[] }[] },
 ): PageClauses {
   const params: unknown[] = [];
   const conditions: string[] = [];
@@ -114,14 +122,16 @@ export function pageClauses(
       for (let i = 0; i < quickFilterColumns.length; i++) params.push(`%${likeEscape(word)}%`);
     }
   }
-  const sorts = (request.sortModel ?? []).map(({ colId, sort }) => {
+  const requested = (request.sortModel ?? []).map(({ colId, sort }) => {
     const column = Object.hasOwn(columns, colId) ? columns[colId] : undefined;
     if (!column) throw new PageRequestError(`The grid cannot sort on "${colId}".`);
-    return `${column.sql} ${sort === 'desc' ? 'DESC' : 'ASC'}`;
+    return { sql: column.sql, desc: sort === 'desc' };
   });
+  const sorts = requested.length ? requested : [order.defaultSort];
+  const last = sorts.at(-1)!.desc ? 'DESC' : 'ASC';
   return {
     where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
     params,
-    orderBy: `ORDER BY ${[...sorts, defaultOrder].join(', ')}`,
+    orderBy: `ORDER BY ${[...sorts.map((s) => `${s.sql} ${s.desc ? 'DESC' : 'ASC'}`), `${order.tieBreaker} ${last}`].join(', ')}`,
   };
 }

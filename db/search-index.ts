@@ -1,12 +1,13 @@
 /**
  * Keeps the full-text index in step with the articles table, and finds near-duplicates.
- * The index is derived data: {@link reindexAllArticles} rebuilds it from the stored text.
+ * The index is derived data, rebuilt from the stored text when the analyser changes.
  *
- * Near-duplicate lookup uses MinHash LSH. Each article's signature is stored in its own row;
- * the band index lives in memory, built on first use from the stored signatures and caught up
- * by rowid before every lookup (so articles another process imported are seen too). Keeping the
- * bands out of SQLite matters: their keys are random, and writing them would dirty a dozen
- * scattered pages per imported article.
+ * Near-duplicate lookup uses MinHash LSH. Each article's signature is stored beside its text
+ * (article_texts.minhash), so the index survives restarts; the band index is derived from the
+ * stored signatures in memory, built on first use and caught up by id before every lookup (so
+ * articles another process imported are seen too), and a replaced text replaces its signature
+ * there as well. Keeping the bands out of SQLite matters: their keys are random, and writing them
+ * would dirty a dozen scattered pages per imported article.
  */
 import type Database from 'better-sqlite3';
 import { bandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, signatureFromBlob, signatureSimilarity, signatureToBlob } from './near-duplicates';
@@ -39,12 +40,31 @@ const bandIndexes = new WeakMap<Database.Database, BandIndex>();
 function bandIndex(db: Database.Database): BandIndex {
   let index = bandIndexes.get(db);
   if (!index) bandIndexes.set(db, (index = { buckets: new Map(), signatures: new Map(), lastId: 0 }));
-  const rows = statement(db, 'SELECT id, minhash FROM articles WHERE id > ? ORDER BY id').all(index.lastId) as { id: number; minhash: Buffer | null }[];
+  const rows = statement(db, 'SELECT article_id AS id, minhash FROM article_texts WHERE article_id > ? ORDER BY article_id').all(index.lastId) as { id: number; minhash: Buffer | null }[];
   for (const row of rows) {
     if (row.minhash) addToBandIndex(index, row.id, signatureFromBlob(row.minhash));
     index.lastId = row.id;
   }
   return index;
+}
+
+/**
+ * Puts a replaced text's signature in place of the old one in this connection's band index, so a
+ * later lookup neither matches the old text nor misses the new one.
+ */
+export function replaceSignature(db: Database.Database, id: number, signature: Uint32Array | null): void {
+  const index = bandIndexes.get(db);
+  if (!index) return;
+  const old = index.signatures.get(id);
+  if (old) {
+    index.signatures.delete(id);
+    for (const key of bandKeys(old)) {
+      const bucket = index.buckets.get(key)?.filter((other) => other !== id);
+      if (bucket?.length) index.buckets.set(key, bucket);
+      else index.buckets.delete(key);
+    }
+  }
+  if (signature && id <= index.lastId) addToBandIndex(index, id, signature);
 }
 
 function addToBandIndex(index: BandIndex, id: number, signature: Uint32Array): void {
@@ -89,15 +109,4 @@ export function indexArticle(db: Database.Database, id: number, indexed: Indexed
 /** Removes an article from the search index. */
 export function unindexArticle(db: Database.Database, id: number): void {
   statement(db, 'DELETE FROM article_search WHERE rowid = ?').run(id);
-}
-
-/** Rebuilds the search index and the stored signatures of every article from its title and body. */
-export function reindexAllArticles(db: Database.Database): void {
-  const rows = db.prepare('SELECT id, title, body FROM articles ORDER BY id').all() as { id: number; title: string; body: string }[];
-  for (const row of rows) {
-    const indexed = analyseText(row.title, row.body);
-    unindexArticle(db, row.id);
-    indexArticle(db, row.id, indexed);
-    statement(db, 'UPDATE articles SET minhash = ? WHERE id = ?').run(signatureColumn(indexed), row.id);
-  }
 }

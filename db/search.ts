@@ -319,7 +319,7 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
   } else {
     return { hits: [], order, matches: 0 };
   }
-  const load = statement(db, 'SELECT id, title, outlet, published, language, direction, body FROM articles WHERE id = ?');
+  const load = statement(db, 'SELECT a.id, a.title, a.outlet, a.published, a.language, a.direction, x.body FROM articles a JOIN article_texts x ON x.article_id = a.id WHERE a.id = ?');
   const hits = ranked.map(({ id, score }) => {
     const { body, ...article } = load.get(id) as Omit<SearchHit, 'snippet' | 'highlights' | 'score'> & { body: string };
     return { ...article, score, ...makeSnippet(body, matchers) };

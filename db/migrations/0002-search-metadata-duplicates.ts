@@ -3,7 +3,7 @@
  * and the analyst's table of spelling variants.
  */
 import type Database from 'better-sqlite3';
-import { reindexAllArticles } from '../search-index';
+import { analyseText, indexArticle, signatureColumn } from '../search-index';
 import { addVariantGroup } from '../spelling-variants';
 
 export const sql = `
@@ -52,8 +52,14 @@ const SHIPPED_VARIANTS = [
   ['سوريا', 'سورية', 'Syria'],
 ];
 
-/** Indexes the articles already stored and seeds the shipped spelling variants. */
+/** Indexes the articles already stored (as the schema stood at version 2) and seeds the shipped spelling variants. */
 export function up(db: Database.Database): void {
-  reindexAllArticles(db);
+  const rows = db.prepare('SELECT id, title, body FROM articles ORDER BY id').all() as { id: number; title: string; body: string }[];
+  const storeSignature = db.prepare('UPDATE articles SET minhash = ? WHERE id = ?');
+  for (const row of rows) {
+    const indexed = analyseText(row.title, row.body);
+    indexArticle(db, row.id, indexed);
+    storeSignature.run(signatureColumn(indexed), row.id);
+  }
   for (const group of SHIPPED_VARIANTS) addVariantGroup(db, group);
 }

@@ -13,7 +13,10 @@ export interface ApiErrorBody {
 }
 
 /** Every response over either transport. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+export type ApiResult<T> =
+  /** `wrote`: the call was one that changes the store, so what the renderer has cached may be stale. */
+  | { ok: true; value: T; wrote?: true }
+  | { ok: false; error: ApiErrorBody };
 
 /** Largest upload accepted in one import request, base64 included. */
 export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;

@@ -8,7 +8,7 @@
  * its bundle.
  */
 import { z } from 'zod';
-import type { OutletCount, Page, ArticleSummary, Article, Tag, CodebookImportReport, Annotation, HistoryEntry, ReanchorReport, EntitySummary, MentionRow, WebAnnotationImportReport, AnnotationRow, ImportReport, SearchResult, VariantGroup } from '../../db/model';
+import type { Job, OutletCount, Page, ArticleSummary, Article, Tag, CodebookImportReport, Annotation, HistoryEntry, ReanchorReport, EntitySummary, MentionRow, WebAnnotationImportReport, AnnotationRow, ImportReport, SearchResult, VariantGroup } from '../../db/model';
 import type { ApiResult } from './constants';
 
 export type * from '../../db/model';
@@ -175,6 +175,10 @@ export const contract = {
   ),
   undo: method<HistoryEntry | null>()(z.object({})),
   redo: method<HistoryEntry | null>()(z.object({})),
+  /** Background jobs, newest first, with their progress. */
+  listJobs: method<Job[]>('read')(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
+  /** Stops a job after its current chunk; what it finished stays. */
+  cancelJob: method<{ cancelling: true }>()(z.object({ id })),
   listHistory: method<HistoryEntry[]>('read')(z.object({ limit: z.number().int().min(1).max(1000).default(100) })),
   exportWebAnnotations: method<Record<string, unknown>>('read')(z.object({ articleId: id.optional() })),
   importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: z.unknown() })),

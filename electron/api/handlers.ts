@@ -7,7 +7,7 @@ import { ZodError } from 'zod';
 import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows, queryAnnotations } from '../../db/annotations';
 import { listHistory } from '../../db/history';
 import { redo, undo } from '../../db/undo';
-import { addAlias, deleteEntity, findEntity, findEntityByName, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions, suggestMentions } from '../../db/entities';
+import { addAlias, deleteEntity, findEntity, findEntityByName, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions } from '../../db/entities';
 import { findArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from '../../db/articles';
 import { PageRequestError } from '../../db/paging';
 import { findInText, searchArticles, SearchQueryError } from '../../db/search';
@@ -16,6 +16,8 @@ import type { Store } from '../../db/store';
 import { deleteTag, findTagByName, insertTag, listTags, mergeTags, tagExists, updateTag, wouldCycle } from '../../db/tags';
 import { codePointLength, normaliseText, quoteSelector } from '../../db/text';
 import { importFiles, inThreadPreparer, type Preparer } from '../services/import';
+import { createJobRunner, type JobRunner } from '../services/jobs';
+import { listJobs } from '../../db/jobs';
 import { CodebookError, exportCodebook, importCodebook } from '../services/refi-qda';
 import { exportWebAnnotations, importWebAnnotations } from '../services/web-annotation';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
@@ -34,14 +36,18 @@ export class ApiError extends Error {
 /** Every method's implementation; a method missing here is a compile error. */
 export type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
-/** What the handlers need besides the store: a clock (tests fix it) and import worker threads. */
+/** What the handlers need besides the store: a clock (tests fix it), import worker threads, and the job runner. */
 export interface HandlerOptions {
   now?: () => string;
   preparer?: Preparer;
+  jobs?: JobRunner;
 }
 
+/** Who acts: Sanad has one local analyst per store today; a team server will name each. */
+const LOCAL_ACTOR = 'local';
+
 /** Builds the handler table over an open store. */
-export function createHandlers(db: Store, { now = () => new Date().toISOString(), preparer }: HandlerOptions = {}): Handlers {
+export function createHandlers(db: Store, { now = () => new Date().toISOString(), preparer, jobs = createJobRunner(db, now) }: HandlerOptions = {}): Handlers {
   const requireArticle = (id: number) => {
     const article = findArticle(db, id);
     if (!article) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
@@ -58,6 +64,11 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
   };
   const requireTag = (tagId: number | null | undefined) => {
     if (tagId != null && !tagExists(db, tagId)) throw new ApiError('NOT_FOUND', `There is no tag #${tagId}.`);
+  };
+  /** Scans the library for an entity's aliases as a background job, and returns the entity once it has run. */
+  const scanAliases = async (entityId: number) => {
+    await jobs.scanAliases(entityId, findEntity(db, entityId)!.name, LOCAL_ACTOR);
+    return findEntity(db, entityId)!;
   };
   const replaceText = (id: number, body: string) => {
     const report = replaceArticleBody(db, id, normaliseText(body), now());
@@ -126,38 +137,38 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       return { deleted: true as const };
     },
     listEntities: () => listEntities(db),
-    createEntity: ({ kind, name, aliases }) =>
-      db.transaction(() => {
+    createEntity: async ({ kind, name, aliases }) => {
+      const entityId = db.transaction(() => {
         if (findEntityByName(db, kind, name)) throw new ApiError('CONFLICT', `There is already a ${kind} called "${name}".`);
-        const entityId = insertEntity(db, kind, name, now());
-        for (const alias of [name, ...aliases]) addAlias(db, entityId, alias);
-        suggestMentions(db, now(), entityId);
-        return findEntity(db, entityId)!;
-      })(),
-    addEntityAlias: ({ entityId, alias }) =>
-      db.transaction(() => {
-        if (!findEntity(db, entityId)) throw new ApiError('NOT_FOUND', `There is no entity #${entityId}.`);
-        addAlias(db, entityId, alias);
-        suggestMentions(db, now(), entityId);
-        return findEntity(db, entityId)!;
-      })(),
+        const id = insertEntity(db, kind, name, now());
+        for (const alias of [name, ...aliases]) addAlias(db, id, alias);
+        return id;
+      })();
+      return scanAliases(entityId);
+    },
+    addEntityAlias: async ({ entityId, alias }) => {
+      if (!findEntity(db, entityId)) throw new ApiError('NOT_FOUND', `There is no entity #${entityId}.`);
+      addAlias(db, entityId, alias);
+      return scanAliases(entityId);
+    },
     deleteEntity: ({ id }) => {
       if (!deleteEntity(db, id)) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
       return { deleted: true as const };
     },
-    markEntity: ({ articleId, start, end, entityId, newEntity }) =>
-      db.transaction(() => {
+    markEntity: async ({ articleId, start, end, entityId, newEntity }) => {
+      const [target, mentionId] = db.transaction(() => {
         const { exact } = passage(articleId, start, end);
-        let target = entityId;
-        if (target !== undefined && !findEntity(db, target)) throw new ApiError('NOT_FOUND', `There is no entity #${target}.`);
-        if (newEntity) target = findEntityByName(db, newEntity.kind, newEntity.name)?.id ?? insertEntity(db, newEntity.kind, newEntity.name, now());
+        let chosen = entityId;
+        if (chosen !== undefined && !findEntity(db, chosen)) throw new ApiError('NOT_FOUND', `There is no entity #${chosen}.`);
+        if (newEntity) chosen = findEntityByName(db, newEntity.kind, newEntity.name)?.id ?? insertEntity(db, newEntity.kind, newEntity.name, now());
         // What the analyst marked becomes an alias, so the same spelling is found everywhere else.
-        addAlias(db, target!, exact);
-        if (newEntity) addAlias(db, target!, newEntity.name);
-        const mentionId = insertAcceptedMention(db, target!, articleId, start, end, requireArticle(articleId).body, now());
-        suggestMentions(db, now(), target);
-        return listMentions(db, { entityId: target }).find((m) => m.id === mentionId)!;
-      })(),
+        addAlias(db, chosen!, exact);
+        if (newEntity) addAlias(db, chosen!, newEntity.name);
+        return [chosen!, insertAcceptedMention(db, chosen!, articleId, start, end, requireArticle(articleId).body, now())] as const;
+      })();
+      await scanAliases(target);
+      return listMentions(db, { entityId: target }).find((m) => m.id === mentionId)!;
+    },
     listMentions: (filter) => listMentions(db, filter),
     reviewMentions: ({ ids, status }) => ({ changed: reviewMentions(db, ids, status, now()) }),
     exportCodebook: () => exportCodebook(db),
@@ -196,6 +207,11 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
     undo: () => undo(db) ?? null,
     redo: () => redo(db) ?? null,
     listHistory: ({ limit }) => listHistory(db, limit),
+    listJobs: ({ limit }) => listJobs(db, limit),
+    cancelJob: ({ id }) => {
+      if (!jobs.cancel(id)) throw new ApiError('CONFLICT', `Job #${id} has already finished, or there is no such job.`);
+      return { cancelling: true as const };
+    },
     exportWebAnnotations: ({ articleId }) => {
       if (articleId !== undefined) requireArticle(articleId);
       return exportWebAnnotations(db, articleId);
@@ -235,7 +251,8 @@ export function createDispatcher(handlers: Handlers): Dispatch {
     try {
       const input = contract[name].input.parse(arg ?? {});
       const handler = handlers[name] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(input) };
+      const value = await handler(input);
+      return contract[name].access === 'write' ? { ok: true, value, wrote: true } : { ok: true, value };
     } catch (error) {
       return { ok: false, error: describeError(error) };
     }

@@ -8,6 +8,7 @@ import { openReadOnlyStore, openStore, type Store } from '../../db/store';
 import { createDispatcher, createHandlers } from '../api/handlers';
 import { importWorkerScript } from '../paths';
 import { createPreparer } from '../services/import/pool';
+import { createJobRunner } from '../services/jobs';
 import type { StoreWorkerData, ToWorker } from './messages';
 
 const port = parentPort!;
@@ -22,7 +23,11 @@ try {
 }
 // Only the writer imports; its pool prepares files in further threads while it writes.
 const preparer = role === 'writer' ? createPreparer(importWorkerScript(__dirname)) : undefined;
-const dispatch = createDispatcher(createHandlers(store, { preparer }));
+const now = () => new Date().toISOString();
+const jobs = createJobRunner(store, now);
+// Only the writer takes up jobs a previous run left unfinished (they show in listJobs as resumed).
+if (role === 'writer') jobs.resumeUnfinished();
+const dispatch = createDispatcher(createHandlers(store, { preparer, now, jobs }));
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'close') {

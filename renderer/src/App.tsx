@@ -17,9 +17,6 @@ export type View = { name: 'library' } | { name: 'annotations' } | { name: 'code
 export function App() {
   const { t, toggleLanguage } = useI18n();
   const [view, setView] = useState<View>({ name: 'library' });
-  // Bumped after anything that changes stored data (an import, an undo) so screens reload.
-  const [dataVersion, setDataVersion] = useState(0);
-  const onImported = useCallback(() => setDataVersion((v) => v + 1), []);
   const [notice, setNotice] = useState<string | null>(null);
 
   // Ctrl+Z undoes the latest annotation action, Ctrl+Shift+Z (or Ctrl+Y) redoes it, across restarts.
@@ -35,7 +32,6 @@ export function App() {
         const entry = redo ? await api.redo({}) : await api.undo({});
         const action = entry ? t(`action_${entry.action}`) : '';
         setNotice(entry ? t(redo ? 'redone' : 'undone', { action, quote: entry.quote }) : t(redo ? 'nothingToRedo' : 'nothingToUndo'));
-        if (entry) setDataVersion((v) => v + 1);
       } catch (error) {
         setNotice((error as Error).message);
       }
@@ -66,21 +62,20 @@ export function App() {
             {t('entities')}
           </button>
         </nav>
-        <ImportControls onImported={onImported} />
+        <ImportControls />
         <button type="button" className="language-toggle" onClick={toggleLanguage}>
           {t('switchLanguage')}
         </button>
       </header>
       <main className="screen">
         <ErrorBoundary key={view.name} title={t('screenFailed')} retryLabel={t('retry')}>
-        {view.name === 'library' && <LibraryScreen version={dataVersion} onOpen={openArticle} />}
-        {view.name === 'annotations' && <AnnotationsScreen version={dataVersion} onOpen={openArticle} />}
-        {view.name === 'codebook' && <CodebookScreen version={dataVersion} />}
-        {view.name === 'entities' && <EntitiesScreen version={dataVersion} onOpen={(id) => openArticle(id)} />}
+        {view.name === 'library' && <LibraryScreen onOpen={openArticle} />}
+        {view.name === 'annotations' && <AnnotationsScreen onOpen={openArticle} />}
+        {view.name === 'codebook' && <CodebookScreen />}
+        {view.name === 'entities' && <EntitiesScreen onOpen={(id) => openArticle(id)} />}
         {view.name === 'reader' && (
           <ReaderScreen
             key={view.articleId}
-            version={dataVersion}
             articleId={view.articleId}
             focusAnnotationId={view.focusAnnotationId}
             onBack={() => setView({ name: 'library' })}

@@ -57,11 +57,20 @@ function transport(method: string, arg: unknown): Promise<ApiResult<unknown>> {
 // Read the token as soon as the app loads, so it leaves the address bar at once.
 if (!window.sanadIpc) browserToken();
 
+const writeListeners = new Set<() => void>();
+
+/** Calls `listener` after every call that changed the store; returns the unsubscribe function. */
+export function onStoreWrite(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
 /** The typed API client. */
 export const api = new Proxy({} as ApiClient, {
   get: (_target, method: string) => async (arg: unknown) => {
     const result = await transport(method, arg);
     if (!result.ok) throw new ApiCallError(result.error);
+    if (result.wrote) writeListeners.forEach((listener) => listener());
     return result.value;
   },
 });

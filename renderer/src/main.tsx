@@ -4,15 +4,19 @@ import '@fontsource/noto-naskh-arabic/700.css';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import './styles.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n';
+import { queryClient } from './queries';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <App />
+      </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

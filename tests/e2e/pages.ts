@@ -11,8 +11,11 @@ export class SanadApp {
     await this.page.getByRole('navigation', { name: 'Screens' }).waitFor();
   }
 
+  /** Clicks Import files, as the analyst does, and answers the file chooser it opens. */
   async importFiles(paths: string[]): Promise<Locator> {
-    await this.page.getByTestId('import-input').setInputFiles(paths);
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: /^(Import files|استيراد ملفات)$/ }).click();
+    await (await chooser).setFiles(paths);
     const summary = this.page.getByRole('alert', { name: 'Import summary' });
     await summary.waitFor();
     return summary;

@@ -103,7 +103,7 @@ describe('annotating', () => {
     const { dispatch } = tempApi();
     await importSamples(dispatch);
     const created = await call<Annotation>(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: 1, note: null });
-    expect(await dispatch('deleteAnnotation', { id: created.id })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await dispatch('deleteAnnotation', { id: created.id })).toEqual({ ok: true, value: { deleted: true }, wrote: true });
     expect(await dispatch('deleteAnnotation', { id: created.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -108,7 +108,12 @@ describe('migration 6: stable ids and counters', () => {
   v5.close();
   const db = openStore(path, { migrations: migrations.slice(0, 6) });
 
-  it('keeps every row, with its id and references', () => {
+  it('keeps every row, with its id and references, and moves the text beside the row', () => {
+    expect(db.prepare('SELECT article_id AS id, body FROM article_texts ORDER BY article_id').all()).toEqual([
+      { id: 1, body: 'نص المقال الأول' },
+      { id: 2, body: 'نص ثان' },
+    ]);
+    expect(db.prepare("SELECT count(*) FROM pragma_table_info('articles') WHERE name IN ('body', 'minhash')").pluck().get()).toBe(0);
     expect(db.prepare('SELECT id, title FROM articles ORDER BY id').all()).toEqual([
       { id: 1, title: 'أولى' },
       { id: 2, title: 'ثانية' },
@@ -131,7 +136,7 @@ describe('migration 6: stable ids and counters', () => {
     expect(id).toBe(4);
     db.prepare('DELETE FROM articles WHERE id = 2').run();
     const article = db
-      .prepare("INSERT INTO articles (title, language, direction, body, content_hash, imported_at) VALUES ('ثالثة', 'ar', 'rtl', 'نص', 'h3', 'now')")
+      .prepare("INSERT INTO articles (title, language, direction, content_hash, imported_at) VALUES ('ثالثة', 'ar', 'rtl', 'h3', 'now')")
       .run().lastInsertRowid;
     expect(article).toBe(3);
   });
@@ -139,7 +144,7 @@ describe('migration 6: stable ids and counters', () => {
   it('counts annotations and code points per article, and keeps counting', () => {
     expect(db.prepare('SELECT annotation_count AS n, body_length AS len FROM articles WHERE id = 1').get()).toEqual({ n: 2, len: [...'نص المقال الأول'].length });
     db.prepare('DELETE FROM annotations WHERE id = 1').run();
-    db.prepare("UPDATE articles SET body = 'نص أطول من النص الأول بكثير' WHERE id = 1").run();
+    db.prepare("UPDATE article_texts SET body = 'نص أطول من النص الأول بكثير' WHERE article_id = 1").run();
     expect(db.prepare('SELECT annotation_count AS n, body_length AS len FROM articles WHERE id = 1').get()).toEqual({ n: 1, len: [...'نص أطول من النص الأول بكثير'].length });
   });
 

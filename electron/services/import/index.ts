@@ -53,7 +53,7 @@ export async function importFiles(db: Store, files: IncomingFile[], options: Imp
         options.onProgress?.(++done, files.length, prepared.name);
       }
       // Known entities are looked for in the new articles too.
-      suggestMentions(db, now(), undefined, report.imported.slice(importedBefore).map((i) => i.id));
+      suggestMentions(db, now(), report.imported.slice(importedBefore).map((i) => i.id));
     })();
   }
   return report;

@@ -161,9 +161,9 @@ export function PagedGrid<Row extends { id: number }>({
     }),
     [],
   );
-  useEffect(() => {
-    gridApi.current?.purgeInfiniteCache();
-  }, [version, quickFilter]);
+  // A change in the store refreshes the blocks in place; a new quick filter starts over.
+  useEffect(() => gridApi.current?.refreshInfiniteCache(), [version]);
+  useEffect(() => gridApi.current?.purgeInfiniteCache(), [quickFilter]);
   return (
     <div className="grid" data-testid={testId}>
       <AgGridReact<Row>

@@ -23,7 +23,7 @@ interface Progress {
 }
 
 /** Import buttons, the drop zone, the progress bar and the summary. */
-export function ImportControls({ onImported }: { onImported: () => void }) {
+export function ImportControls() {
   const { t } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -54,7 +54,6 @@ export function ImportControls({ onImported }: { onImported: () => void }) {
     }
     setProgress(null);
     setReport(total);
-    onImported();
   }
 
   useEffect(() => {
@@ -82,7 +81,8 @@ export function ImportControls({ onImported }: { onImported: () => void }) {
     };
   });
 
-  const pick = (input: HTMLInputElement | null) => () => input?.click();
+  // Reads the ref when clicked: on the first render it is still null.
+  const pick = (input: React.RefObject<HTMLInputElement | null>) => () => input.current?.click();
   const onPicked = (event: React.ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])];
     event.target.value = '';
@@ -91,16 +91,16 @@ export function ImportControls({ onImported }: { onImported: () => void }) {
 
   return (
     <div className="import-controls">
-      <button type="button" onClick={pick(fileInput.current)} disabled={progress !== null}>
+      <button type="button" onClick={pick(fileInput)} disabled={progress !== null}>
         {t('import')}
       </button>
-      <button type="button" onClick={pick(folderInput.current)} disabled={progress !== null}>
+      <button type="button" onClick={pick(folderInput)} disabled={progress !== null}>
         {t('importFolder')}
       </button>
       <button type="button" onClick={() => setPasting(true)} disabled={progress !== null}>
         {t('pasteArticle')}
       </button>
-      <input ref={fileInput} data-testid="import-input" type="file" multiple accept={ACCEPTED} hidden onChange={onPicked} />
+      <input ref={fileInput} type="file" multiple accept={ACCEPTED} hidden onChange={onPicked} />
       <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '' }} />
       {progress && (
         <div className="import-progress" role="status">

@@ -1,23 +1,18 @@
 /** The analyst's table of spelling variants: groups of words that search treats as one. */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useAction } from '../useAction';
-import { useApiData } from '../useApiData';
+import { useApiQuery } from '../queries';
 import { ErrorBanner } from './ErrorBanner';
 import { Modal } from './Modal';
 
-/** Lists, adds and removes spelling-variant groups; `onChanged` lets the search re-run. */
-export function VariantsDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
+/** Lists, adds and removes spelling-variant groups (a change refreshes the list and any search on show). */
+export function VariantsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const groups = useApiData(() => api.listSpellingVariants({}), []);
+  const groups = useApiQuery('listSpellingVariants', {});
   const [terms, setTerms] = useState('');
-  const { error, run } = useAction(
-    useCallback(() => {
-      groups.reload();
-      onChanged();
-    }, [groups, onChanged]),
-  );
+  const { error, run } = useAction();
   const add = (event: React.FormEvent) => {
     event.preventDefault();
     void run(async () => {

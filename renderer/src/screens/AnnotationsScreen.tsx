@@ -8,18 +8,18 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { TagChip } from '../components/TagChip';
 import { downloadText } from '../files';
 import { useI18n } from '../i18n';
-import { useApiData } from '../useApiData';
+import { useApiQuery } from '../queries';
 
 function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
   return data?.tagName ? <TagChip name={data.tagName} colour={data.tagColour ?? '#cccccc'} /> : null;
 }
 
 /** The annotations screen. */
-export function AnnotationsScreen({ version, onOpen }: { version: number; onOpen: (articleId: number, annotationId: number) => void }) {
+export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, annotationId: number) => void }) {
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState('');
-  const { data, error, reload } = useApiData(() => api.listAnnotations({}), [version]);
-  const history = useApiData(() => api.listHistory({ limit: 50 }), [version, data]);
+  const { data, error, reload } = useApiQuery('listAnnotations', {});
+  const history = useApiQuery('listHistory', { limit: 50 });
   const importInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);

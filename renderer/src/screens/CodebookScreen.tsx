@@ -11,7 +11,7 @@ import { Modal } from '../components/Modal';
 import { downloadText, fileToBase64 } from '../files';
 import { useAction } from '../useAction';
 import { useI18n } from '../i18n';
-import { useApiData } from '../useApiData';
+import { useApiQuery } from '../queries';
 
 /** Tags in tree order, each with its depth. */
 function treeOrder(tags: Tag[]): { tag: Tag; depth: number }[] {
@@ -42,9 +42,9 @@ function OtherTagOptions({ rows, except }: { rows: { tag: Tag }[]; except: numbe
 }
 
 /** The codebook screen. */
-export function CodebookScreen({ version }: { version: number }) {
+export function CodebookScreen() {
   const { t } = useI18n();
-  const tags = useApiData(() => api.listTags({}), [version]);
+  const tags = useApiQuery('listTags', {});
   const [message, setMessage] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState<number | null>(null);

@@ -6,7 +6,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { MentionList } from '../components/MentionList';
 import { useI18n } from '../i18n';
 import { useAction } from '../useAction';
-import { useApiData } from '../useApiData';
+import { useApiQuery } from '../queries';
 
 /** The kinds of entity as <option>s, in the order the interface offers them. */
 export function EntityKindOptions() {
@@ -23,11 +23,11 @@ export function EntityKindOptions() {
 }
 
 /** The entities screen. */
-export function EntitiesScreen({ version, onOpen }: { version: number; onOpen: (articleId: number) => void }) {
+export function EntitiesScreen({ onOpen }: { onOpen: (articleId: number) => void }) {
   const { t } = useI18n();
-  const entities = useApiData(() => api.listEntities({}), [version]);
+  const entities = useApiQuery('listEntities', {});
   const [selected, setSelected] = useState<number | null>(null);
-  const mentions = useApiData(() => (selected === null ? Promise.resolve([]) : api.listMentions({ entityId: selected })), [selected, version]);
+  const mentions = useApiQuery('listMentions', { entityId: selected ?? undefined }, { enabled: selected !== null });
   const [kind, setKind] = useState<EntityKind>('place');
   const [name, setName] = useState('');
   const [aliases, setAliases] = useState('');

@@ -11,7 +11,7 @@ import { AutoDirCell, DataGrid, formatTimestamp, PagedGrid, serverFilter } from 
 import { ErrorBanner } from '../components/ErrorBanner';
 import { VariantsDialog } from '../components/VariantsDialog';
 import { useI18n } from '../i18n';
-import { useApiData } from '../useApiData';
+import { useApiQuery, useStoreWrites } from '../queries';
 
 /** How long typing must pause before the search runs. */
 const SEARCH_DELAY_MS = 150;
@@ -53,24 +53,21 @@ function DuplicateCell({ data }: ICellRendererParams<ArticleSummary>) {
   );
 }
 
-/** The library screen; `version` changes when the library should reload. */
-export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (articleId: number) => void }) {
+/** The library screen. */
+export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void }) {
   const { t, lang, dir } = useI18n();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [variantsOpen, setVariantsOpen] = useState(false);
-  const [variantsVersion, setVariantsVersion] = useState(0);
   const [editError, setEditError] = useState<string | null>(null);
   const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
   const searching = settledQuery.trim() !== '' || Object.values(filters).some(Boolean);
   const [count, setCount] = useState<{ total: number; filtered: boolean } | null>(null);
   const [pageError, setPageError] = useState<string | null>(null);
-  const outletList = useApiData(() => api.listOutlets({}), [version]);
-  const tags = useApiData(() => api.listTags({}), []);
-  const results = useApiData(
-    () => (searching ? api.searchArticles({ query: settledQuery, ...filters, limit: 200 }) : Promise.resolve(null)),
-    [settledQuery, filters, version, variantsVersion, searching],
-  );
+  const storeWrites = useStoreWrites();
+  const outletList = useApiQuery('listOutlets', {});
+  const tags = useApiQuery('listTags', {});
+  const results = useApiQuery('searchArticles', { query: settledQuery, ...filters, limit: 200 }, { enabled: searching });
   const outlets = useMemo(() => (outletList.data ?? []).map((o) => o.outlet), [outletList.data]);
   const setFilter = (key: keyof SearchFilters) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setFilters((f) => ({ ...f, [key]: event.target.value || undefined }));
@@ -182,7 +179,7 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
             key="library-grid"
             testId="library-grid"
             fetchPage={api.queryArticles}
-            version={version}
+            version={storeWrites}
             onTotal={(total, filtered) => (setCount({ total, filtered }), setPageError(null))}
             onError={setPageError}
             columns={libraryColumns}
@@ -192,7 +189,7 @@ export function LibraryScreen({ version, onOpen }: { version: number; onOpen: (a
           />
         </>
       )}
-      {variantsOpen && <VariantsDialog onClose={() => setVariantsOpen(false)} onChanged={() => setVariantsVersion((v) => v + 1)} />}
+      {variantsOpen && <VariantsDialog onClose={() => setVariantsOpen(false)} />}
     </section>
   );
 }

@@ -16,7 +16,7 @@ import { TagChip } from '../components/TagChip';
 import { useI18n } from '../i18n';
 import { bodyOffsetOf, PARAGRAPH_START_ATTRIBUTE, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
 import { codePointOffset } from '../../../db/codepoints';
-import { useApiData } from '../useApiData';
+import { useApiQuery } from '../queries';
 
 const FOCUS_HIGHLIGHT = 'sanad-focus';
 const NEW_TAG_COLOURS = ['#f7b267', '#9ad1d4', '#cdb4db', '#ffd6a5', '#a0c4ff', '#caffbf', '#ffadad', '#bdb2ff'];
@@ -39,18 +39,17 @@ interface ReaderProps {
   articleId: number;
   focusAnnotationId?: number;
   /** Changes when stored data changed elsewhere (an undo, an import): the reader reloads. */
-  version: number;
   onBack: () => void;
 }
 
 /** The reader screen for one article; `focusAnnotationId` scrolls to and marks that passage. */
-export function ReaderScreen({ articleId, focusAnnotationId, version, onBack }: ReaderProps) {
+export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderProps) {
   const { t } = useI18n();
-  const article = useApiData(() => api.getArticle({ id: articleId }), [articleId, version]);
-  const annotations = useApiData(() => api.listAnnotations({ articleId }), [articleId, version]);
-  const tags = useApiData(() => api.listTags({}), []);
-  const mentions = useApiData(() => api.listMentions({ articleId }), [articleId, version]);
-  const entities = useApiData(() => api.listEntities({}), [version]);
+  const article = useApiQuery('getArticle', { id: articleId });
+  const annotations = useApiQuery('listAnnotations', { articleId });
+  const tags = useApiQuery('listTags', {});
+  const mentions = useApiQuery('listMentions', { articleId });
+  const entities = useApiQuery('listEntities', {});
   const [focused, setFocused] = useState<number | undefined>(focusAnnotationId);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);

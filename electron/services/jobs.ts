@@ -1,0 +1,112 @@
+/**
+ * Background jobs: long work split into short chunks. Each chunk runs in its own transaction,
+ * which also records the job's progress, and the runner yields to the event loop between
+ * chunks, so the thread that owns the store keeps answering other calls while a job runs, a
+ * cancel takes effect after the current chunk, and a job cut off by a crash or quit is taken
+ * up again exactly where its last committed chunk ended.
+ */
+import { lastArticleId, suggestEntityMentionsInRange } from '../../db/entities';
+import { finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from '../../db/jobs';
+import type { JobKind } from '../../db/model';
+import type { Store } from '../../db/store';
+
+/** Article ids an alias-scan chunk covers: ~20 ms of work on the bench's articles (tests make it smaller). */
+const ALIAS_SCAN_WINDOW = 500;
+
+/** What one chunk did: progress so far, where the next starts, and whether the job is finished. */
+interface ChunkOutcome {
+  done: number;
+  cursor: number;
+  finished: boolean;
+}
+
+/** How a kind of job runs: one chunk at a time, inside the runner's transaction. */
+interface JobType {
+  /** Whether a job found unfinished at start can go on from its cursor (otherwise it is marked interrupted). */
+  resumable: boolean;
+  chunk(db: Store, job: JobRecord, now: string): ChunkOutcome;
+  result?(db: Store, job: JobRecord): Record<string, unknown>;
+}
+
+/** Tuning for tests: how much one chunk does. */
+export interface JobRunnerOptions {
+  aliasScanWindow?: number;
+}
+
+const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW }: JobRunnerOptions): Record<JobKind, JobType> => ({
+  'alias-scan': {
+    resumable: true,
+    chunk(db, job, now) {
+      const upTo = Math.min(job.cursor + aliasScanWindow, job.total);
+      suggestEntityMentionsInRange(db, now, job.params.entityId as number, job.cursor, upTo);
+      return { done: upTo, cursor: upTo, finished: upTo >= job.total };
+    },
+    result: (db, job) => ({
+      suggested: db.prepare("SELECT count(*) FROM entity_mentions WHERE entity_id = ? AND status = 'suggested'").pluck().get(job.params.entityId) as number,
+    }),
+  },
+});
+
+/** Starts and tracks jobs on one read-write connection. */
+export interface JobRunner {
+  /** Queues an alias scan for an entity (every article, in chunks); resolves with the finished job. */
+  scanAliases(entityId: number, label: string, actor: string): Promise<JobRecord>;
+  /** Asks a job to stop after its current chunk; false if it had already finished. */
+  cancel(id: number): boolean;
+  /** Takes up jobs a previous run left unfinished; returns what it found. */
+  resumeUnfinished(): JobRecord[];
+}
+
+/** A runner over `db`; it writes nothing until a job is started or resumed. */
+export function createJobRunner(db: Store, now: () => string, options: JobRunnerOptions = {}): JobRunner {
+  const jobTypes = jobTypesFor(options);
+  const waiting = new Map<number, ((job: JobRecord) => void)[]>();
+  const settle = (id: number) => {
+    const job = findJob(db, id)!;
+    for (const resolve of waiting.get(id) ?? []) resolve(job);
+    waiting.delete(id);
+  };
+  const run = async (id: number) => {
+    for (;;) {
+      // Let other calls in between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+      const job = findJob(db, id);
+      if (!job) return;
+      if (job.cancelRequested) {
+        finishJob(db, id, 'cancelled', now(), { result: jobTypes[job.kind].result?.(db, job) });
+        return settle(id);
+      }
+      try {
+        const finished = db.transaction(() => {
+          const type = jobTypes[job.kind];
+          const step = type.chunk(db, job, now());
+          recordProgress(db, id, step);
+          if (step.finished) finishJob(db, id, 'done', now(), { result: type.result?.(db, { ...job, ...step }) });
+          return step.finished;
+        })();
+        if (finished) return settle(id);
+      } catch (error) {
+        finishJob(db, id, 'failed', now(), { error: error instanceof Error ? error.message : String(error) });
+        return settle(id);
+      }
+    }
+  };
+  const track = (id: number) =>
+    new Promise<JobRecord>((resolve) => {
+      waiting.set(id, [...(waiting.get(id) ?? []), resolve]);
+      void run(id);
+    });
+  return {
+    scanAliases: (entityId, label, actor) =>
+      track(insertJob(db, { kind: 'alias-scan', label, params: { entityId }, total: lastArticleId(db), actor, now: now() })),
+    cancel: (id) => requestCancel(db, id),
+    resumeUnfinished: () => {
+      const unfinished = takeUnfinishedJobs(db);
+      for (const job of unfinished) {
+        if (jobTypes[job.kind]?.resumable) void track(job.id);
+        else markInterrupted(db, job.id, 'Sanad stopped while this ran; nothing of it was kept. Start it again.', now());
+      }
+      return unfinished;
+    },
+  };
+}

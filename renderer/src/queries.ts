@@ -1,0 +1,44 @@
+/**
+ * Data fetching with TanStack Query: every read is cached under its method and argument, and
+ * every call that changes the store (the API marks it) invalidates the cache, so the screens on
+ * show refetch what they display, and only what changed re-renders.
+ */
+import { QueryClient, useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import type { ApiClient, ApiInput, ApiMethod, ApiOutput } from '../../electron/api/contract';
+import { api, onStoreWrite } from './api';
+
+/** The app's one query cache. Local data: no retries, no refetch on focus. */
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity } },
+});
+
+let writes = 0;
+onStoreWrite(() => {
+  writes += 1;
+  void queryClient.invalidateQueries();
+});
+
+/** How many writes the store has had from this window: server-paged grids refresh their blocks when it changes. */
+export function useStoreWrites(): number {
+  return useSyncExternalStore(onStoreWrite, () => writes);
+}
+
+/** A read through the API: its value (null until it arrives), the error message, and a refetch. */
+export function useApiQuery<M extends ApiMethod>(
+  method: M,
+  arg: ApiInput<M>,
+  { enabled = true, refetchInterval }: { enabled?: boolean; refetchInterval?: number | false } = {},
+): { data: ApiOutput<M> | null; error: string | null; reload: () => void } {
+  const query = useQuery({
+    queryKey: [method, arg],
+    queryFn: () => (api[method] as ApiClient[M])(arg as never) as Promise<ApiOutput<M>>,
+    enabled,
+    refetchInterval,
+  });
+  return {
+    data: (query.data as ApiOutput<M> | undefined) ?? null,
+    error: query.error ? query.error.message : null,
+    reload: () => void query.refetch(),
+  };
+}

@@ -1,0 +1,79 @@
+/** Background jobs: an alias scan runs in chunks with progress, lets other calls through, stops on cancel, and resumes after a crash. */
+import { describe, expect, it } from 'vitest';
+import type { EntitySummary, Job, MentionRow } from '../../electron/api/contract';
+import { aliasKeys } from '../../db/entities';
+import { createDispatcher, createHandlers } from '../../electron/api/handlers';
+import { createJobRunner } from '../../electron/services/jobs';
+import { callApi as call, tempStore } from '../helpers';
+
+/** A store of `count` articles, every third naming the port of Faw, and an API whose alias scans take 5 articles a chunk. */
+async function libraryWithRunner(count: number) {
+  const { store } = tempStore();
+  const now = () => new Date().toISOString();
+  const jobs = createJobRunner(store, now, { aliasScanWindow: 5 });
+  const dispatch = createDispatcher(createHandlers(store, { now, jobs }));
+  const files = Array.from({ length: count }, (_, i) => ({
+    name: `a${i}.txt`,
+    dataBase64: Buffer.from(`خبر رقم ${i}\n\n${i % 3 === 0 ? 'أغلق ميناء الفاو أمس.' : 'لا جديد اليوم في المدينة.'} الرقم ${i}.`).toString('base64'),
+  }));
+  await call(dispatch, 'importFiles', { files });
+  return { store, dispatch, jobs };
+}
+
+describe('alias scans as background jobs', () => {
+  it('creates the entity, scans the library in chunks, and reports the finished job with its result', async () => {
+    const { dispatch } = await libraryWithRunner(30);
+    const entity = await call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'ميناء الفاو', aliases: [] });
+    expect(entity.suggested).toBe(10);
+    const [job] = await call<Job[]>(dispatch, 'listJobs', {});
+    expect(job).toMatchObject({ kind: 'alias-scan', label: 'ميناء الفاو', state: 'done', done: 30, total: 30, result: { suggested: 10 }, createdBy: 'local' });
+  });
+
+  it('answers other calls between chunks while a scan runs', async () => {
+    const { dispatch } = await libraryWithRunner(60);
+    const order: string[] = [];
+    const scan = call(dispatch, 'createEntity', { kind: 'place', name: 'ميناء الفاو', aliases: [] }).then(() => order.push('scan'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const tag = call(dispatch, 'createTag', { name: 'Port', colour: '#336699' }).then(() => order.push('tag'));
+    await Promise.all([scan, tag]);
+    expect(order).toEqual(['tag', 'scan']);
+  });
+
+  it('stops after the current chunk when cancelled, keeping what it found', async () => {
+    const { dispatch } = await libraryWithRunner(60);
+    const scan = call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'ميناء الفاو', aliases: [] });
+    let running: Job | undefined;
+    while (!running) {
+      await new Promise((resolve) => setImmediate(resolve));
+      running = (await call<Job[]>(dispatch, 'listJobs', {})).find((j) => j.state === 'running');
+    }
+    expect(await call(dispatch, 'cancelJob', { id: running.id })).toEqual({ cancelling: true });
+    const entity = await scan;
+    const [job] = await call<Job[]>(dispatch, 'listJobs', {});
+    expect(job!.state).toBe('cancelled');
+    expect(job!.done).toBeGreaterThan(0);
+    expect(job!.done).toBeLessThan(60);
+    expect(entity.suggested).toBe(job!.result!.suggested);
+    const refused = await dispatch('cancelJob', { id: running.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('takes up a scan that a crash cut off, from the last chunk it committed', async () => {
+    const { store, dispatch } = await libraryWithRunner(30);
+    // As Sanad leaves it if it stops in the middle: the entity exists, the job says it reached article 15.
+    store.prepare("INSERT INTO entities (kind, name, created_at) VALUES ('place', 'ميناء الفاو', 'now')").run();
+    store.prepare("INSERT INTO entity_aliases (entity_id, alias, alias_keys) VALUES (1, 'ميناء الفاو', ?)").run(aliasKeys('ميناء الفاو'));
+    store
+      .prepare("INSERT INTO jobs (kind, label, params, state, done, total, cursor, created_by, created_at) VALUES ('alias-scan', 'ميناء الفاو', '{\"entityId\":1}', 'running', 15, 30, 15, 'local', 'now')")
+      .run();
+    const restarted = createJobRunner(store, () => new Date().toISOString(), { aliasScanWindow: 5 });
+    expect(restarted.resumeUnfinished().map((j) => j.id)).toEqual([1]);
+    await expect.poll(async () => (await call<Job[]>(dispatch, 'listJobs', {}))[0]!.state).toBe('done');
+    const [job] = await call<Job[]>(dispatch, 'listJobs', {});
+    expect(job).toMatchObject({ resumed: 1, done: 30 });
+    const mentions = await call<MentionRow[]>(dispatch, 'listMentions', { entityId: 1 });
+    // Only the articles after the last committed chunk were scanned again.
+    expect(mentions.every((m) => m.articleId > 15)).toBe(true);
+    expect(mentions.length).toBeGreaterThan(0);
+  });
+});
