@@ -80,7 +80,7 @@ async function browserFigures(dbPath: string): Promise<void> {
   const opens: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    await page.goto(i === 0 ? url : url.replace(/#.*/, '/'));
+    await page.goto(i === 0 ? url : url.replace(/#.*/, ''));
     await page.locator('[data-testid="library-grid"] .ag-row .ag-cell').first().waitFor();
     opens.push(performance.now() - started);
   }

@@ -3,7 +3,7 @@ import type { Article, ArticleEdit, ArticleSummary, OutletCount, Page, PageReque
 import { type PagedColumn, pageClauses } from './paging';
 import { reanchor } from './anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
-import { suggestMentions } from './entities';
+import { reanchorMentions, suggestMentions } from './entities';
 import { analyseText, findNearDuplicate, type IndexedText, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
 import { codePointLength, contentHash, detectLanguage, quoteSelector as quoteAt } from './text';
@@ -150,7 +150,7 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
     replaceSignature(db, id, indexed.signature);
     unindexArticle(db, id);
     indexArticle(db, id, indexed);
-    const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0 };
+    const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0, mentions: { moved: 0, needReview: 0, dropped: 0 } };
     for (const { articleTitle: _t, articleDirection: _d, tagName: _n, tagColour: _c, ...annotation } of listAnnotationRows(db, id)) {
       // An annotation already waiting for review is placed from its original selectors again.
       const outcome = reanchor(body, annotation);
@@ -169,7 +169,11 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
         report.needReview++;
       }
     }
-    // Entities' aliases are looked for in the new text (the reader shows only mentions whose text still matches).
+    report.mentions = reanchorMentions(db, id, (old) => {
+      const outcome = reanchor(body, old);
+      return outcome.status === 'anchored' ? { ...outcome, exactMatch: outcome.method !== 'fuzzy' } : { reason: outcome.reason };
+    });
+    // Entities' aliases are looked for in the new text, where no mention stands yet.
     suggestMentions(db, now, [id]);
     return report;
   })();

@@ -3,7 +3,8 @@
  * عين الاسد and بعين الأسد all match the alias "عين الأسد", and Ain al-Asad matches its own alias.
  * Matching articles are found through the full-text index, then scanned word by word.
  */
-import type { EntityKind, EntitySummary, MentionRow } from './model';
+import type { StoredSelectors } from './anchoring';
+import type { EntityKind, EntitySummary, MentionRow, ReanchorReport } from './model';
 import { recordMentionReview } from './history';
 import { searchKey, tokenize, words } from './search-text';
 import { statement } from './statements';
@@ -69,7 +70,16 @@ function findAliasesIn(body: string, aliases: { entityId: number; keys: string[]
       found.push({ entityId: alias.entityId, start: codePointLength(body.slice(0, tokens[i]!.start)), end: codePointLength(body.slice(0, last.end)) });
     }
   });
-  return found;
+  return longestFirst(found);
+}
+
+/** Spans that overlap no longer (or earlier, equally long) span: at one place, one suggestion, the longest alias's. */
+function longestFirst<T extends { start: number; end: number }>(spans: T[]): T[] {
+  const kept: T[] = [];
+  for (const span of [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!kept.some((k) => k.start < span.end && span.start < k.end)) kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 type AliasKeys = { entityId: number; keys: string[] };
@@ -100,11 +110,15 @@ function suggestIn(db: Store, now: string, aliases: AliasKeys[], articles: numbe
      VALUES (?, ?, ?, ?, ?, ?, ?, 'suggested', ?)`,
   );
   const body = statement(db, 'SELECT body FROM article_texts WHERE article_id = ?').pluck();
+  // A place that already has a mention (of any entity, whatever its status) gets no new suggestion:
+  // a rejected suggestion does not come back, and one place is one mention.
+  const taken = statement(db, 'SELECT 1 FROM entity_mentions WHERE article_id = ? AND start_offset < ? AND end_offset > ? LIMIT 1').pluck();
   let added = 0;
   for (const articleId of articles) {
     const text = body.get(articleId) as string | undefined;
     if (text === undefined) continue;
     for (const { entityId: found, start, end } of findAliasesIn(text, aliases)) {
+      if (taken.get(articleId, end, start)) continue;
       const { exact, prefix, suffix } = quoteSelector(text, start, end);
       added += insert.run(found, articleId, start, end, exact, prefix, suffix, now).changes;
     }
@@ -140,7 +154,37 @@ export function lastArticleId(db: Store): number {
 
 const mentionColumns = `
   m.id, m.entity_id AS entityId, e.name AS entityName, e.kind, m.article_id AS articleId, a.title AS articleTitle,
-  m.start_offset AS start, m.end_offset AS "end", m.exact, m.prefix, m.suffix, m.status`;
+  m.start_offset AS start, m.end_offset AS "end", m.exact, m.prefix, m.suffix, m.status, m.review_reason AS reviewReason`;
+
+/**
+ * Moves an article's mentions with its new text, as the shared anchoring places annotations:
+ * found at the same place or by their quote and context, a mention moves there. A mention is a
+ * whole alias, so a fuzzy match (which could point at a fragment of a word) does not count.
+ * A decided mention not found again keeps its decision and waits for review; a suggestion not
+ * found is dropped (the scan that follows suggests again wherever an alias still stands).
+ */
+export function reanchorMentions(db: Store, articleId: number, placeIn: (old: StoredSelectors) => { start: number; end: number; exact: string; prefix: string; suffix: string; exactMatch: boolean } | { reason: 'ambiguous' | 'unmatched' }): ReanchorReport['mentions'] {
+  const report = { moved: 0, needReview: 0, dropped: 0 };
+  const mentions = statement(db, 'SELECT id, status, start_offset AS start, end_offset AS "end", exact, prefix, suffix FROM entity_mentions WHERE article_id = ? ORDER BY id').all(articleId) as (StoredSelectors & { id: number; status: MentionRow['status'] })[];
+  const move = statement(db, 'UPDATE OR IGNORE entity_mentions SET start_offset = ?, end_offset = ?, exact = ?, prefix = ?, suffix = ?, review_reason = NULL WHERE id = ?');
+  const drop = statement(db, 'DELETE FROM entity_mentions WHERE id = ?');
+  const review = statement(db, 'UPDATE entity_mentions SET review_reason = ? WHERE id = ?');
+  // Decided mentions first, so that if two land on one place the decision is the one kept.
+  for (const mention of [...mentions].sort((a, b) => Number(a.status === 'suggested') - Number(b.status === 'suggested'))) {
+    const place = placeIn(mention);
+    if ('exactMatch' in place && place.exactMatch) {
+      if (move.run(place.start, place.end, place.exact, place.prefix, place.suffix, mention.id).changes > 0) report.moved++;
+      else (drop.run(mention.id), report.dropped++);
+    } else if (mention.status === 'suggested') {
+      drop.run(mention.id);
+      report.dropped++;
+    } else {
+      review.run('reason' in place ? place.reason : 'unmatched', mention.id);
+      report.needReview++;
+    }
+  }
+  return report;
+}
 
 /** Mentions of one entity or in one article (accepted and suggested unless `status` says), in text order. */
 export function listMentions(db: Store, filter: { entityId?: number; articleId?: number; status?: MentionRow['status'] }): MentionRow[] {

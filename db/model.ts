@@ -105,12 +105,14 @@ export interface HistoryEntry {
   state: 'done' | 'undone' | 'discarded';
 }
 
-/** How the annotations of an article were placed after its text changed. */
+/** How the annotations (and entity mentions) of an article were placed after its text changed. */
 export interface ReanchorReport {
   byPosition: number;
   byQuote: number;
   byFuzzyMatch: number;
   needReview: number;
+  /** Entity mentions: moved with their text; decided ones not found again (waiting for review); suggestions dropped (the scan suggests again where the alias still stands). */
+  mentions: { moved: number; needReview: number; dropped: number };
 }
 
 /** The kinds of entity. */
@@ -140,6 +142,8 @@ export interface MentionRow {
   prefix: string;
   suffix: string;
   status: 'suggested' | 'accepted' | 'rejected';
+  /** Set when the text changed and this decided mention could not be found again. */
+  reviewReason: 'ambiguous' | 'unmatched' | null;
 }
 
 /** What importing W3C annotations did. */

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
+import { JobsPanel } from './components/JobsPanel';
 import { useI18n } from './i18n';
 import { AnnotationsScreen } from './screens/AnnotationsScreen';
 import { CodebookScreen } from './screens/CodebookScreen';
@@ -83,6 +84,7 @@ export function App() {
         )}
         </ErrorBoundary>
       </main>
+      <JobsPanel />
       {notice && (
         <div className="notice" role="status" onAnimationEnd={() => setNotice(null)} key={notice}>
           <bdi>{notice}</bdi>

@@ -8,6 +8,16 @@ import { IntlMessageFormat } from 'intl-messageformat';
 
 export const en = {
   appName: 'Sanad',
+  jobs: 'Background work',
+  'job_alias-scan': 'Finding mentions of “{label}” in the library',
+  jobProgress: '{done, number} of {total, number} articles',
+  jobResumed: 'taken up again after Sanad stopped',
+  jobState_done: 'Done',
+  jobState_cancelled: 'Cancelled: what was found so far is kept',
+  jobState_failed: 'Failed: {error}',
+  jobState_interrupted: 'Interrupted when Sanad stopped: {error}',
+  jobState_queued: 'Waiting',
+  jobState_running: 'Running',
   library: 'Library',
   annotations: 'Annotations',
   import: 'Import files',
@@ -158,6 +168,16 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 const ar: Record<MessageKey, string> = {
+  jobs: 'أعمال في الخلفية',
+  'job_alias-scan': 'البحث عن إشارات إلى «{label}» في المكتبة',
+  jobProgress: '{done, number} من {total, number} مقال',
+  jobResumed: 'استُؤنف بعد توقف سند',
+  jobState_done: 'اكتمل',
+  jobState_cancelled: 'أُلغي: ما وُجد حتى الآن محفوظ',
+  jobState_failed: 'تعذّر: {error}',
+  jobState_interrupted: 'انقطع حين توقف سند: {error}',
+  jobState_queued: 'في الانتظار',
+  jobState_running: 'قيد التنفيذ',
   appName: 'سند',
   library: 'المكتبة',
   annotations: 'التعليقات التوضيحية',

@@ -28,13 +28,13 @@ export function useStoreWrites(): number {
 export function useApiQuery<M extends ApiMethod>(
   method: M,
   arg: ApiInput<M>,
-  { enabled = true, refetchInterval }: { enabled?: boolean; refetchInterval?: number | false } = {},
+  { enabled = true, refetchInterval }: { enabled?: boolean; refetchInterval?: number | false | ((data: ApiOutput<M> | null) => number | false) } = {},
 ): { data: ApiOutput<M> | null; error: string | null; reload: () => void } {
   const query = useQuery({
     queryKey: [method, arg],
     queryFn: () => (api[method] as ApiClient[M])(arg as never) as Promise<ApiOutput<M>>,
     enabled,
-    refetchInterval,
+    refetchInterval: typeof refetchInterval === 'function' ? (query) => refetchInterval((query.state.data as ApiOutput<M> | undefined) ?? null) : refetchInterval,
   });
   return {
     data: (query.data as ApiOutput<M> | undefined) ?? null,

@@ -78,7 +78,7 @@ describe('annotations when the text changes', () => {
       .replace('ثلاثة من الحراس أصيبوا', 'ثلاثةً من الحراس قد أصيبوا')
       .replace('ونقلت وكالة رويترز عن ثلاثة مسؤولين أمريكيين', 'ونقل مراسلون عن مسؤولين');
     const report = await call<ReanchorReport>(dispatch, 'updateArticleText', { id: 1, body: edited });
-    expect(report).toEqual({ byPosition: 1, byQuote: 1, byFuzzyMatch: 1, needReview: 1 });
+    expect(report).toEqual({ byPosition: 1, byQuote: 1, byFuzzyMatch: 1, needReview: 1, mentions: { moved: 0, needReview: 0, dropped: 0 } });
     const rows = await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 1 });
     const review = rows.filter((r) => r.reviewReason);
     expect(review).toMatchObject([{ exact: 'وكالة رويترز', reviewReason: 'unmatched' }]);
@@ -111,7 +111,7 @@ describe('annotations when the text changes', () => {
       name: 'ar-port-closure-v2.txt',
       dataBase64: Buffer.from(newer).toString('base64'),
     });
-    expect(report).toEqual({ byPosition: 1, byQuote: 0, byFuzzyMatch: 0, needReview: 0 });
+    expect(report).toEqual({ byPosition: 1, byQuote: 0, byFuzzyMatch: 0, needReview: 0, mentions: { moved: 0, needReview: 0, dropped: 0 } });
     expect(await call(dispatch, 'searchArticles', { query: 'مساء الخميس' })).toMatchObject({ hits: [{ id: 1 }] });
     expect(await dispatch('replaceArticleTextFromFile', { id: 1, name: 'x.txt', dataBase64: '' })).toMatchObject({
       ok: false,

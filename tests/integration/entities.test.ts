@@ -55,4 +55,43 @@ describe('entities', () => {
     expect(await call<MentionRow[]>(dispatch, 'listMentions', { articleId: 4 })).toMatchObject([{ exact: 'بغداد', status: 'suggested' }]);
     expect(await dispatch('createEntity', { kind: 'place', name: 'بغداد', aliases: [] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
+
+  it('moves mentions with an edited text, keeps decisions, and never suggests a place again that has a mention', async () => {
+    const { dispatch } = await library();
+    const entity = await call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'عين الأسد', aliases: [] });
+    const [first, second] = await call<MentionRow[]>(dispatch, 'listMentions', { entityId: entity.id });
+    await call(dispatch, 'reviewMentions', { ids: [first!.id], status: 'accepted' });
+    await call(dispatch, 'reviewMentions', { ids: [second!.id], status: 'rejected' });
+    // Words added at the start move every mention; the third place is rewritten away.
+    const edited = 'عاجل: انسحاب من عين الأسد\nغادرت القوات قاعدة عين الاسد في الأنبار، وقال مسؤول إن آخر رتل خرج من القاعدة فجرًا.';
+    const report = await call<{ mentions: unknown }>(dispatch, 'updateArticleText', { id: 1, body: edited });
+    expect(report.mentions).toEqual({ moved: 2, needReview: 0, dropped: 1 });
+    const after = await call<MentionRow[]>(dispatch, 'listMentions', { articleId: 1 });
+    const all = [...after, ...(await call<MentionRow[]>(dispatch, 'listMentions', { articleId: 1, status: 'rejected' }))];
+    const chars = [...edited];
+    for (const m of all) expect(chars.slice(m.start, m.end).join('')).toBe(m.exact);
+    expect(all.map((m) => [m.id, m.status]).sort()).toEqual([[first!.id, 'accepted'], [second!.id, 'rejected']].sort());
+  });
+
+  it('sends a decided mention whose text is gone to review, keeping its decision', async () => {
+    const { dispatch } = await library();
+    const entity = await call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'Ain al-Asad', aliases: [] });
+    const mentions = await call<MentionRow[]>(dispatch, 'listMentions', { entityId: entity.id });
+    await call(dispatch, 'reviewMentions', { ids: mentions.map((m) => m.id), status: 'accepted' });
+    const report = await call<{ mentions: unknown }>(dispatch, 'updateArticleText', { id: 2, body: 'Leaving the base\nThe last convoy left the air base in Anbar at dawn, an official said.' });
+    expect(report.mentions).toEqual({ moved: 0, needReview: 2, dropped: 0 });
+    expect(await call<MentionRow[]>(dispatch, 'listMentions', { entityId: entity.id })).toMatchObject([
+      { status: 'accepted', reviewReason: 'unmatched' },
+      { status: 'accepted', reviewReason: 'unmatched' },
+    ]);
+  });
+
+  it('gives one suggestion, the longest alias\'s, where aliases overlap', async () => {
+    const { dispatch } = await library();
+    await call(dispatch, 'createEntity', { kind: 'place', name: 'قاعدة عين الأسد', aliases: [] });
+    const short = await call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'عين الأسد', aliases: [] });
+    const all = await call<MentionRow[]>(dispatch, 'listMentions', { articleId: 1 });
+    expect(all.map((m) => m.exact)).toEqual(['عين الأسد', 'قاعدة عين الاسد', 'عين الأسد']);
+    expect(all.filter((m) => m.entityId === short.id)).toHaveLength(2);
+  });
 });
