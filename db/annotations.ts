@@ -4,7 +4,6 @@
  */
 import type { Annotation, AnnotationRow, Page, PageRequest } from './model';
 import { type PagedColumn, pageClauses } from './paging';
-import { recordAction } from './history';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -118,9 +117,7 @@ export function insertAnnotation(db: Store, annotation: NewAnnotation, now: stri
          VALUES (@articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @now, @now)`,
       ).run({ ...annotation, now }).lastInsertRowid,
     );
-    const created = findAnnotation(db, id)!;
-    recordAction(db, 'create', null, created, now);
-    return created;
+    return findAnnotation(db, id)!;
   })();
 }
 
@@ -131,18 +128,16 @@ export function changeAnnotation(db: Store, id: number, change: Partial<Omit<Ann
     if (!before) return undefined;
     const after: Annotation = { ...before, ...change, updatedAt: now };
     writeAnnotation(db, after);
-    recordAction(db, 'edit', before, after, now);
     return after;
   })();
 }
 
-/** Deletes annotation `id` and records it; returns whether it existed. */
-export function deleteAnnotation(db: Store, id: number, now: string): boolean {
+/** Deletes annotation `id`; returns whether it existed. */
+export function deleteAnnotation(db: Store, id: number): boolean {
   return db.transaction(() => {
     const before = findAnnotation(db, id);
     if (!before) return false;
     removeAnnotation(db, id);
-    recordAction(db, 'delete', before, null, now);
     return true;
   })();
 }

@@ -5,7 +5,6 @@
  */
 import type { StoredSelectors } from './anchoring';
 import type { EntityKind, EntitySummary, MentionRow, ReanchorReport } from './model';
-import { recordMentionReview } from './history';
 import { searchKey, tokenize, words } from './search-text';
 import { statement } from './statements';
 import type { Store } from './store';
@@ -186,6 +185,13 @@ export function reanchorMentions(db: Store, articleId: number, placeIn: (old: St
   return report;
 }
 
+/** One mention with its entity and article, or undefined. */
+export function findMention(db: Store, id: number): MentionRow | undefined {
+  return statement(db, `SELECT ${mentionColumns} FROM entity_mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id WHERE m.id = ?`).get(id) as
+    | MentionRow
+    | undefined;
+}
+
 /** Mentions of one entity or in one article (accepted and suggested unless `status` says), in text order. */
 export function listMentions(db: Store, filter: { entityId?: number; articleId?: number; status?: MentionRow['status'] }): MentionRow[] {
   const conditions = ["m.status IN ('suggested', 'accepted')"];
@@ -224,23 +230,8 @@ export function insertAcceptedMention(db: Store, entityId: number, articleId: nu
     .get(entityId, articleId, start, end) as number;
 }
 
-/** Accepts or rejects mentions, each recorded in the undo history; returns how many changed. */
-export function reviewMentions(db: Store, ids: number[], status: 'accepted' | 'rejected', now: string): number {
-  return db.transaction(() => {
-    let changed = 0;
-    const load = statement(db, `SELECT ${mentionColumns} FROM entity_mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id WHERE m.id = ?`);
-    for (const id of ids) {
-      const before = load.get(id) as MentionRow | undefined;
-      if (!before || before.status === status) continue;
-      statement(db, 'UPDATE entity_mentions SET status = ? WHERE id = ?').run(status, id);
-      recordMentionReview(db, before, { ...before, status }, now);
-      changed++;
-    }
-    return changed;
-  })();
-}
-
-/** Sets a mention's status as the history restores it. */
-export function setMentionStatus(db: Store, id: number, status: MentionRow['status']): void {
-  statement(db, 'UPDATE entity_mentions SET status = ? WHERE id = ?').run(status, id);
+/** Accepts or rejects mentions (the caller records them as one step); returns how many changed. */
+export function reviewMentions(db: Store, ids: number[], status: 'accepted' | 'rejected'): number {
+  const review = statement(db, 'UPDATE entity_mentions SET status = ? WHERE id = ? AND status <> ?');
+  return ids.reduce((changed, id) => changed + review.run(status, id, status).changes, 0);
 }

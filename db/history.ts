@@ -1,58 +1,101 @@
 /**
- * The annotation history: every create, edit and delete of an annotation, and every review of
- * an entity mention, with the row before and after, so an action can be undone (restore
- * `before`) and redone (restore `after`), also after a restart. A new action after some undos
- * discards the undone ones from the redo stack (they stay listed).
+ * The history of undoable steps. {@link recordStep} runs a change as one step: while it runs,
+ * triggers (migration 9) copy every tracked row it changes, before and after, into
+ * history_changes. A step that changed nothing is not kept; a new step ends its client's redo
+ * stack. undo.ts walks the steps back and forth.
  */
-import type { Annotation, HistoryEntry, MentionRow } from './model';
+import type { HistoryEntry, HistoryKind } from './model';
 import { statement } from './statements';
 import type { Store } from './store';
 
-type Action = HistoryEntry['action'];
-
-/** Records an action on an annotation; it also ends any redo stack. */
-export function recordAction(db: Store, action: Action, before: Annotation | null, after: Annotation | null, now: string): void {
-  record(db, 'annotation', action, (after ?? before)!.id, before, after, now);
+/** Who takes a step, from which window, and when. */
+export interface StepContext {
+  actor: string;
+  client: string;
+  now: string;
 }
 
-/** Records the acceptance or rejection of an entity mention. */
-export function recordMentionReview(db: Store, before: MentionRow, after: MentionRow, now: string): void {
-  record(db, 'mention', 'edit', before.id, before, after, now);
+/** What a step is about, for the history list and the undo message. */
+export interface StepLabel {
+  kind: HistoryKind;
+  subjectId?: number | null;
+  articleId?: number | null;
+  quote?: string;
+  detail?: Record<string, unknown>;
 }
 
-function record(db: Store, subject: HistoryEntry['subject'], action: Action, id: number, before: object | null, after: object | null, now: string): void {
-  statement(db, "UPDATE annotation_history SET state = 'discarded' WHERE state = 'undone'").run();
-  statement(db, 'INSERT INTO annotation_history (at, subject, action, annotation_id, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
-    now,
-    subject,
-    action,
-    id,
-    before && JSON.stringify(before),
-    after && JSON.stringify(after),
-  );
+/**
+ * Runs `work` as one undoable step, in one transaction; `label` may depend on its result.
+ * Recording is on only while `work` runs, so `work` must not await.
+ */
+export function recordStep<T>(db: Store, context: StepContext, label: StepLabel | ((result: T) => StepLabel), work: () => T): T {
+  return db.transaction(() => {
+    const stepId = Number(
+      statement(db, "INSERT INTO history_steps (at, actor, client, kind) VALUES (?, ?, ?, 'pending')").run(context.now, context.actor, context.client).lastInsertRowid,
+    );
+    statement(db, 'UPDATE history_recording SET step_id = ?').run(stepId);
+    let result: T;
+    try {
+      result = work();
+    } finally {
+      statement(db, 'UPDATE history_recording SET step_id = NULL').run();
+    }
+    if (!statement(db, 'SELECT 1 FROM history_changes WHERE step_id = ? LIMIT 1').pluck().get(stepId)) {
+      statement(db, 'DELETE FROM history_steps WHERE id = ?').run(stepId);
+      return result;
+    }
+    const { kind, subjectId = null, articleId = null, quote = '', detail = {} } = typeof label === 'function' ? label(result) : label;
+    statement(db, "UPDATE history_steps SET state = 'discarded' WHERE client = ? AND state = 'undone'").run(context.client);
+    statement(
+      db,
+      'UPDATE history_steps SET kind = ?, subject_id = ?, article_id = ?, article_title = (SELECT title FROM articles WHERE id = ?), quote = ?, detail = ? WHERE id = ?',
+    ).run(kind, subjectId, articleId, articleId, quote, JSON.stringify(detail), stepId);
+    return result;
+  })();
 }
 
-/** A history row as stored: snapshots are JSON. */
-export interface HistoryRow {
+/** A step's row as stored. */
+export interface StepRow {
   id: number;
   at: string;
-  subject: HistoryEntry['subject'];
-  action: Action;
-  annotationId: number;
-  before: string | null;
-  after: string | null;
+  actor: string;
+  client: string;
+  kind: HistoryKind;
+  subjectId: number | null;
+  articleId: number | null;
+  articleTitle: string | null;
+  quote: string;
+  detail: string;
   state: HistoryEntry['state'];
 }
 
-// annotation_id holds the id of the history entry's subject: an annotation or a mention.
-export const historyColumns = 'id, at, subject, action, annotation_id AS annotationId, before, after, state';
-
-export function toEntry(row: HistoryRow): HistoryEntry {
-  const snapshot = JSON.parse((row.after ?? row.before)!) as { articleId: number; exact: string };
-  return { id: row.id, at: row.at, subject: row.subject, action: row.action, annotationId: row.annotationId, articleId: snapshot.articleId, quote: snapshot.exact, state: row.state };
+/** The columns of a {@link StepRow}, from `table` (a name or alias in the query). */
+export function stepColumns(table = 'history_steps'): string {
+  return `${table}.id, ${table}.at, ${table}.actor, ${table}.client, ${table}.kind, ${table}.subject_id AS subjectId, ${table}.article_id AS articleId,
+    ${table}.article_title AS articleTitle, ${table}.quote, ${table}.detail, ${table}.state`;
 }
 
-/** The latest history entries, newest first. */
+const CREATING = /\.(create|add|import|mark)$/;
+
+/** A step as the API shows it. */
+export function toEntry(row: StepRow): HistoryEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    kind: row.kind,
+    subject: row.kind.split('.')[0]!,
+    action: CREATING.test(row.kind) ? 'create' : row.kind.endsWith('.delete') ? 'delete' : 'edit',
+    annotationId: row.subjectId ?? 0,
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    quote: row.quote,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    actor: row.actor,
+    state: row.state,
+  };
+}
+
+/** The latest steps, newest first. */
 export function listHistory(db: Store, limit: number): HistoryEntry[] {
-  return (statement(db, `SELECT ${historyColumns} FROM annotation_history ORDER BY id DESC LIMIT ?`).all(limit) as HistoryRow[]).map(toEntry);
+  return (statement(db, `SELECT ${stepColumns()} FROM history_steps WHERE kind <> 'pending' ORDER BY id DESC LIMIT ?`).all(limit) as StepRow[]).map(toEntry);
 }

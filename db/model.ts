@@ -90,18 +90,48 @@ export interface Annotation {
   reviewCandidates: { start: number; end: number; prefix: string; exact: string; suffix: string }[] | null;
 }
 
+/** What a history step did, as `<subject>.<verb>`: 'annotation.create', 'tag.merge', 'text.edit', 'mention.review', … */
+export type HistoryKind =
+  | 'annotation.create'
+  | 'annotation.edit'
+  | 'annotation.delete'
+  | 'annotation.place'
+  | 'annotations.import'
+  | 'tag.create'
+  | 'tag.edit'
+  | 'tag.merge'
+  | 'tag.delete'
+  | 'codebook.import'
+  | 'entity.create'
+  | 'entity.alias'
+  | 'entity.delete'
+  | 'entity.mark'
+  | 'mention.review'
+  | 'article.edit'
+  | 'text.edit'
+  | 'variants.add'
+  | 'variants.delete';
+
 /**
- * One entry of the undo history: an action on an annotation, or the review of an entity
- * mention (`annotationId` is then the mention's id). `state`: done, undone or discarded.
+ * One step of the undo history: one action as the analyst took it (a bulk action is one step),
+ * what it was done to and where. `state`: done, undone, or discarded (undone, then replaced by
+ * a new action). `subject`/`action`/`annotationId` keep the first history's shape.
  */
 export interface HistoryEntry {
   id: number;
   at: string;
-  subject: 'annotation' | 'mention';
+  kind: HistoryKind;
+  subject: string;
   action: 'create' | 'edit' | 'delete';
+  /** The row the step is about (an annotation, a tag, a mention, …). */
   annotationId: number;
-  articleId: number;
+  articleId: number | null;
+  articleTitle: string | null;
+  /** The passage, or the name of what was changed. */
   quote: string;
+  /** Kind-specific facts: the tag's name, how many mentions, the status given, … */
+  detail: Record<string, unknown>;
+  actor: string;
   state: 'done' | 'undone' | 'discarded';
 }
 

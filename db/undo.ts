@@ -1,44 +1,155 @@
 /**
- * Undo and redo over the history that history.ts records: restore the snapshot before (undo)
- * or after (redo) an action. Kept apart from the recording so that the annotation and entity
- * queries, which record, and this file, which restores through them, do not import each other.
+ * Undo and redo over the recorded steps (history.ts). Each row a step touched is put back as
+ * the step found it (undo) or left it (redo), but only after checking that every such row is
+ * still exactly as the step left (or found) it: if something changed it since, the undo is
+ * refused with a message naming the later step, instead of writing stale data over it.
  */
-import { removeAnnotation, writeAnnotation } from './annotations';
-import { setMentionStatus } from './entities';
-import { historyColumns, type HistoryRow, toEntry } from './history';
-import type { Annotation, HistoryEntry, MentionRow } from './model';
+import type { HistoryEntry } from './model';
+import { analyseText, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
+import { stepColumns, type StepRow, toEntry } from './history';
 import { statement } from './statements';
 import type { Store } from './store';
-import { tagExists } from './tags';
 
-/** Puts an annotation (or a mention's status) back as a snapshot says, or removes it when the snapshot is empty. */
-function restore(db: Store, row: HistoryRow, snapshot: string | null): void {
-  if (row.subject === 'mention') return setMentionStatus(db, row.annotationId, (JSON.parse(snapshot!) as MentionRow).status);
-  if (snapshot === null) return removeAnnotation(db, row.annotationId);
-  const annotation = JSON.parse(snapshot) as Annotation;
-  // A tag deleted since then cannot come back with it; the annotation comes back untagged.
-  const tagStillThere = annotation.tagId === null || tagExists(db, annotation.tagId);
-  writeAnnotation(db, { ...annotation, tagId: tagStillThere ? annotation.tagId : null });
+/** An undo or redo that would overwrite a later change; the message says which. */
+export class UndoRefusedError extends Error {
+  override name = 'UndoRefusedError';
 }
 
-/** Undoes the latest action still done; returns it, or undefined when there is nothing to undo. */
-export function undo(db: Store): HistoryEntry | undefined {
+/** The tables steps may touch, with their key column (an allow-list: names from history rows are checked against it). */
+const KEYS: Record<string, string> = {
+  articles: 'id',
+  article_texts: 'article_id',
+  tags: 'id',
+  annotations: 'id',
+  spelling_variants: 'id',
+  entities: 'id',
+  entity_aliases: 'id',
+  entity_mentions: 'id',
+};
+
+type Row = Record<string, unknown>;
+
+/** Per row a step touched: how it was before the step's first change and after its last. */
+interface NetChange {
+  table: string;
+  rowId: number;
+  before: Row | null;
+  after: Row | null;
+}
+
+function netChanges(db: Store, stepId: number): NetChange[] {
+  const changes = statement(db, 'SELECT table_name AS tableName, row_id AS rowId, before, after FROM history_changes WHERE step_id = ? ORDER BY id').all(stepId) as {
+    tableName: string;
+    rowId: number;
+    before: string | null;
+    after: string | null;
+  }[];
+  const net = new Map<string, NetChange>();
+  for (const change of changes) {
+    if (!Object.hasOwn(KEYS, change.tableName)) throw new Error(`history names an unknown table "${change.tableName}"`);
+    const key = `${change.tableName}:${change.rowId}`;
+    const after = change.after === null ? null : (JSON.parse(change.after) as Row);
+    const seen = net.get(key);
+    if (seen) seen.after = after;
+    else net.set(key, { table: change.tableName, rowId: change.rowId, before: change.before === null ? null : (JSON.parse(change.before) as Row), after });
+  }
+  return [...net.values()];
+}
+
+/** The table's real columns: a row from history may only name these. */
+function columnsOf(db: Store, table: string): Set<string> {
+  return new Set((db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]));
+}
+
+function currentRow(db: Store, table: string, rowId: number): Row | undefined {
+  return db.prepare(`SELECT * FROM ${table} WHERE ${KEYS[table]} = ?`).get(rowId) as Row | undefined;
+}
+
+/** Whether the row is as `expected` says (absent when null; else equal in every recorded column). */
+function matches(current: Row | undefined, expected: Row | null): boolean {
+  if (expected === null) return current === undefined;
+  return current !== undefined && Object.entries(expected).every(([column, value]) => (current[column] ?? null) === (value ?? null));
+}
+
+/** Puts a row as `target` says: removed when null, else updated or inserted with the recorded columns. */
+function putRow(db: Store, table: string, rowId: number, target: Row | null): void {
+  const key = KEYS[table]!;
+  if (target === null) return void db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`).run(rowId);
+  const allowed = columnsOf(db, table);
+  const columns = Object.keys(target).filter((c) => c !== key);
+  for (const column of columns) if (!allowed.has(column)) throw new Error(`history names an unknown column "${table}.${column}"`);
+  const values = columns.map((c) => target[c] ?? null);
+  if (currentRow(db, table, rowId)) {
+    if (columns.length) db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${key} = ?`).run(...values, rowId);
+  } else {
+    db.prepare(`INSERT INTO ${table} (${[key, ...columns].join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`).run(rowId, ...values);
+  }
+}
+
+/** Derived data a restored text needs: its search keys and near-duplicate signature. */
+function reindexText(db: Store, articleId: number): void {
+  const row = db.prepare('SELECT a.title, x.body FROM articles a JOIN article_texts x ON x.article_id = a.id WHERE a.id = ?').get(articleId) as { title: string; body: string } | undefined;
+  if (!row) return;
+  const indexed = analyseText(row.title, row.body);
+  unindexArticle(db, articleId);
+  indexArticle(db, articleId, indexed);
+  statement(db, 'UPDATE article_texts SET minhash = ? WHERE article_id = ?').run(signatureColumn(indexed), articleId);
+  replaceSignature(db, articleId, indexed.signature);
+}
+
+/** A short description of a step for messages: its kind, and the passage or name. */
+function describe(step: StepRow): string {
+  const what = step.quote ? ` “${step.quote.length > 40 ? `${step.quote.slice(0, 40)}…` : step.quote}”` : '';
+  const where = step.articleTitle ? ` in “${step.articleTitle}”` : '';
+  return `${step.kind}${what}${where} (#${step.id})`;
+}
+
+/** Restores the rows of `step` to `side` (before for undo, after for redo) after checking the other side still holds. */
+function apply(db: Store, step: StepRow, direction: 'undo' | 'redo'): void {
+  const changes = netChanges(db, step.id);
+  for (const change of changes) {
+    const expected = direction === 'undo' ? change.after : change.before;
+    if (matches(currentRow(db, change.table, change.rowId), expected)) continue;
+    const later = statement(
+      db,
+      `SELECT ${stepColumns('s')}
+       FROM history_changes c JOIN history_steps s ON s.id = c.step_id
+       WHERE c.table_name = ? AND c.row_id = ? AND s.id <> ? AND s.state = 'done' ORDER BY s.id DESC LIMIT 1`,
+    ).get(change.table, change.rowId, step.id) as StepRow | undefined;
+    const cause = later ? `${describe(later)} changed it since; undo that first` : 'it has changed since';
+    throw new UndoRefusedError(`Cannot ${direction} ${describe(step)}: ${cause}.`);
+  }
+  // References are checked at commit, so rows can come back in any order.
+  db.pragma('defer_foreign_keys = ON');
+  for (const change of changes) putRow(db, change.table, change.rowId, direction === 'undo' ? change.before : change.after);
+  // A tag or parent deleted since cannot come back with the row: the reference is cleared, as deleting it did.
+  for (const broken of db.pragma('foreign_key_check') as { table: string; rowid: number; fkid: number }[]) {
+    const reference = (db.pragma(`foreign_key_list(${broken.table})`) as { id: number; from: string }[]).find((f) => f.id === broken.fkid)!;
+    const nullable = (db.pragma(`table_info(${broken.table})`) as { name: string; notnull: number }[]).find((c) => c.name === reference.from)?.notnull === 0;
+    if (!nullable) throw new UndoRefusedError(`Cannot ${direction} ${describe(step)}: what it refers to in ${broken.table} has been deleted since.`);
+    db.prepare(`UPDATE ${broken.table} SET ${reference.from} = NULL WHERE rowid = ?`).run(broken.rowid);
+  }
+  for (const change of changes) if (change.table === 'article_texts') reindexText(db, change.rowId);
+}
+
+/** Undoes `client`'s latest step still done; returns it, or undefined when there is nothing to undo. */
+export function undo(db: Store, client: string): HistoryEntry | undefined {
   return db.transaction(() => {
-    const row = statement(db, `SELECT ${historyColumns} FROM annotation_history WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get() as HistoryRow | undefined;
-    if (!row) return undefined;
-    restore(db, row, row.before);
-    statement(db, "UPDATE annotation_history SET state = 'undone' WHERE id = ?").run(row.id);
-    return toEntry({ ...row, state: 'undone' });
+    const step = statement(db, `SELECT ${stepColumns()} FROM history_steps WHERE client = ? AND state = 'done' AND kind <> 'pending' ORDER BY id DESC LIMIT 1`).get(client) as StepRow | undefined;
+    if (!step) return undefined;
+    apply(db, step, 'undo');
+    statement(db, "UPDATE history_steps SET state = 'undone' WHERE id = ?").run(step.id);
+    return toEntry({ ...step, state: 'undone' });
   })();
 }
 
-/** Redoes the earliest undone action; returns it, or undefined when there is nothing to redo. */
-export function redo(db: Store): HistoryEntry | undefined {
+/** Redoes `client`'s earliest undone step; returns it, or undefined when there is nothing to redo. */
+export function redo(db: Store, client: string): HistoryEntry | undefined {
   return db.transaction(() => {
-    const row = statement(db, `SELECT ${historyColumns} FROM annotation_history WHERE state = 'undone' ORDER BY id LIMIT 1`).get() as HistoryRow | undefined;
-    if (!row) return undefined;
-    restore(db, row, row.after);
-    statement(db, "UPDATE annotation_history SET state = 'done' WHERE id = ?").run(row.id);
-    return toEntry({ ...row, state: 'done' });
+    const step = statement(db, `SELECT ${stepColumns()} FROM history_steps WHERE client = ? AND state = 'undone' ORDER BY id LIMIT 1`).get(client) as StepRow | undefined;
+    if (!step) return undefined;
+    apply(db, step, 'redo');
+    statement(db, "UPDATE history_steps SET state = 'done' WHERE id = ?").run(step.id);
+    return toEntry({ ...step, state: 'done' });
   })();
 }

@@ -11,6 +11,7 @@ import { sql as entities } from './0005-entities';
 import { sql as stableIdsAndCounters } from './0006-stable-ids-and-counters';
 import { sql as jobs } from './0007-jobs';
 import { sql as mentionReview } from './0008-mention-review';
+import { sql as historySteps } from './0009-history-steps';
 
 /**
  * One schema step; `version` becomes `PRAGMA user_version` once it has run. `up` runs after the
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'stable ids and counters', sql: stableIdsAndCounters },
   { version: 7, name: 'background jobs', sql: jobs },
   { version: 8, name: 'mention review', sql: mentionReview },
+  { version: 9, name: 'one history of steps', sql: historySteps },
 ];

@@ -21,5 +21,11 @@ export type ApiResult<T> =
 /** Largest upload accepted in one import request, base64 included. */
 export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
 
+/** The header that names the calling window, so undo takes back that window's own steps. */
+export const CLIENT_HEADER = 'x-sanad-client';
+
+/** What a client id may look like (the renderer makes a random one per window). */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** The header that carries browser mode's per-launch token. */
 export const TOKEN_HEADER = 'x-sanad-token';

@@ -5,15 +5,16 @@
  */
 import { ZodError } from 'zod';
 import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows, queryAnnotations } from '../../db/annotations';
-import { listHistory } from '../../db/history';
-import { redo, undo } from '../../db/undo';
-import { addAlias, deleteEntity, findEntity, findEntityByName, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions } from '../../db/entities';
+import { listHistory, recordStep, type StepLabel } from '../../db/history';
+import type { Annotation, HistoryKind } from '../../db/model';
+import { redo, undo, UndoRefusedError } from '../../db/undo';
+import { addAlias, deleteEntity, findEntity, findEntityByName, findMention, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions } from '../../db/entities';
 import { findArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from '../../db/articles';
 import { PageRequestError } from '../../db/paging';
 import { findInText, searchArticles, SearchQueryError } from '../../db/search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
 import type { Store } from '../../db/store';
-import { deleteTag, findTagByName, insertTag, listTags, mergeTags, tagExists, updateTag, wouldCycle } from '../../db/tags';
+import { deleteTag, findTag, findTagByName, insertTag, listTags, mergeTags, tagExists, tagUsage, updateTag, wouldCycle } from '../../db/tags';
 import { codePointLength, normaliseText, quoteSelector } from '../../db/text';
 import { importFiles, inThreadPreparer, type Preparer } from '../services/import';
 import { createJobRunner, type JobRunner } from '../services/jobs';
@@ -33,8 +34,13 @@ export class ApiError extends Error {
   }
 }
 
+/** Who calls: the window it comes from (undo is per window); the one local analyst is the actor. */
+export interface CallContext {
+  client?: string;
+}
+
 /** Every method's implementation; a method missing here is a compile error. */
-export type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
+export type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>, call: CallContext) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
 /** What the handlers need besides the store: a clock (tests fix it), import worker threads, and the job runner. */
 export interface HandlerOptions {
@@ -65,13 +71,17 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
   const requireTag = (tagId: number | null | undefined) => {
     if (tagId != null && !tagExists(db, tagId)) throw new ApiError('NOT_FOUND', `There is no tag #${tagId}.`);
   };
+  /** Runs `work` as one undoable step of the calling window (see db/history.ts). */
+  const step = <T>(call: CallContext, label: StepLabel | ((result: T) => StepLabel), work: () => T): T =>
+    recordStep(db, { actor: LOCAL_ACTOR, client: call.client ?? LOCAL_ACTOR, now: now() }, label, work);
   /** Scans the library for an entity's aliases as a background job, and returns the entity once it has run. */
   const scanAliases = async (entityId: number) => {
     await jobs.scanAliases(entityId, findEntity(db, entityId)!.name, LOCAL_ACTOR);
     return findEntity(db, entityId)!;
   };
-  const replaceText = (id: number, body: string) => {
-    const report = replaceArticleBody(db, id, normaliseText(body), now());
+  /** A text edit, with the re-anchoring it causes, as one step. */
+  const replaceText = (call: CallContext, id: number, body: string) => {
+    const report = step(call, { kind: 'text.edit', subjectId: id, articleId: id, quote: findArticle(db, id)?.title ?? '' }, () => replaceArticleBody(db, id, normaliseText(body), now()));
     if (!report) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
     return report;
   };
@@ -86,27 +96,31 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
         { now, preparer },
       ),
-    updateArticle: ({ id, ...edit }) => {
-      if (!updateArticle(db, id, edit)) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+    updateArticle: ({ id, ...edit }, call) => {
+      const changed = step(call, { kind: 'article.edit', subjectId: id, articleId: id, detail: { fields: Object.keys(edit) } }, () => updateArticle(db, id, edit));
+      if (!changed) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
       const { body: _body, contentHash: _hash, ...summary } = requireArticle(id);
       return summary;
     },
     searchArticles: ({ query, limit, ...filters }) => explainQueryErrors(() => searchArticles(db, query, filters, limit)),
     findInArticle: ({ id, query }) => explainQueryErrors(() => findInText(db, requireArticle(id).body, query)),
     listSpellingVariants: () => listVariantGroups(db),
-    addSpellingVariants: ({ terms }) => addVariantGroup(db, terms),
-    deleteSpellingVariants: ({ groupId }) => {
-      if (!deleteVariantGroup(db, groupId)) throw new ApiError('NOT_FOUND', `There is no spelling-variant group #${groupId}.`);
+    addSpellingVariants: ({ terms }, call) => step(call, (group) => ({ kind: 'variants.add', subjectId: group.groupId, quote: group.terms.join(' · ') }), () => addVariantGroup(db, terms)),
+    deleteSpellingVariants: ({ groupId }, call) => {
+      const terms = listVariantGroups(db).find((g) => g.groupId === groupId)?.terms ?? [];
+      if (!step(call, { kind: 'variants.delete', subjectId: groupId, quote: terms.join(' · ') }, () => deleteVariantGroup(db, groupId))) throw new ApiError('NOT_FOUND', `There is no spelling-variant group #${groupId}.`);
       return { deleted: true as const };
     },
     listTags: () => listTags(db),
-    createTag: ({ name, colour, parentId, description }) => {
+    createTag: ({ name, colour, parentId, description }, call) => {
       const existing = findTagByName(db, name);
       if (existing) throw new ApiError('CONFLICT', `A tag called "${existing.name}" already exists.`);
       requireTag(parentId);
-      return insertTag(db, name, colour, { parentId: parentId ?? null, description: description ?? null });
+      return step(call, (tag) => ({ kind: 'tag.create', subjectId: tag.id, quote: tag.name }), () =>
+        insertTag(db, name, colour, { parentId: parentId ?? null, description: description ?? null }),
+      );
     },
-    updateTag: ({ id, ...change }) => {
+    updateTag: ({ id, ...change }, call) => {
       requireTag(id);
       const clash = change.name === undefined ? undefined : findTagByName(db, change.name);
       if (clash && clash.id !== id) throw new ApiError('CONFLICT', `A tag called "${clash.name}" already exists; merge the two instead.`);
@@ -118,45 +132,52 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
         const taken = listTags(db).find((t) => t.shortcut === change.shortcut && t.id !== id);
         if (taken) throw new ApiError('CONFLICT', `The key "${change.shortcut}" already applies the tag "${taken.name}".`);
       }
-      return updateTag(db, id, change);
+      const before = findTag(db, id)!;
+      return step(call, { kind: 'tag.edit', subjectId: id, quote: before.name, detail: { fields: Object.keys(change) } }, () => updateTag(db, id, change));
     },
-    mergeTags: ({ sourceId, targetId }) => {
+    mergeTags: ({ sourceId, targetId }, call) => {
       requireTag(sourceId);
       requireTag(targetId);
       if (sourceId === targetId) throw new ApiError('INVALID_ARGUMENT', 'Choose two different tags to merge.');
       if (wouldCycle(db, sourceId, targetId)) throw new ApiError('INVALID_ARGUMENT', 'A tag cannot be merged into one of its own sub-tags.');
-      return mergeTags(db, sourceId, targetId);
+      const [source, target] = [findTag(db, sourceId)!, findTag(db, targetId)!];
+      return step(call, { kind: 'tag.merge', subjectId: targetId, quote: source.name, detail: { into: target.name, passages: tagUsage(db, sourceId) } }, () =>
+        mergeTags(db, sourceId, targetId),
+      );
     },
-    deleteTag: ({ id, annotations }) => {
+    deleteTag: ({ id, annotations }, call) => {
       requireTag(id);
       if (annotations.action === 'move') {
         requireTag(annotations.toTagId);
         if (annotations.toTagId === id) throw new ApiError('INVALID_ARGUMENT', 'Move the annotations to another tag than the one being deleted.');
       }
-      deleteTag(db, id, annotations);
+      const tag = findTag(db, id)!;
+      step(call, { kind: 'tag.delete', subjectId: id, quote: tag.name, detail: { passages: tagUsage(db, id), action: annotations.action } }, () => deleteTag(db, id, annotations));
       return { deleted: true as const };
     },
     listEntities: () => listEntities(db),
-    createEntity: async ({ kind, name, aliases }) => {
-      const entityId = db.transaction(() => {
+    createEntity: async ({ kind, name, aliases }, call) => {
+      const entityId = step(call, (id) => ({ kind: 'entity.create', subjectId: id, quote: name, detail: { kind } }), () => {
         if (findEntityByName(db, kind, name)) throw new ApiError('CONFLICT', `There is already a ${kind} called "${name}".`);
         const id = insertEntity(db, kind, name, now());
         for (const alias of [name, ...aliases]) addAlias(db, id, alias);
         return id;
-      })();
+      });
       return scanAliases(entityId);
     },
-    addEntityAlias: async ({ entityId, alias }) => {
-      if (!findEntity(db, entityId)) throw new ApiError('NOT_FOUND', `There is no entity #${entityId}.`);
-      addAlias(db, entityId, alias);
+    addEntityAlias: async ({ entityId, alias }, call) => {
+      const entity = findEntity(db, entityId);
+      if (!entity) throw new ApiError('NOT_FOUND', `There is no entity #${entityId}.`);
+      step(call, { kind: 'entity.alias', subjectId: entityId, quote: alias, detail: { entity: entity.name } }, () => addAlias(db, entityId, alias));
       return scanAliases(entityId);
     },
-    deleteEntity: ({ id }) => {
-      if (!deleteEntity(db, id)) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
+    deleteEntity: ({ id }, call) => {
+      const name = findEntity(db, id)?.name ?? '';
+      if (!step(call, { kind: 'entity.delete', subjectId: id, quote: name }, () => deleteEntity(db, id))) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
       return { deleted: true as const };
     },
-    markEntity: async ({ articleId, start, end, entityId, newEntity }) => {
-      const [target, mentionId] = db.transaction(() => {
+    markEntity: async ({ articleId, start, end, entityId, newEntity }, call) => {
+      const [target, mentionId] = step(call, ([, id]) => ({ kind: 'entity.mark', subjectId: id, articleId, quote: quoteSelector(requireArticle(articleId).body, start, end).exact }), () => {
         const { exact } = passage(articleId, start, end);
         let chosen = entityId;
         if (chosen !== undefined && !findEntity(db, chosen)) throw new ApiError('NOT_FOUND', `There is no entity #${chosen}.`);
@@ -165,12 +186,22 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
         addAlias(db, chosen!, exact);
         if (newEntity) addAlias(db, chosen!, newEntity.name);
         return [chosen!, insertAcceptedMention(db, chosen!, articleId, start, end, requireArticle(articleId).body, now())] as const;
-      })();
+      });
       await scanAliases(target);
       return listMentions(db, { entityId: target }).find((m) => m.id === mentionId)!;
     },
     listMentions: (filter) => listMentions(db, filter),
-    reviewMentions: ({ ids, status }) => ({ changed: reviewMentions(db, ids, status, now()) }),
+    reviewMentions: ({ ids, status }, call) => {
+      const first = findMention(db, ids[0]!);
+      const label = (changed: number): StepLabel => ({
+        kind: 'mention.review',
+        subjectId: first?.id ?? null,
+        articleId: ids.length === 1 ? (first?.articleId ?? null) : null,
+        quote: first?.entityName ?? '',
+        detail: { status, count: changed },
+      });
+      return { changed: step(call, label, () => reviewMentions(db, ids, status)) };
+    },
     exportCodebook: () => exportCodebook(db),
     importCodebook: async ({ name, dataBase64 }) => {
       try {
@@ -182,30 +213,36 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
     },
     listAnnotations: ({ articleId }) => listAnnotationRows(db, articleId),
     queryAnnotations: (request) => explainQueryErrors(() => queryAnnotations(db, request)),
-    createAnnotation: ({ articleId, start, end, tagId, note }) => {
+    createAnnotation: ({ articleId, start, end, tagId, note }, call) => {
       requireTag(tagId);
       const quote = passage(articleId, start, end);
-      return insertAnnotation(db, { articleId, start, end, ...quote, tagId, note: note?.trim() || null }, now());
+      return step(call, (created) => annotationLabel('annotation.create', created), () =>
+        insertAnnotation(db, { articleId, start, end, ...quote, tagId, note: note?.trim() || null }, now()),
+      );
     },
-    deleteAnnotation: ({ id }) => {
-      if (!deleteAnnotation(db, id, now())) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+    deleteAnnotation: ({ id }, call) => {
+      const annotation = findAnnotation(db, id);
+      if (!annotation) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+      step(call, annotationLabel('annotation.delete', annotation), () => deleteAnnotation(db, id));
       return { deleted: true as const };
     },
-    updateAnnotation: ({ id, tagId, note }) => {
+    updateAnnotation: ({ id, tagId, note }, call) => {
       requireTag(tagId);
       const change = { ...(tagId !== undefined && { tagId }), ...(note !== undefined && { note: note?.trim() || null }) };
-      const updated = changeAnnotation(db, id, change, now());
-      if (!updated) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
-      return updated;
+      const annotation = findAnnotation(db, id);
+      if (!annotation) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+      return step(call, annotationLabel('annotation.edit', annotation, { fields: Object.keys(change) }), () => changeAnnotation(db, id, change, now())!);
     },
-    placeAnnotation: ({ id, start, end }) => {
+    placeAnnotation: ({ id, start, end }, call) => {
       const annotation = findAnnotation(db, id);
       if (!annotation) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
       const quote = passage(annotation.articleId, start, end);
-      return changeAnnotation(db, id, { start, end, ...quote, reviewReason: null, reviewCandidates: null }, now())!;
+      return step(call, annotationLabel('annotation.place', annotation), () =>
+        changeAnnotation(db, id, { start, end, ...quote, reviewReason: null, reviewCandidates: null }, now())!,
+      );
     },
-    undo: () => undo(db) ?? null,
-    redo: () => redo(db) ?? null,
+    undo: (_input, call) => undo(db, call.client ?? LOCAL_ACTOR) ?? null,
+    redo: (_input, call) => redo(db, call.client ?? LOCAL_ACTOR) ?? null,
     listHistory: ({ limit }) => listHistory(db, limit),
     listJobs: ({ limit }) => listJobs(db, limit),
     cancelJob: ({ id }) => {
@@ -216,16 +253,22 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       if (articleId !== undefined) requireArticle(articleId);
       return exportWebAnnotations(db, articleId);
     },
-    importWebAnnotations: ({ document }) => db.transaction(() => importWebAnnotations(db, document, now()))(),
-    updateArticleText: ({ id, body }) => replaceText(id, body),
-    replaceArticleTextFromFile: async ({ id, name, dataBase64 }) => {
+    importWebAnnotations: ({ document }, call) =>
+      step(call, (report) => ({ kind: 'annotations.import', detail: { count: report.imported } }), () => importWebAnnotations(db, document, now())),
+    updateArticleText: ({ id, body }, call) => replaceText(call, id, body),
+    replaceArticleTextFromFile: async ({ id, name, dataBase64 }, call) => {
       const prepared = await (preparer ?? inThreadPreparer).prepare({ name, bytes: Buffer.from(dataBase64, 'base64') });
       if ('error' in prepared) throw new ApiError('INVALID_ARGUMENT', `${name}: ${prepared.error}`);
       const first = prepared.items.find((item) => 'article' in item);
       if (!first || !('article' in first)) throw new ApiError('INVALID_ARGUMENT', `${name}: no article text found in it`);
-      return replaceText(id, first.article.body);
+      return replaceText(call, id, first.article.body);
     },
   };
+}
+
+/** The history label of an action on an annotation: the passage, in its article. */
+function annotationLabel(kind: HistoryKind, annotation: Annotation, detail: Record<string, unknown> = {}): StepLabel {
+  return { kind, subjectId: annotation.id, articleId: annotation.articleId, quote: annotation.exact, detail };
 }
 
 /** Runs a search or a grid query; one that cannot be understood becomes an INVALID_ARGUMENT error with its reason. */
@@ -239,19 +282,19 @@ function explainQueryErrors<T>(run: () => T): T {
 }
 
 /** Calls a method by name with an unchecked argument: validates it, runs it, and wraps the result. */
-export type Dispatch = (method: string, arg: unknown) => Promise<ApiResult<unknown>>;
+export type Dispatch = (method: string, arg: unknown, context?: CallContext) => Promise<ApiResult<unknown>>;
 
 /** Turns a handler table into a {@link Dispatch}: the only door both transports use. */
 export function createDispatcher(handlers: Handlers): Dispatch {
-  return async (method, arg) => {
+  return async (method, arg, context = {}) => {
     if (!Object.hasOwn(contract, method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Sanad has no API method "${method}".` } };
     }
     const name = method as ApiMethod;
     try {
       const input = contract[name].input.parse(arg ?? {});
-      const handler = handlers[name] as (input: unknown) => unknown;
-      const value = await handler(input);
+      const handler = handlers[name] as (input: unknown, call: CallContext) => unknown;
+      const value = await handler(input, context);
       return contract[name].access === 'write' ? { ok: true, value, wrote: true } : { ok: true, value };
     } catch (error) {
       return { ok: false, error: describeError(error) };
@@ -261,6 +304,7 @@ export function createDispatcher(handlers: Handlers): Dispatch {
 
 function describeError(error: unknown): { code: ApiErrorCode; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
+  if (error instanceof UndoRefusedError) return { code: 'CONFLICT', message: error.message };
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
     return { code: 'INVALID_ARGUMENT', message: `Invalid request: ${issues.join('; ')}` };

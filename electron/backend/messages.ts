@@ -1,5 +1,6 @@
 /** What the main thread and the store workers say to each other. */
 import type { ApiResult } from '../api/constants';
+import type { CallContext } from '../api/handlers';
 
 /** Which connection a store worker opens. */
 export interface StoreWorkerData {
@@ -8,7 +9,7 @@ export interface StoreWorkerData {
 }
 
 /** Main thread → worker: a call to run, or the order to close the store. */
-export type ToWorker = { type: 'call'; id: number; method: string; arg: unknown } | { type: 'close' };
+export type ToWorker = { type: 'call'; id: number; method: string; arg: unknown; context: CallContext } | { type: 'close' };
 
 /** Worker → main thread: ready, could not open the store, or a call's result. */
 export type FromWorker =

@@ -37,6 +37,6 @@ port.on('message', (message: ToWorker) => {
     });
     return;
   }
-  void dispatch(message.method, message.arg).then((result) => port.postMessage({ type: 'result', id: message.id, result }));
+  void dispatch(message.method, message.arg, message.context).then((result) => port.postMessage({ type: 'result', id: message.id, result }));
 });
 port.postMessage({ type: 'ready' });

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { type ApiMethod, contract } from '../api/contract';
 import type { ApiResult } from '../api/constants';
-import type { Dispatch } from '../api/handlers';
+import type { CallContext, Dispatch } from '../api/handlers';
 import type { FromWorker, StoreWorkerData, ToWorker } from './messages';
 
 /** A running set of store workers. */
@@ -26,7 +26,7 @@ export interface WorkerBackendOptions {
 }
 
 interface StoreWorker {
-  call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
+  call(method: string, arg: unknown, context: CallContext): Promise<ApiResult<unknown>>;
   /** Calls sent and not yet answered: new reads go to the least busy reader. */
   inFlight(): number;
   close(): Promise<void>;
@@ -38,10 +38,10 @@ export async function startWorkerBackend({ dbPath, workerScript, readers = 2 }: 
   const readerPool = await Promise.all(Array.from({ length: readers }, () => startStoreWorker(workerScript, { dbPath, role: 'reader' })));
   const isRead = (method: string) => Object.hasOwn(contract, method) && contract[method as ApiMethod].access === 'read';
   return {
-    dispatch: (method, arg) => {
-      if (!isRead(method) || readerPool.length === 0) return writer.call(method, arg);
+    dispatch: (method, arg, context = {}) => {
+      if (!isRead(method) || readerPool.length === 0) return writer.call(method, arg, context);
       const idlest = readerPool.reduce((best, next) => (next.inFlight() < best.inFlight() ? next : best));
-      return idlest.call(method, arg);
+      return idlest.call(method, arg, context);
     },
     close: async () => {
       await Promise.all(readerPool.map((r) => r.close()));
@@ -65,12 +65,12 @@ function startStoreWorker(workerScript: string, data: StoreWorkerData): Promise<
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') {
         resolveStart({
-          call: (method, arg) => {
+          call: (method, arg, context) => {
             if (stopped) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: stopped } });
             const id = nextId++;
             return new Promise((answer) => {
               pending.set(id, answer);
-              worker.postMessage({ type: 'call', id, method, arg } satisfies ToWorker);
+              worker.postMessage({ type: 'call', id, method, arg, context } satisfies ToWorker);
             });
           },
           inFlight: () => pending.size,

@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { MAX_IMPORT_REQUEST_BYTES, TOKEN_HEADER, type ApiErrorBody } from '../api/contract';
+import { type ApiErrorBody, CLIENT_HEADER, CLIENT_ID_PATTERN, MAX_IMPORT_REQUEST_BYTES, TOKEN_HEADER } from '../api/constants';
 import type { Dispatch } from '../api/handlers';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
@@ -99,7 +99,10 @@ async function handleRequest(
     } catch {
       return sendError(response, 400, { code: 'INVALID_ARGUMENT', message: 'The request body is not valid JSON.' });
     }
-    const result = await context.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), arg);
+    const client = request.headers[CLIENT_HEADER];
+    const result = await context.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), arg, {
+      client: typeof client === 'string' && CLIENT_ID_PATTERN.test(client) ? client : undefined,
+    });
     return sendJson(response, result.ok || result.error.code !== 'UNKNOWN_METHOD' ? 200 : 404, result);
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, { code: 'INVALID_ARGUMENT', message: 'Only GET here.' });

@@ -14,7 +14,8 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: 
       if (!isTrustedFrameUrl(frameUrl)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: `Refused an API call from an untrusted page (${frameUrl || 'unknown'}).` } };
       }
-      return dispatch(name, arg);
+      // One window: its undo history is the desktop's, across restarts.
+      return dispatch(name, arg, { client: 'desktop' });
     });
   }
 }

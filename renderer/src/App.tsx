@@ -4,6 +4,7 @@ import { api } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
 import { JobsPanel } from './components/JobsPanel';
+import { stepAction, stepPlace } from './history';
 import { useI18n } from './i18n';
 import { AnnotationsScreen } from './screens/AnnotationsScreen';
 import { CodebookScreen } from './screens/CodebookScreen';
@@ -31,8 +32,11 @@ export function App() {
       event.preventDefault();
       try {
         const entry = redo ? await api.redo({}) : await api.undo({});
-        const action = entry ? t(`action_${entry.action}`) : '';
-        setNotice(entry ? t(redo ? 'redone' : 'undone', { action, quote: entry.quote }) : t(redo ? 'nothingToRedo' : 'nothingToUndo'));
+        setNotice(
+          entry
+            ? t(redo ? 'redone' : 'undone', { action: stepAction(t, entry), quote: entry.quote }) + stepPlace(t, entry)
+            : t(redo ? 'nothingToRedo' : 'nothingToUndo'),
+        );
       } catch (error) {
         setNotice((error as Error).message);
       }

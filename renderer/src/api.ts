@@ -4,7 +4,7 @@
  * per-launch token in browser mode. No method name is written here: a Proxy forwards them all.
  */
 import type { ApiBridge, ApiClient } from '../../electron/api/contract';
-import { type ApiErrorBody, type ApiResult, TOKEN_HEADER } from '../../electron/api/constants';
+import { type ApiErrorBody, type ApiResult, CLIENT_HEADER, TOKEN_HEADER } from '../../electron/api/constants';
 
 declare global {
   interface Window {
@@ -35,12 +35,21 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const CLIENT_KEY = 'sanad.client';
+
+/** This window's id, so that undo takes back its own steps and not another tab's. Kept for the tab's life. */
+function clientId(): string {
+  let id = sessionStorage.getItem(CLIENT_KEY);
+  if (!id) sessionStorage.setItem(CLIENT_KEY, (id = crypto.randomUUID()));
+  return id;
+}
+
 async function overHttp(method: string, arg: unknown): Promise<ApiResult<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: browserToken() },
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: browserToken(), [CLIENT_HEADER]: clientId() },
       body: JSON.stringify(arg ?? {}),
     });
   } catch {

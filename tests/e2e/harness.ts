@@ -28,9 +28,10 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'sanad-e2e-'));
 }
 
-/** Starts browser mode on `dataDir` and resolves once it prints its address. */
-export function startServer(dataDir: string): Promise<SanadServer> {
-  const child: ChildProcess = spawn(process.execPath, ['electron/bin/sanad.cjs', 'serve', '--db', join(dataDir, 'sanad.sqlite')], {
+/** Starts browser mode on `dataDir` (on `port`, as `--port` does, else any free one) and resolves once it prints its address. */
+export function startServer(dataDir: string, port?: number): Promise<SanadServer> {
+  const portArgs = port === undefined ? [] : ['--port', String(port)];
+  const child: ChildProcess = spawn(process.execPath, ['electron/bin/sanad.cjs', 'serve', '--db', join(dataDir, 'sanad.sqlite'), ...portArgs], {
     cwd: repoRoot,
     env: { ...process.env, XDG_DATA_HOME: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

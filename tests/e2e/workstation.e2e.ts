@@ -239,8 +239,9 @@ describe('undo, redo and changing text', () => {
     await expect.poll(() => reader.sideList.count()).toBe(1);
     expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
 
+    // Restarted on the same address (sanad serve --port), the tab keeps its own undo history.
     await server.stop();
-    server = await startServer(server.dataDir);
+    server = await startServer(server.dataDir, Number(new URL(server.origin).port));
     await app.open(server.url);
     const again = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
     await expect.poll(() => again.sideList.count()).toBe(1);

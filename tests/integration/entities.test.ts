@@ -34,15 +34,16 @@ describe('entities', () => {
     for (const m of mentions.filter((m) => m.articleId === 1)) expect([...body].slice(m.start, m.end).join('')).toBe(m.exact);
   });
 
-  it('accepts and rejects suggestions one by one or all at once, and undo takes a review back', async () => {
+  it('accepts and rejects suggestions one by one or all at once, and undo takes back a whole review at once', async () => {
     const { dispatch } = await library();
     const entity = await call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'عين الأسد', aliases: [] });
     const [first, ...rest] = await call<MentionRow[]>(dispatch, 'listMentions', { entityId: entity.id });
     await call(dispatch, 'reviewMentions', { ids: [first!.id], status: 'rejected' });
     expect(await call(dispatch, 'reviewMentions', { ids: rest.map((m) => m.id), status: 'accepted' })).toEqual({ changed: 2 });
     expect(await call(dispatch, 'listEntities', {})).toMatchObject([{ accepted: 2, suggested: 0 }]);
-    await call(dispatch, 'undo', {});
-    expect(await call(dispatch, 'listEntities', {})).toMatchObject([{ accepted: 1, suggested: 1 }]);
+    // "Accept all" was one step: one undo takes back both acceptances.
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ kind: 'mention.review', quote: 'عين الأسد', detail: { status: 'accepted', count: 2 } });
+    expect(await call(dispatch, 'listEntities', {})).toMatchObject([{ accepted: 0, suggested: 2 }]);
   });
 
   it('marks a selection as a new entity, adds it as an alias, and finds it in articles imported later', async () => {

@@ -156,3 +156,36 @@ describe('migration 6: stable ids and counters', () => {
     expect(plan("SELECT id FROM articles WHERE outlet = 'x'")).toMatch(/USING (COVERING )?INDEX articles_by_outlet\b/);
   });
 });
+
+describe('migration 9: one history of steps', () => {
+  const path = join(tempDir(), 'sanad.sqlite');
+  const v8 = openStore(path, { migrations: migrations.slice(0, 8) });
+  v8.prepare("INSERT INTO articles (title, language, direction, content_hash, imported_at) VALUES ('مقال', 'ar', 'rtl', 'h', 'now')").run();
+  v8.prepare("INSERT INTO article_texts (article_id, body) VALUES (1, 'نص المقال هنا')").run();
+  const annotation = { id: 1, articleId: 1, start: 0, end: 2, exact: 'نص', prefix: '', suffix: ' المقال', tagId: 1, note: null, createdAt: 'then', updatedAt: 'then', reviewReason: null, reviewCandidates: null };
+  v8.prepare(
+    "INSERT INTO annotations (id, article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, created_at, updated_at) VALUES (1, 1, 0, 2, 'نص', '', ' المقال', 1, 'then', 'then')",
+  ).run();
+  v8.prepare("INSERT INTO annotation_history (at, action, annotation_id, before, after, state) VALUES ('then', 'create', 1, NULL, ?, 'done')").run(JSON.stringify(annotation));
+  v8.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 9) });
+
+  it('carries each old entry over as a step with its row change', () => {
+    expect(db.prepare('SELECT kind, subject_id AS subjectId, article_id AS articleId, article_title AS title, quote, state FROM history_steps').all()).toEqual([
+      { kind: 'annotation.create', subjectId: 1, articleId: 1, title: 'مقال', quote: 'نص', state: 'done' },
+    ]);
+    const change = db.prepare('SELECT table_name AS t, row_id AS r, before, after FROM history_changes').get() as { t: string; r: number; before: null; after: string };
+    expect(change).toMatchObject({ t: 'annotations', r: 1, before: null });
+    expect(JSON.parse(change.after)).toMatchObject({ id: 1, article_id: 1, start_offset: 0, end_offset: 2, exact: 'نص', tag_id: 1 });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'annotation_history'").get()).toBeUndefined();
+  });
+
+  it('records a tracked change only while a step is being recorded', () => {
+    db.prepare("UPDATE tags SET name = 'Claims' WHERE id = 1").run();
+    expect(db.prepare('SELECT count(*) FROM history_changes').pluck().get()).toBe(1);
+    db.prepare('UPDATE history_recording SET step_id = 1').run();
+    db.prepare("UPDATE tags SET name = 'Claim' WHERE id = 1").run();
+    db.prepare('UPDATE history_recording SET step_id = NULL').run();
+    expect(db.prepare("SELECT table_name, row_id FROM history_changes WHERE table_name = 'tags'").all()).toEqual([{ table_name: 'tags', row_id: 1 }]);
+  });
+});

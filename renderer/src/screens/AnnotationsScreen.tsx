@@ -8,6 +8,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { TagChip } from '../components/TagChip';
 import { downloadText } from '../files';
 import { useI18n } from '../i18n';
+import { stepAction, stepPlace } from '../history';
 import { useApiQuery } from '../queries';
 
 function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
@@ -83,8 +84,9 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
         <ol>
           {history.data?.map((entry) => (
             <li key={entry.id} data-state={entry.state}>
-              <time>{formatTimestamp(entry.at, lang)}</time> {t(`action_${entry.action}`)} <q dir="auto">{entry.quote}</q>
+              <time>{formatTimestamp(entry.at, lang)}</time> {stepAction(t, entry)} <q dir="auto">{entry.quote}</q>
               {entry.state !== 'done' && <span className="muted"> ({t(`state_${entry.state}`)})</span>}
+              <bdi className="muted">{stepPlace(t, entry)}</bdi>
             </li>
           ))}
         </ol>
