@@ -84,7 +84,7 @@ async function browserFigures(dbPath: string): Promise<void> {
     await page.locator('[data-testid="library-grid"] .ag-row .ag-cell').first().waitFor();
     opens.push(performance.now() - started);
   }
-  const viewport = page.locator('[data-testid="library-grid"] .ag-body-viewport');
+  const viewport = page.locator('[data-testid="library-grid"] .ag-body-vertical-scroll-viewport');
   for (let y = 0; y <= 5000 * 42; y += 4000) {
     await viewport.evaluate((el, top) => (el.scrollTop = top), y);
     await page.waitForTimeout(30);

@@ -68,6 +68,14 @@ export function requestCancel(db: Store, id: number): boolean {
   return statement(db, "UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND state IN ('queued', 'running')").run(id).changes > 0;
 }
 
+/** The queued or running job of a kind, if any (e.g. a re-index, which searches mention). */
+export function activeJob(db: Store, kind: JobKind): Job | undefined {
+  const row = statement(db, `SELECT ${jobColumns} FROM jobs WHERE kind = ? AND state IN ('queued', 'running') ORDER BY id LIMIT 1`).get(kind) as JobRow | undefined;
+  if (!row) return undefined;
+  const { params: _params, cursor: _cursor, cancelRequested: _cancel, ...job } = parse(row);
+  return job;
+}
+
 /** Jobs found unfinished (Sanad stopped while they ran): each is counted as resumed and returned. */
 export function takeUnfinishedJobs(db: Store): JobRecord[] {
   const unfinished = (statement(db, `SELECT ${jobColumns} FROM jobs WHERE state IN ('queued', 'running') ORDER BY id`).all() as JobRow[]).map(parse);

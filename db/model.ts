@@ -241,6 +241,8 @@ export interface SearchResult {
   hits: SearchHit[];
   order: 'relevance' | 'newest';
   matches: number;
+  /** Set while the search index is being rebuilt (a new analyser): results may miss articles not yet re-indexed. */
+  rebuilding?: { done: number; total: number };
 }
 
 /** A group of words the search treats as one spelling. */
@@ -292,7 +294,7 @@ export interface OutletCount {
 }
 
 /** The kinds of background job. */
-export type JobKind = 'alias-scan';
+export type JobKind = 'alias-scan' | 'reindex';
 
 /** Where a job is: waiting, running, or finished one way or another. */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';

@@ -14,6 +14,36 @@ import { bandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, signatureFromBlob
 import { indexText, searchKey, words } from './search-text';
 import { statement } from './statements';
 
+/**
+ * The version of the analysis below (and of search-text.ts, which it uses). Change it whenever
+ * a change there would give an article different keys: stores indexed by another version are
+ * then re-indexed in the background (see the 'reindex' job).
+ */
+export const ANALYSER_VERSION = 1;
+
+/** The analyser version the store's index was built with. */
+export function indexedAnalyserVersion(db: Database.Database): number {
+  return Number(statement(db, "SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get() ?? 0);
+}
+
+/** Records that the whole index is now built with this Sanad's analyser. */
+export function markIndexCurrent(db: Database.Database): void {
+  statement(db, "INSERT INTO meta (key, value) VALUES ('analyser_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(ANALYSER_VERSION));
+}
+
+/** Re-analyses one stored article: its search keys and its near-duplicate signature. */
+export function reindexArticle(db: Database.Database, articleId: number): void {
+  const row = statement(db, 'SELECT a.title, x.body FROM articles a JOIN article_texts x ON x.article_id = a.id WHERE a.id = ?').get(articleId) as
+    | { title: string; body: string }
+    | undefined;
+  if (!row) return;
+  const indexed = analyseText(row.title, row.body);
+  unindexArticle(db, articleId);
+  indexArticle(db, articleId, indexed);
+  statement(db, 'UPDATE article_texts SET minhash = ? WHERE article_id = ?').run(signatureColumn(indexed), articleId);
+  replaceSignature(db, articleId, indexed.signature);
+}
+
 /** What indexing found out about an article's text. */
 export interface IndexedText {
   titleKeys: string;

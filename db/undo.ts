@@ -5,7 +5,7 @@
  * refused with a message naming the later step, instead of writing stale data over it.
  */
 import type { HistoryEntry } from './model';
-import { analyseText, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
+import { reindexArticle } from './search-index';
 import { stepColumns, type StepRow, toEntry } from './history';
 import { statement } from './statements';
 import type { Store } from './store';
@@ -86,17 +86,6 @@ function putRow(db: Store, table: string, rowId: number, target: Row | null): vo
   }
 }
 
-/** Derived data a restored text needs: its search keys and near-duplicate signature. */
-function reindexText(db: Store, articleId: number): void {
-  const row = db.prepare('SELECT a.title, x.body FROM articles a JOIN article_texts x ON x.article_id = a.id WHERE a.id = ?').get(articleId) as { title: string; body: string } | undefined;
-  if (!row) return;
-  const indexed = analyseText(row.title, row.body);
-  unindexArticle(db, articleId);
-  indexArticle(db, articleId, indexed);
-  statement(db, 'UPDATE article_texts SET minhash = ? WHERE article_id = ?').run(signatureColumn(indexed), articleId);
-  replaceSignature(db, articleId, indexed.signature);
-}
-
 /** A short description of a step for messages: its kind, and the passage or name. */
 function describe(step: StepRow): string {
   const what = step.quote ? ` “${step.quote.length > 40 ? `${step.quote.slice(0, 40)}…` : step.quote}”` : '';
@@ -129,7 +118,8 @@ function apply(db: Store, step: StepRow, direction: 'undo' | 'redo'): void {
     if (!nullable) throw new UndoRefusedError(`Cannot ${direction} ${describe(step)}: what it refers to in ${broken.table} has been deleted since.`);
     db.prepare(`UPDATE ${broken.table} SET ${reference.from} = NULL WHERE rowid = ?`).run(broken.rowid);
   }
-  for (const change of changes) if (change.table === 'article_texts') reindexText(db, change.rowId);
+  // A restored text needs its derived data again: search keys and near-duplicate signature.
+  for (const change of changes) if (change.table === 'article_texts') reindexArticle(db, change.rowId);
 }
 
 /** Undoes `client`'s latest step still done; returns it, or undefined when there is nothing to undo. */

@@ -12,6 +12,7 @@ import { sql as stableIdsAndCounters } from './0006-stable-ids-and-counters';
 import { sql as jobs } from './0007-jobs';
 import { sql as mentionReview } from './0008-mention-review';
 import { sql as historySteps } from './0009-history-steps';
+import { sql as analyserVersion } from './0010-analyser-version';
 
 /**
  * One schema step; `version` becomes `PRAGMA user_version` once it has run. `up` runs after the
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'background jobs', sql: jobs },
   { version: 8, name: 'mention review', sql: mentionReview },
   { version: 9, name: 'one history of steps', sql: historySteps },
+  { version: 10, name: 'analyser version', sql: analyserVersion },
 ];

@@ -18,7 +18,7 @@ import { deleteTag, findTag, findTagByName, insertTag, listTags, mergeTags, tagE
 import { codePointLength, normaliseText, quoteSelector } from '../../db/text';
 import { importFiles, inThreadPreparer, type Preparer } from '../services/import';
 import { createJobRunner, type JobRunner } from '../services/jobs';
-import { listJobs } from '../../db/jobs';
+import { activeJob, listJobs } from '../../db/jobs';
 import { CodebookError, exportCodebook, importCodebook } from '../services/refi-qda';
 import { exportWebAnnotations, importWebAnnotations } from '../services/web-annotation';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';
@@ -102,7 +102,11 @@ export function createHandlers(db: Store, { now = () => new Date().toISOString()
       const { body: _body, contentHash: _hash, ...summary } = requireArticle(id);
       return summary;
     },
-    searchArticles: ({ query, limit, ...filters }) => explainQueryErrors(() => searchArticles(db, query, filters, limit)),
+    searchArticles: ({ query, limit, ...filters }) => {
+      const result = explainQueryErrors(() => searchArticles(db, query, filters, limit));
+      const rebuilding = activeJob(db, 'reindex');
+      return rebuilding ? { ...result, rebuilding: { done: rebuilding.done, total: rebuilding.total } } : result;
+    },
     findInArticle: ({ id, query }) => explainQueryErrors(() => findInText(db, requireArticle(id).body, query)),
     listSpellingVariants: () => listVariantGroups(db),
     addSpellingVariants: ({ terms }, call) => step(call, (group) => ({ kind: 'variants.add', subjectId: group.groupId, quote: group.terms.join(' · ') }), () => addVariantGroup(db, terms)),

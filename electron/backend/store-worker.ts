@@ -26,7 +26,10 @@ const preparer = role === 'writer' ? createPreparer(importWorkerScript(__dirname
 const now = () => new Date().toISOString();
 const jobs = createJobRunner(store, now);
 // Only the writer takes up jobs a previous run left unfinished (they show in listJobs as resumed).
-if (role === 'writer') jobs.resumeUnfinished();
+if (role === 'writer') {
+  jobs.resumeUnfinished();
+  jobs.ensureIndexCurrent();
+}
 const dispatch = createDispatcher(createHandlers(store, { preparer, now, jobs }));
 
 port.on('message', (message: ToWorker) => {

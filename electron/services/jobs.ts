@@ -1,12 +1,13 @@
 /**
- * Background jobs: long work split into short chunks. Each chunk runs in its own transaction,
+ * Background jobs (alias scans, re-indexing after an analyser change): long work split into short chunks. Each chunk runs in its own transaction,
  * which also records the job's progress, and the runner yields to the event loop between
  * chunks, so the thread that owns the store keeps answering other calls while a job runs, a
  * cancel takes effect after the current chunk, and a job cut off by a crash or quit is taken
  * up again exactly where its last committed chunk ended.
  */
 import { lastArticleId, suggestEntityMentionsInRange } from '../../db/entities';
-import { finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from '../../db/jobs';
+import { activeJob, finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from '../../db/jobs';
+import { ANALYSER_VERSION, indexedAnalyserVersion, markIndexCurrent, reindexArticle } from '../../db/search-index';
 import type { JobKind } from '../../db/model';
 import type { Store } from '../../db/store';
 
@@ -28,12 +29,25 @@ interface JobType {
   result?(db: Store, job: JobRecord): Record<string, unknown>;
 }
 
+/** Article ids a re-index chunk covers. */
+const REINDEX_WINDOW = 200;
+
 /** Tuning for tests: how much one chunk does. */
 export interface JobRunnerOptions {
   aliasScanWindow?: number;
+  reindexWindow?: number;
 }
 
-const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW }: JobRunnerOptions): Record<JobKind, JobType> => ({
+const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REINDEX_WINDOW }: JobRunnerOptions): Record<JobKind, JobType> => ({
+  reindex: {
+    resumable: true,
+    chunk(db, job) {
+      const upTo = Math.min(job.cursor + reindexWindow, job.total);
+      for (const id of db.prepare('SELECT id FROM articles WHERE id > ? AND id <= ?').pluck().all(job.cursor, upTo) as number[]) reindexArticle(db, id);
+      if (upTo >= job.total) markIndexCurrent(db);
+      return { done: upTo, cursor: upTo, finished: upTo >= job.total };
+    },
+  },
   'alias-scan': {
     resumable: true,
     chunk(db, job, now) {
@@ -55,6 +69,8 @@ export interface JobRunner {
   cancel(id: number): boolean;
   /** Takes up jobs a previous run left unfinished; returns what it found. */
   resumeUnfinished(): JobRecord[];
+  /** Starts re-indexing if the index was built by another analyser version (and no re-index is under way). */
+  ensureIndexCurrent(): void;
 }
 
 /** A runner over `db`; it writes nothing until a job is started or resumed. */
@@ -107,6 +123,10 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
         else markInterrupted(db, job.id, 'Sanad stopped while this ran; nothing of it was kept. Start it again.', now());
       }
       return unfinished;
+    },
+    ensureIndexCurrent: () => {
+      if (indexedAnalyserVersion(db) === ANALYSER_VERSION || activeJob(db, 'reindex')) return;
+      void track(insertJob(db, { kind: 'reindex', label: '', params: {}, total: lastArticleId(db), actor: 'sanad', now: now() }));
     },
   };
 }

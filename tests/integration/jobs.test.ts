@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, Job, MentionRow } from '../../electron/api/contract';
 import { aliasKeys } from '../../db/entities';
+import { ANALYSER_VERSION } from '../../db/search-index';
 import { createDispatcher, createHandlers } from '../../electron/api/handlers';
 import { createJobRunner } from '../../electron/services/jobs';
 import { callApi as call, tempStore } from '../helpers';
@@ -75,5 +76,27 @@ describe('alias scans as background jobs', () => {
     // Only the articles after the last committed chunk were scanned again.
     expect(mentions.every((m) => m.articleId > 15)).toBe(true);
     expect(mentions.length).toBeGreaterThan(0);
+  });
+
+  it('re-indexes a store whose index another analyser version built, and search says so meanwhile', async () => {
+    const { store, dispatch } = await libraryWithRunner(12);
+    // As a store indexed by an older Sanad looks to this one: other keys (here: none) and another version.
+    store.prepare('DELETE FROM article_search').run();
+    store.prepare("UPDATE meta SET value = '0' WHERE key = 'analyser_version'").run();
+    store.prepare("INSERT INTO jobs (kind, label, params, state, done, total, created_by, created_at) VALUES ('reindex', '', '{}', 'running', 4, 12, 'sanad', 'now')").run();
+    expect(await call(dispatch, 'searchArticles', { query: 'ميناء' })).toMatchObject({ hits: [], rebuilding: { done: 4, total: 12 } });
+    store.prepare('DELETE FROM jobs').run();
+
+    const runner = createJobRunner(store, () => new Date().toISOString(), { reindexWindow: 5 });
+    runner.ensureIndexCurrent();
+    await expect.poll(async () => (await call<Job[]>(dispatch, 'listJobs', {}))[0]?.state).toBe('done');
+    expect((await call<Job[]>(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'reindex', done: 12, total: 12 });
+    const found = await call<{ hits: unknown[]; rebuilding?: unknown }>(dispatch, 'searchArticles', { query: 'ميناء' });
+    expect(found.hits).toHaveLength(4);
+    expect(found.rebuilding).toBeUndefined();
+    expect(store.prepare("SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get()).toBe(String(ANALYSER_VERSION));
+    // Once current, nothing more is started.
+    runner.ensureIndexCurrent();
+    expect(await call<Job[]>(dispatch, 'listJobs', {})).toHaveLength(1);
   });
 });

@@ -1,15 +1,15 @@
-/** Every annotation in one grid: quote, tag, note, article and date; a click opens the passage. */
+/** Every annotation in one grid paged by the server: quote, tag, note, article and date; a click opens the passage. */
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { AnnotationRow } from '../../../electron/api/contract';
 import { api } from '../api';
-import { AutoDirCell, DataGrid, formatTimestamp } from '../components/DataGrid';
+import { AutoDirCell, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { TagChip } from '../components/TagChip';
 import { downloadText } from '../files';
 import { useI18n } from '../i18n';
 import { stepAction, stepPlace } from '../history';
-import { useApiQuery } from '../queries';
+import { useApiQuery, useStoreWrites } from '../queries';
 
 function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
   return data?.tagName ? <TagChip name={data.tagName} colour={data.tagColour ?? '#cccccc'} /> : null;
@@ -19,7 +19,9 @@ function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
 export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, annotationId: number) => void }) {
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState('');
-  const { data, error, reload } = useApiQuery('listAnnotations', {});
+  const storeWrites = useStoreWrites();
+  const [count, setCount] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const history = useApiQuery('listHistory', { limit: 50 });
   const importInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -39,18 +41,17 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
       const report = await api.importWebAnnotations({ document: JSON.parse(await file.text()) as unknown });
       setMessage(t('annotationsImported', { imported: report.imported, skipped: report.skipped, failed: report.failed.length }));
       setActionError(report.failed.length ? report.failed.map((f) => `${f.annotation}: ${f.error}`).join('; ') : null);
-      reload();
     } catch (e) {
       setActionError(`${file.name}: ${(e as Error).message}`);
     }
   };
   const columns = useMemo<ColDef<AnnotationRow>[]>(
     () => [
-      { field: 'exact', headerName: t('quote'), flex: 3, cellRenderer: AutoDirCell, tooltipField: 'exact' },
-      { field: 'tagName', headerName: t('tag'), width: 150, cellRenderer: TagCell },
-      { field: 'note', headerName: t('note'), flex: 1, cellRenderer: AutoDirCell },
-      { field: 'articleTitle', headerName: t('article'), flex: 2, cellRenderer: AutoDirCell },
-      { field: 'createdAt', headerName: t('created'), width: 190, valueFormatter: (p) => formatTimestamp(p.value, lang) },
+      { field: 'exact', headerName: t('quote'), flex: 3, cellRenderer: AutoDirCell, tooltipField: 'exact', ...serverFilter.text },
+      { field: 'tagName', headerName: t('tag'), width: 150, cellRenderer: TagCell, ...serverFilter.text },
+      { field: 'note', headerName: t('note'), flex: 1, cellRenderer: AutoDirCell, ...serverFilter.text },
+      { field: 'articleTitle', headerName: t('article'), flex: 2, cellRenderer: AutoDirCell, ...serverFilter.text },
+      { field: 'createdAt', headerName: t('created'), width: 190, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc', ...serverFilter.date },
     ],
     [lang],
   );
@@ -91,11 +92,19 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
           ))}
         </ol>
       </details>
-      <DataGrid
+      <p className="muted grid-status">
+        <span role="status" data-testid="annotations-count">
+          {count === null ? t('loading') : t('annotationTotal', { n: count })}
+        </span>
+      </p>
+      <PagedGrid
         testId="annotations-grid"
-        rows={data}
-        columns={columns}
+        fetchPage={api.queryAnnotations}
+        version={storeWrites}
         quickFilter={filter}
+        onTotal={(total) => (setCount(total), setError(null))}
+        onError={setError}
+        columns={columns}
         onRowClicked={(a) => onOpen(a.articleId, a.id)}
         emptyMessage={t('emptyAnnotations')}
       />

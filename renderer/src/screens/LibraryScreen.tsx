@@ -4,7 +4,7 @@
  * show the matching passage with the words marked as the article writes them.
  */
 import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ArticleEdit, ArticleSummary, SearchFilters, SearchHit } from '../../../electron/api/contract';
 import { api } from '../api';
 import { AutoDirCell, DataGrid, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
@@ -12,18 +12,10 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { VariantsDialog } from '../components/VariantsDialog';
 import { useI18n } from '../i18n';
 import { useApiQuery, useStoreWrites } from '../queries';
+import { useDebounced } from '../useDebounced';
 
 /** How long typing must pause before the search runs. */
 const SEARCH_DELAY_MS = 150;
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
 
 /** A snippet with its matched words marked. */
 function SnippetCell({ data }: ICellRendererParams<SearchHit>) {
@@ -160,6 +152,11 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
         </button>
       </div>
       {(pageError || results.error || editError) && <ErrorBanner message={(results.error ?? editError ?? pageError)!} />}
+      {searching && results.data?.rebuilding && (
+        <p className="muted" role="note">
+          {t('searchRebuilding', results.data.rebuilding)}
+        </p>
+      )}
       {searching ? (
         <>
           <p className="muted" role="status">
