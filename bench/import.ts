@@ -13,7 +13,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../db/store';
+import { openStore } from '../db/sqlite/store';
 import { importWorkerScript } from '../electron/paths';
 import { createPreparer, importFiles } from '../electron/services/import';
 import { generateArticles } from './corpus';

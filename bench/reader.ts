@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createDispatcher, createHandlers } from '../electron/api/handlers';
 import { startHttpServer } from '../electron/transport/http-server';
-import { openStore } from '../db/store';
+import { openStore } from '../db/sqlite/store';
 import { generateArticles, random } from './corpus';
 
 const ANNOTATIONS = 2000;

@@ -11,7 +11,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../db/store';
+import { openStore } from '../db/sqlite/store';
 import { startWorkerBackend } from '../electron/backend/worker-backend';
 import { importWorkerScript, storeWorkerScript } from '../electron/paths';
 import { createPreparer, importFiles } from '../electron/services/import';

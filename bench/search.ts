@@ -8,8 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { searchArticles } from '../db/search';
-import { openStore } from '../db/store';
+import { searchArticles } from '../db/sqlite/search';
+import { openStore } from '../db/sqlite/store';
 import { fixtureSentences, random, syntheticVocabulary } from './corpus';
 
 const size = Number(process.argv[2] ?? 100_000);

@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArticleSummary, ImportReport, SearchResult, WebAnnotationImportReport } from './api/contract';
 import { createDispatcher, createHandlers } from './api/handlers';
-import { openStore, type Store } from '../db/store';
+import { openStore, type Store } from '../db/sqlite/store';
 import { startWorkerBackend } from './backend/worker-backend';
 import { importWorkerScript, resolveDbPath, storeWorkerScript } from './paths';
 import { createPreparer, IMPORTABLE_EXTENSIONS, type IncomingFile, importFiles } from './services/import';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher, createHandlers } from '../electron/api/handlers';
-import { openStore, type Store } from '../db/store';
+import { openStore, type Store } from '../db/sqlite/store';
 
 /** A new temporary directory. */
 export function tempDir(): string {

@@ -4,21 +4,21 @@
  * and tests call them directly.
  */
 import { ZodError } from 'zod';
-import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows, queryAnnotations } from '../../db/annotations';
-import { listHistory, recordStep, type StepLabel } from '../../db/history';
+import { changeAnnotation, deleteAnnotation, findAnnotation, insertAnnotation, listAnnotationRows, queryAnnotations } from '../../db/sqlite/annotations';
+import { listHistory, recordStep, type StepLabel } from '../../db/sqlite/history';
 import type { Annotation, HistoryKind } from '../../db/model';
-import { redo, undo, UndoRefusedError } from '../../db/undo';
-import { addAlias, deleteEntity, findEntity, findEntityByName, findMention, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions } from '../../db/entities';
-import { findArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from '../../db/articles';
-import { PageRequestError } from '../../db/paging';
-import { findInText, searchArticles, SearchQueryError } from '../../db/search';
-import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/spelling-variants';
-import type { Store } from '../../db/store';
-import { deleteTag, findTag, findTagByName, insertTag, listTags, mergeTags, tagExists, tagUsage, updateTag, wouldCycle } from '../../db/tags';
-import { codePointLength, normaliseText, quoteSelector } from '../../db/text';
+import { redo, undo, UndoRefusedError } from '../../db/sqlite/undo';
+import { addAlias, deleteEntity, findEntity, findEntityByName, findMention, insertAcceptedMention, insertEntity, listEntities, listMentions, reviewMentions } from '../../db/sqlite/entities';
+import { findArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from '../../db/sqlite/articles';
+import { PageRequestError } from '../../db/sqlite/paging';
+import { findInText, searchArticles, SearchQueryError } from '../../db/sqlite/search';
+import { addVariantGroup, deleteVariantGroup, listVariantGroups } from '../../db/sqlite/spelling-variants';
+import type { Store } from '../../db/sqlite/store';
+import { deleteTag, findTag, findTagByName, insertTag, listTags, mergeTags, tagExists, tagUsage, updateTag, wouldCycle } from '../../db/sqlite/tags';
+import { codePointLength, normaliseText, quoteSelector } from '../../db/text/text';
 import { importFiles, inThreadPreparer, type Preparer } from '../services/import';
 import { createJobRunner, type JobRunner } from '../services/jobs';
-import { activeJob, listJobs } from '../../db/jobs';
+import { activeJob, listJobs } from '../../db/sqlite/jobs';
 import { CodebookError, exportCodebook, importCodebook } from '../services/refi-qda';
 import { exportWebAnnotations, importWebAnnotations } from '../services/web-annotation';
 import { type ApiErrorCode, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult, contract } from './contract';

@@ -4,7 +4,7 @@
  * the store read-write; readers open it read-only and serve the methods marked `read`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openReadOnlyStore, openStore, type Store } from '../../db/store';
+import { openReadOnlyStore, openStore, type Store } from '../../db/sqlite/store';
 import { createDispatcher, createHandlers } from '../api/handlers';
 import { importWorkerScript } from '../paths';
 import { createPreparer } from '../services/import/pool';

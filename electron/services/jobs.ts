@@ -5,11 +5,11 @@
  * cancel takes effect after the current chunk, and a job cut off by a crash or quit is taken
  * up again exactly where its last committed chunk ended.
  */
-import { lastArticleId, suggestEntityMentionsInRange } from '../../db/entities';
-import { activeJob, finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from '../../db/jobs';
-import { ANALYSER_VERSION, indexedAnalyserVersion, markIndexCurrent, reindexArticle } from '../../db/search-index';
+import { lastArticleId, suggestEntityMentionsInRange } from '../../db/sqlite/entities';
+import { activeJob, finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from '../../db/sqlite/jobs';
+import { ANALYSER_VERSION, indexedAnalyserVersion, markIndexCurrent, reindexArticle } from '../../db/sqlite/search-index';
 import type { JobKind } from '../../db/model';
-import type { Store } from '../../db/store';
+import type { Store } from '../../db/sqlite/store';
 
 /** Article ids an alias-scan chunk covers: ~20 ms of work on the bench's articles (tests make it smaller). */
 const ALIAS_SCAN_WINDOW = 500;

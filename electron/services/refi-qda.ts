@@ -6,8 +6,8 @@
 import JSZip from 'jszip';
 import { DOMParser } from 'linkedom';
 import type { CodebookImportReport, Tag } from '../api/contract';
-import type { Store } from '../../db/store';
-import { findTagByGuid, findTagByName, insertTag, listTags, updateTag } from '../../db/tags';
+import type { Store } from '../../db/sqlite/store';
+import { findTagByGuid, findTagByName, insertTag, listTags, updateTag } from '../../db/sqlite/tags';
 
 /** A REFI-QDA file that cannot be read, with the reason. */
 export class CodebookError extends Error {

@@ -6,13 +6,13 @@
  * URL when it has one, else by a URN of its text's hash, so another Sanad can find it.
  */
 import type { AnnotationRow, WebAnnotationImportReport } from '../api/contract';
-import { reanchor } from '../../db/anchoring';
-import { findAnnotationAt, insertAnnotation, listAnnotationRows } from '../../db/annotations';
-import { findArticle, findArticleByHash } from '../../db/articles';
-import { statement } from '../../db/statements';
-import type { Store } from '../../db/store';
-import { findTagByName, insertTag } from '../../db/tags';
-import { detectLanguage } from '../../db/text';
+import { reanchor } from '../../db/text/anchoring';
+import { findAnnotationAt, insertAnnotation, listAnnotationRows } from '../../db/sqlite/annotations';
+import { findArticle, findArticleByHash } from '../../db/sqlite/articles';
+import { statement } from '../../db/sqlite/statements';
+import type { Store } from '../../db/sqlite/store';
+import { findTagByName, insertTag } from '../../db/sqlite/tags';
+import { detectLanguage } from '../../db/text/text';
 
 const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const ARTICLE_URN = 'urn:sanad:article:sha256:';

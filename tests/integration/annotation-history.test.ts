@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, AnnotationRow, Article, HistoryEntry, ReanchorReport } from '../../electron/api/contract';
 import { createDispatcher, createHandlers } from '../../electron/api/handlers';
-import { openStore } from '../../db/store';
+import { openStore } from '../../db/sqlite/store';
 import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
 async function withArticle() {

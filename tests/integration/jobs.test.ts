@@ -1,8 +1,8 @@
 /** Background jobs: an alias scan runs in chunks with progress, lets other calls through, stops on cancel, and resumes after a crash. */
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, Job, MentionRow } from '../../electron/api/contract';
-import { aliasKeys } from '../../db/entities';
-import { ANALYSER_VERSION } from '../../db/search-index';
+import { aliasKeys } from '../../db/sqlite/entities';
+import { ANALYSER_VERSION } from '../../db/sqlite/search-index';
 import { createDispatcher, createHandlers } from '../../electron/api/handlers';
 import { createJobRunner } from '../../electron/services/jobs';
 import { callApi as call, tempStore } from '../helpers';

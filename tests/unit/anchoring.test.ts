@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reanchor, type StoredSelectors } from '../../db/anchoring';
-import { quoteSelector } from '../../db/text';
+import { reanchor, type StoredSelectors } from '../../db/text/anchoring';
+import { quoteSelector } from '../../db/text/text';
 
 const ORIGINAL = 'قالت الوزارة إن ثلاثة من الحراس أصيبوا بجروح طفيفة قرب البوابة الشمالية للميناء.';
 

@@ -51,6 +51,11 @@ describe('layers', () => {
     expect(valueImports).toEqual([]);
   });
 
+  it('db/text/ (pure text handling, shared with the renderer) imports nothing from db/sqlite/', () => {
+    const impure = sourceFiles('db/text').flatMap((file) => imports(file).filter(({ target }) => target.startsWith('db/sqlite')).map(({ target }) => `${file} → ${target}`));
+    expect(impure).toEqual([]);
+  });
+
   it('db/ has no import cycles', () => {
     const files = sourceFiles('db').map((f) => f.replace(/\.tsx?$/, ''));
     const graph = new Map(files.map((f) => [f, imports(`${f}.ts`).filter((i) => !i.typeOnly).map((i) => i.target).filter((t) => files.includes(t))]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, indexText, searchKey } from '../../db/search-text';
+import { foldWord, indexText, searchKey } from '../../db/text/search-text';
 
 describe('folding Arabic spelling', () => {
   it.each([

@@ -2,8 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations';
-import { openStore, schemaVersion, StoreOpenError } from '../../db/store';
+import { migrations } from '../../db/sqlite/migrations';
+import { openStore, schemaVersion, StoreOpenError } from '../../db/sqlite/store';
 import { tempDir } from '../helpers';
 
 describe('opening the store', () => {

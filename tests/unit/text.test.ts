@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codePointOffset, utf16Offset } from '../../db/codepoints';
-import { contentHash, detectLanguage, firstLineTitle, normaliseText, quoteSelector } from '../../db/text';
+import { codePointOffset, utf16Offset } from '../../db/text/codepoints';
+import { contentHash, detectLanguage, firstLineTitle, normaliseText, quoteSelector } from '../../db/text/text';
 
 describe('normalising imported text', () => {
   it('drops the BOM, turns CRLF and CR into LF, and composes to NFC, keeping every visible character', () => {

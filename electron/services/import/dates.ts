@@ -3,7 +3,7 @@
  * numeric dates, and day-month-year with month names in either Arabic system (يناير… and
  * كانون الثاني…) or English, in Western or Arabic-Indic digits. Everything becomes YYYY-MM-DD.
  */
-import { foldWord } from '../../../db/search-text';
+import { foldWord } from '../../../db/text/search-text';
 
 // Keys are folded (hamza, ta marbuta, alef maqsura) so every spelling of a month matches.
 const MONTHS: [string[], number][] = [

@@ -5,9 +5,9 @@
  * article that has the text; near-duplicates are stored and flagged.
  */
 import type { ImportReport } from '../../api/contract';
-import { findArticleByHash, insertArticle } from '../../../db/articles';
-import { suggestMentions } from '../../../db/entities';
-import type { Store } from '../../../db/store';
+import { findArticleByHash, insertArticle } from '../../../db/sqlite/articles';
+import { suggestMentions } from '../../../db/sqlite/entities';
+import type { Store } from '../../../db/sqlite/store';
 import { inThreadPreparer, type Preparer } from './pool';
 import type { IncomingFile, PreparedFile } from './prepare';
 

@@ -4,7 +4,7 @@
  * drawn as Ranges over those text nodes (CSS Custom Highlight API): the DOM is never split, and
  * Arabic letters stay joined.
  */
-import { codePointOffset, utf16Offset } from '../../../db/codepoints';
+import { codePointOffset, utf16Offset } from '../../../db/text/codepoints';
 
 /** One line of the body: where it starts (UTF-16 units into the body) and its text. */
 export interface Paragraph {

@@ -15,7 +15,7 @@ import { ReviewList } from '../components/ReviewList';
 import { TagChip } from '../components/TagChip';
 import { useI18n } from '../i18n';
 import { bodyOffsetOf, PARAGRAPH_START_ATTRIBUTE, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
-import { codePointOffset } from '../../../db/codepoints';
+import { codePointOffset } from '../../../db/text/codepoints';
 import { useApiQuery } from '../queries';
 
 const FOCUS_HIGHLIGHT = 'sanad-focus';

@@ -1,7 +1,7 @@
 /** The analyst's table of spelling variants: groups of words a search treats as one. */
 import type Database from 'better-sqlite3';
-import type { VariantGroup } from './model';
-import { searchKey } from './search-text';
+import type { VariantGroup } from '../model';
+import { searchKey } from '../text/search-text';
 import { statement } from './statements';
 
 

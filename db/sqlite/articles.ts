@@ -1,12 +1,12 @@
 /** Queries on the articles table; every write keeps the search index in step. */
-import type { Article, ArticleEdit, ArticleSummary, OutletCount, Page, PageRequest, ReanchorReport } from './model';
+import type { Article, ArticleEdit, ArticleSummary, OutletCount, Page, PageRequest, ReanchorReport } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
-import { reanchor } from './anchoring';
+import { reanchor } from '../text/anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
 import { reanchorMentions, suggestMentions } from './entities';
 import { analyseText, findNearDuplicate, type IndexedText, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
-import { codePointLength, contentHash, detectLanguage, quoteSelector as quoteAt } from './text';
+import { codePointLength, contentHash, detectLanguage, quoteSelector as quoteAt } from '../text/text';
 import type { Store } from './store';
 
 /** What an import stores for a new article: the article's own fields, as the contract names them. */

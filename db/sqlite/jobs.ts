@@ -1,5 +1,5 @@
 /** The jobs table: what long work is queued or running, how far it got, and how it ended. */
-import type { Job, JobKind, JobState } from './model';
+import type { Job, JobKind, JobState } from '../model';
 import { statement } from './statements';
 import type { Store } from './store';
 

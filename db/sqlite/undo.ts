@@ -4,7 +4,7 @@
  * still exactly as the step left (or found) it: if something changed it since, the undo is
  * refused with a message naming the later step, instead of writing stale data over it.
  */
-import type { HistoryEntry } from './model';
+import type { HistoryEntry } from '../model';
 import { reindexArticle } from './search-index';
 import { stepColumns, type StepRow, toEntry } from './history';
 import { statement } from './statements';

@@ -2,7 +2,7 @@
  * Queries on annotations. Every change an analyst makes goes through here and is recorded in
  * the annotation history, so it can be undone and redone (see history.ts).
  */
-import type { Annotation, AnnotationRow, Page, PageRequest } from './model';
+import type { Annotation, AnnotationRow, Page, PageRequest } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
 import { statement } from './statements';
 import type { Store } from './store';

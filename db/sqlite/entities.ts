@@ -3,12 +3,12 @@
  * عين الاسد and بعين الأسد all match the alias "عين الأسد", and Ain al-Asad matches its own alias.
  * Matching articles are found through the full-text index, then scanned word by word.
  */
-import type { StoredSelectors } from './anchoring';
-import type { EntityKind, EntitySummary, MentionRow, ReanchorReport } from './model';
-import { searchKey, tokenize, words } from './search-text';
+import type { StoredSelectors } from '../text/anchoring';
+import type { EntityKind, EntitySummary, MentionRow, ReanchorReport } from '../model';
+import { searchKey, tokenize, words } from '../text/search-text';
 import { statement } from './statements';
 import type { Store } from './store';
-import { codePointLength, quoteSelector } from './text';
+import { codePointLength, quoteSelector } from '../text/text';
 
 /** An alias's words as search keys, space separated ('' if it has no words). */
 export function aliasKeys(alias: string): string {

@@ -4,7 +4,7 @@
  * value bound as a parameter. A column the list does not name cannot be filtered or sorted on,
  * so no text from a request ever becomes SQL.
  */
-import type { ColumnFilter, FilterCondition, PageRequest } from './model';
+import type { ColumnFilter, FilterCondition, PageRequest } from '../model';
 
 /** A column a grid may filter and sort on: its SQL expression (from the allow-list, never from a request) and kind. */
 export interface PagedColumn {

@@ -10,8 +10,8 @@
  * would dirty a dozen scattered pages per imported article.
  */
 import type Database from 'better-sqlite3';
-import { bandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, signatureFromBlob, signatureSimilarity, signatureToBlob } from './near-duplicates';
-import { indexText, searchKey, words } from './search-text';
+import { bandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, signatureFromBlob, signatureSimilarity, signatureToBlob } from '../text/near-duplicates';
+import { indexText, searchKey, words } from '../text/search-text';
 import { statement } from './statements';
 
 /**

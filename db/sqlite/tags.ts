@@ -1,6 +1,6 @@
 /** Queries on the codebook: a tree of tags, each with a colour, description and shortcut. */
 import { randomUUID } from 'node:crypto';
-import type { Tag } from './model';
+import type { Tag } from '../model';
 import { statement } from './statements';
 import type { Store } from './store';
 

@@ -6,9 +6,9 @@
  * matched words marked on it.
  */
 import type Database from 'better-sqlite3';
-import type { SearchFilters, SearchHit, SearchResult } from './model';
-import { foldWord, searchKey, stripPrefixes, tokenize } from './search-text';
-import { codePointLength } from './text';
+import type { SearchFilters, SearchHit, SearchResult } from '../model';
+import { foldWord, searchKey, stripPrefixes, tokenize } from '../text/search-text';
+import { codePointLength } from '../text/text';
 import { variantKeys } from './spelling-variants';
 import { statement } from './statements';
 

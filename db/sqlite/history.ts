@@ -4,7 +4,7 @@
  * history_changes. A step that changed nothing is not kept; a new step ends its client's redo
  * stack. undo.ts walks the steps back and forth.
  */
-import type { HistoryEntry, HistoryKind } from './model';
+import type { HistoryEntry, HistoryKind } from '../model';
 import { statement } from './statements';
 import type { Store } from './store';
 
