@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../db/sqlite/store';
 import { importWorkerScript } from '../electron/paths';
+import { localApi } from '../electron/backend/local';
 import { createPreparer, importFiles } from '../electron/services/import';
 import { generateArticles } from './corpus';
 
@@ -54,7 +55,7 @@ async function timeSanad(texts: { title: string; body: string }[], path: string)
   // The built worker, as the app and the CLI run it (npm install builds it).
   const preparer = createPreparer(importWorkerScript(join(__dirname, '../out/main')));
   const started = performance.now();
-  const imported = (await importFiles(store, files, { preparer })).imported.length;
+  const imported = (await importFiles(localApi(store).services.uow, files, { preparer })).imported.length;
   const seconds = (performance.now() - started) / 1000;
   await preparer.close();
   store.close();

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { createDispatcher, createHandlers } from '../electron/api/handlers';
+import { localApi } from '../electron/backend/local';
 import { startHttpServer } from '../electron/transport/http-server';
 import { openStore } from '../db/sqlite/store';
 import { generateArticles, random } from './corpus';
@@ -19,7 +19,7 @@ const ANNOTATIONS = 2000;
 
 async function main() {
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'sanad-bench-reader-')), 'sanad.sqlite'));
-  const dispatch = createDispatcher(createHandlers(store));
+  const { dispatch } = localApi(store);
   const body = [...generateArticles(20, 3)].map((a) => a.body).join('\n');
   await dispatch('importFiles', { files: [{ name: 'long.txt', dataBase64: Buffer.from(body).toString('base64') }] });
   const length = [...body].length;

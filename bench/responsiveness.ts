@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { openStore } from '../db/sqlite/store';
 import { startWorkerBackend } from '../electron/backend/worker-backend';
 import { importWorkerScript, storeWorkerScript } from '../electron/paths';
+import { localApi } from '../electron/backend/local';
 import { createPreparer, importFiles } from '../electron/services/import';
 import { generateArticles, random } from './corpus';
 
@@ -29,7 +30,7 @@ async function libraryOf(n: number): Promise<string> {
   const store = openStore(path);
   const preparer = createPreparer(importWorkerScript(builtDir));
   const files = [...generateArticles(n)].map((t, i) => ({ name: `article-${i}.txt`, bytes: Buffer.from(t.body) }));
-  await importFiles(store, files, { preparer });
+  await importFiles(localApi(store).services.uow, files, { preparer });
   await preparer.close();
   store.pragma('wal_checkpoint(TRUNCATE)');
   store.close();

@@ -315,3 +315,40 @@ export interface Job {
   createdAt: string;
   finishedAt: string | null;
 }
+
+/** What a new annotation stores; offsets count code points. */
+export type NewAnnotation = Pick<Annotation, 'articleId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'tagId' | 'note'>;
+
+/** Who takes a step, from which window, and when. */
+export interface StepContext {
+  actor: string;
+  client: string;
+  now: string;
+}
+
+/** What a step is about, for the history list and the undo message. */
+export interface StepLabel {
+  kind: HistoryKind;
+  subjectId?: number | null;
+  articleId?: number | null;
+  quote?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** What a new tag may carry besides its name and colour. */
+export type TagDetails = Partial<Pick<Tag, 'parentId' | 'description' | 'shortcut' | 'guid'>>;
+
+/** What happens to a deleted tag's annotations: keep them untagged, delete them, or move them to another tag. */
+export type DeletedTagAnnotations = { action: 'untag' } | { action: 'delete' } | { action: 'move'; toTagId: number };
+
+/** What an import stores for a new article: the article's own fields, as the contract names them. */
+export type NewArticle = Pick<
+  Article,
+  'title' | 'outlet' | 'author' | 'url' | 'published' | 'language' | 'direction' | 'body' | 'contentHash' | 'sourceName' | 'sourceEncoding'
+> & { sourceFormat: string };
+
+/** A stored article and, when one was found, the earlier article it nearly duplicates. */
+export interface InsertedArticle {
+  id: number;
+  nearDuplicate?: { id: number; title: string; similarity: number };
+}

@@ -5,8 +5,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArticleSummary, ImportReport, SearchResult, WebAnnotationImportReport } from './api/contract';
-import { createDispatcher, createHandlers } from './api/handlers';
+import type { ImportReport } from './api/contract';
+import { callMethod } from './api/call';
+import { localApi } from './backend/local';
 import { openStore, type Store } from '../db/sqlite/store';
 import { startWorkerBackend } from './backend/worker-backend';
 import { importWorkerScript, resolveDbPath, storeWorkerScript } from './paths';
@@ -161,6 +162,7 @@ async function importCommand(store: Store, paths: string[], json: boolean): Prom
   };
   process.once('SIGINT', onInterrupt);
   const preparer = createPreparer(importWorkerScript(__dirname));
+  const { uow } = localApi(store, { preparer }).services;
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   // Read a chunk of files at a time, so memory stays bounded however many files there are.
   for (let first = 0; first < files.length && !cancelled; first += CLI_READ_CHUNK) {
@@ -172,7 +174,7 @@ async function importCommand(store: Store, paths: string[], json: boolean): Prom
         report.failed.push({ file: path, error: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       }
     }
-    const chunkReport = await importFiles(store, readable, {
+    const chunkReport = await importFiles(uow, readable, {
       preparer,
       isCancelled: () => cancelled,
       onProgress: (done: number) => showProgress(first + done, files.length),
@@ -216,13 +218,13 @@ function showProgress(done: number, total: number): void {
 
 async function searchCommand(store: Store, query: string, json: boolean, limitOption: string | undefined): Promise<number> {
   const limit = limitOption === undefined ? 20 : Number(limitOption);
-  const result = await createDispatcher(createHandlers(store))('searchArticles', { query, limit });
+  const result = await callMethod(localApi(store).dispatch, 'searchArticles', { query, limit });
   store.close();
   if (!result.ok) {
     process.stderr.write(`sanad search: ${result.error.message}\n`);
     return result.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
   }
-  const { hits, order, matches } = result.value as SearchResult;
+  const { hits, order, matches } = result.value;
   if (json) {
     process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
     return 0;
@@ -244,7 +246,7 @@ async function exportCommand(store: Store, format: string | undefined, article: 
     process.stderr.write(`sanad export: say which format: --format w3c${format ? ` ("${format}" is not one Sanad writes)` : ''}\n`);
     return 2;
   }
-  const result = await createDispatcher(createHandlers(store))('exportWebAnnotations', article === undefined ? {} : { articleId: Number(article) });
+  const result = await callMethod(localApi(store).dispatch, 'exportWebAnnotations', article === undefined ? {} : { articleId: Number(article) });
   store.close();
   if (!result.ok) {
     process.stderr.write(`sanad export: ${result.error.message}\n`);
@@ -279,26 +281,26 @@ async function importAnnotationsCommand(store: Store, file: string | undefined):
     store.close();
     return 1;
   }
-  const result = await createDispatcher(createHandlers(store))('importWebAnnotations', { document });
+  const result = await callMethod(localApi(store).dispatch, 'importWebAnnotations', { document });
   store.close();
   if (!result.ok) {
     process.stderr.write(`sanad import-annotations: ${result.error.message}\n`);
     return 1;
   }
-  const report = result.value as WebAnnotationImportReport;
+  const report = result.value;
   for (const failure of report.failed) process.stdout.write(`failed    ${failure.annotation}: ${failure.error}\n`);
   process.stdout.write(`${report.imported} imported, ${report.skipped} already there, ${report.failed.length} failed\n`);
   return report.failed.length > 0 ? 1 : 0;
 }
 
 async function listCommand(store: Store, json: boolean): Promise<number> {
-  const result = await createDispatcher(createHandlers(store))('listArticles', {});
+  const result = await callMethod(localApi(store).dispatch, 'listArticles', {});
   store.close();
   if (!result.ok) {
     process.stderr.write(`sanad list: ${result.error.message}\n`);
     return 1;
   }
-  const articles = result.value as ArticleSummary[];
+  const articles = result.value;
   if (json) process.stdout.write(`${JSON.stringify(articles, null, 2)}\n`);
   else for (const a of articles) process.stdout.write(`#${a.id}\t${a.language}\t${a.published ?? '-'}\t${a.title}\n`);
   return 0;

@@ -2,7 +2,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDispatcher, createHandlers } from '../electron/api/handlers';
+import { callMethod } from '../electron/api/call';
+import type { ApiInput, ApiMethod, ApiOutput } from '../electron/api/contract';
+import type { CallContext, Dispatch } from '../electron/api/handlers';
+import { localApi } from '../electron/backend/local';
 import { openStore, type Store } from '../db/sqlite/store';
 
 /** A new temporary directory. */
@@ -31,12 +34,12 @@ export function tempApi() {
   const { store, path } = tempStore();
   let tick = Date.UTC(2026, 0, 1);
   const now = () => new Date((tick += 1000)).toISOString();
-  return { store, path, dispatch: createDispatcher(createHandlers(store, { now })) };
+  return { store, path, dispatch: localApi(store, { now }).dispatch };
 }
 
-/** Calls an API method and returns its value, failing the test with the API's message otherwise. */
-export async function callApi<T>(dispatch: ReturnType<typeof tempApi>['dispatch'], method: string, arg: unknown): Promise<T> {
-  const result = await dispatch(method, arg);
+/** Calls an API method, typed by its name, and returns its value, failing the test with the API's message otherwise. */
+export async function callApi<M extends ApiMethod>(dispatch: Dispatch, method: M, arg: ApiInput<M>, context?: CallContext): Promise<ApiOutput<M>> {
+  const result = await callMethod(dispatch, method, arg, context);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
+  return result.value;
 }

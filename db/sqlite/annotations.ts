@@ -2,16 +2,11 @@
  * Queries on annotations. Every change an analyst makes goes through here and is recorded in
  * the annotation history, so it can be undone and redone (see history.ts).
  */
-import type { Annotation, AnnotationRow, Page, PageRequest } from '../model';
+import type { Annotation, AnnotationRow, NewAnnotation, Page, PageRequest } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
 import { statement } from './statements';
 import type { Store } from './store';
 
-/** What a new annotation stores; offsets count code points. */
-export type NewAnnotation = Pick<Annotation, 'articleId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'tagId' | 'note'>;
-
-/** An annotation's row as the history keeps it. */
-export type AnnotationSnapshot = Annotation;
 
 const annotationColumns = `
   n.id, n.article_id AS articleId, n.start_offset AS start, n.end_offset AS "end", n.exact, n.prefix, n.suffix,

@@ -1,25 +1,14 @@
 /** Queries on the articles table; every write keeps the search index in step. */
-import type { Article, ArticleEdit, ArticleSummary, OutletCount, Page, PageRequest, ReanchorReport } from '../model';
+import type { Article, ArticleEdit, ArticleSummary, InsertedArticle, NewArticle, OutletCount, Page, PageRequest, ReanchorReport } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
 import { reanchor } from '../text/anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
 import { reanchorMentions, suggestMentions } from './entities';
-import { analyseText, findNearDuplicate, type IndexedText, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
+import { analyseText, type IndexedText } from '../text/analyser';
+import { findNearDuplicate, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
 import { codePointLength, contentHash, detectLanguage, quoteSelector as quoteAt } from '../text/text';
 import type { Store } from './store';
-
-/** What an import stores for a new article: the article's own fields, as the contract names them. */
-export type NewArticle = Pick<
-  Article,
-  'title' | 'outlet' | 'author' | 'url' | 'published' | 'language' | 'direction' | 'body' | 'contentHash' | 'sourceName' | 'sourceEncoding'
-> & { sourceFormat: string };
-
-/** A stored article and, when one was found, the earlier article it nearly duplicates. */
-export interface InsertedArticle {
-  id: number;
-  nearDuplicate?: { id: number; title: string; similarity: number };
-}
 
 const summaryColumns = `
   a.id, a.title, a.outlet, a.author, a.url, a.published, a.language, a.direction,
@@ -82,6 +71,11 @@ export function findArticleByHash(db: Store, contentHash: string): { id: number;
   return statement(db, 'SELECT id, title FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').get(contentHash) as
     | { id: number; title: string }
     | undefined;
+}
+
+/** The first article with this URL, if any. */
+export function findArticleByUrl(db: Store, url: string): number | undefined {
+  return statement(db, 'SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck().get(url) as number | undefined;
 }
 
 /**

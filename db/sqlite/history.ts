@@ -1,57 +1,42 @@
 /**
- * The history of undoable steps. {@link recordStep} runs a change as one step: while it runs,
- * triggers (migration 9) copy every tracked row it changes, before and after, into
+ * The history of undoable steps. Between {@link beginStep} and {@link finishStep}, triggers
+ * (migration 9) copy every tracked row the connection changes, before and after, into
  * history_changes. A step that changed nothing is not kept; a new step ends its client's redo
  * stack. undo.ts walks the steps back and forth.
  */
-import type { HistoryEntry, HistoryKind } from '../model';
+import type { HistoryEntry, HistoryKind, StepContext, StepLabel } from '../model';
 import { statement } from './statements';
 import type { Store } from './store';
 
-/** Who takes a step, from which window, and when. */
-export interface StepContext {
-  actor: string;
-  client: string;
-  now: string;
-}
-
-/** What a step is about, for the history list and the undo message. */
-export interface StepLabel {
-  kind: HistoryKind;
-  subjectId?: number | null;
-  articleId?: number | null;
-  quote?: string;
-  detail?: Record<string, unknown>;
-}
-
 /**
- * Runs `work` as one undoable step, in one transaction; `label` may depend on its result.
- * Recording is on only while `work` runs, so `work` must not await.
+ * Starts recording a step: from now until {@link finishStep}, every tracked row the connection
+ * changes is copied into the step. Call inside the transaction that will hold the step's changes.
  */
-export function recordStep<T>(db: Store, context: StepContext, label: StepLabel | ((result: T) => StepLabel), work: () => T): T {
-  return db.transaction(() => {
-    const stepId = Number(
-      statement(db, "INSERT INTO history_steps (at, actor, client, kind) VALUES (?, ?, ?, 'pending')").run(context.now, context.actor, context.client).lastInsertRowid,
-    );
-    statement(db, 'UPDATE history_recording SET step_id = ?').run(stepId);
-    let result: T;
-    try {
-      result = work();
-    } finally {
-      statement(db, 'UPDATE history_recording SET step_id = NULL').run();
-    }
-    if (!statement(db, 'SELECT 1 FROM history_changes WHERE step_id = ? LIMIT 1').pluck().get(stepId)) {
-      statement(db, 'DELETE FROM history_steps WHERE id = ?').run(stepId);
-      return result;
-    }
-    const { kind, subjectId = null, articleId = null, quote = '', detail = {} } = typeof label === 'function' ? label(result) : label;
-    statement(db, "UPDATE history_steps SET state = 'discarded' WHERE client = ? AND state = 'undone'").run(context.client);
-    statement(
-      db,
-      'UPDATE history_steps SET kind = ?, subject_id = ?, article_id = ?, article_title = (SELECT title FROM articles WHERE id = ?), quote = ?, detail = ? WHERE id = ?',
-    ).run(kind, subjectId, articleId, articleId, quote, JSON.stringify(detail), stepId);
-    return result;
-  })();
+export function beginStep(db: Store, context: StepContext): number {
+  const stepId = Number(
+    statement(db, "INSERT INTO history_steps (at, actor, client, kind) VALUES (?, ?, ?, 'pending')").run(context.now, context.actor, context.client).lastInsertRowid,
+  );
+  statement(db, 'UPDATE history_recording SET step_id = ?').run(stepId);
+  return stepId;
+}
+
+/** Stops recording. Always called after {@link beginStep}, whether the work succeeded or not. */
+export function stopRecording(db: Store): void {
+  statement(db, 'UPDATE history_recording SET step_id = NULL').run();
+}
+
+/** Labels a recorded step, or drops it if it changed nothing; a new step ends its window's redo stack. */
+export function finishStep(db: Store, stepId: number, client: string, label: StepLabel): void {
+  if (!statement(db, 'SELECT 1 FROM history_changes WHERE step_id = ? LIMIT 1').pluck().get(stepId)) {
+    statement(db, 'DELETE FROM history_steps WHERE id = ?').run(stepId);
+    return;
+  }
+  const { kind, subjectId = null, articleId = null, quote = '', detail = {} } = label;
+  statement(db, "UPDATE history_steps SET state = 'discarded' WHERE client = ? AND state = 'undone'").run(client);
+  statement(
+    db,
+    'UPDATE history_steps SET kind = ?, subject_id = ?, article_id = ?, article_title = (SELECT title FROM articles WHERE id = ?), quote = ?, detail = ? WHERE id = ?',
+  ).run(kind, subjectId, articleId, articleId, quote, JSON.stringify(detail), stepId);
 }
 
 /** A step's row as stored. */

@@ -4,17 +4,13 @@
  * value bound as a parameter. A column the list does not name cannot be filtered or sorted on,
  * so no text from a request ever becomes SQL.
  */
+import { PageRequestError } from '../errors';
 import type { ColumnFilter, FilterCondition, PageRequest } from '../model';
 
 /** A column a grid may filter and sort on: its SQL expression (from the allow-list, never from a request) and kind. */
 export interface PagedColumn {
   sql: string;
   kind: 'text' | 'number' | 'date';
-}
-
-/** A page request that names a column or an operator the grid does not offer. */
-export class PageRequestError extends Error {
-  override name = 'PageRequestError';
 }
 
 /** The SQL pieces of a page request; `where` and `orderBy` are built only from the allow-list. */

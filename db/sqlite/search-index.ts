@@ -10,16 +10,9 @@
  * would dirty a dozen scattered pages per imported article.
  */
 import type Database from 'better-sqlite3';
-import { bandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, signatureFromBlob, signatureSimilarity, signatureToBlob } from '../text/near-duplicates';
-import { indexText, searchKey, words } from '../text/search-text';
+import { ANALYSER_VERSION, analyseText, type IndexedText } from '../text/analyser';
+import { bandKeys, NEAR_DUPLICATE_THRESHOLD, signatureFromBlob, signatureSimilarity, signatureToBlob } from '../text/near-duplicates';
 import { statement } from './statements';
-
-/**
- * The version of the analysis below (and of search-text.ts, which it uses). Change it whenever
- * a change there would give an article different keys: stores indexed by another version are
- * then re-indexed in the background (see the 'reindex' job).
- */
-export const ANALYSER_VERSION = 1;
 
 /** The analyser version the store's index was built with. */
 export function indexedAnalyserVersion(db: Database.Database): number {
@@ -42,19 +35,6 @@ export function reindexArticle(db: Database.Database, articleId: number): void {
   indexArticle(db, articleId, indexed);
   statement(db, 'UPDATE article_texts SET minhash = ? WHERE article_id = ?').run(signatureColumn(indexed), articleId);
   replaceSignature(db, articleId, indexed.signature);
-}
-
-/** What indexing found out about an article's text. */
-export interface IndexedText {
-  titleKeys: string;
-  bodyKeys: string;
-  signature: Uint32Array | null;
-}
-
-/** Computes the index keys and the MinHash signature of an article (pure; no database). */
-export function analyseText(title: string, body: string): IndexedText {
-  const keys = words(body).map(searchKey);
-  return { titleKeys: indexText(title), bodyKeys: keys.join(' '), signature: minhashSignature(keys) };
 }
 
 /** The in-memory LSH index of one connection: band key → ids of articles in that bucket. */

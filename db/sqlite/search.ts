@@ -5,17 +5,13 @@
  * by bm25 (title weighted above body), each with a snippet cut from the original text and the
  * matched words marked on it.
  */
+import { SearchQueryError } from '../errors';
 import type Database from 'better-sqlite3';
 import type { SearchFilters, SearchHit, SearchResult } from '../model';
 import { foldWord, searchKey, stripPrefixes, tokenize } from '../text/search-text';
 import { codePointLength } from '../text/text';
 import { variantKeys } from './spelling-variants';
 import { statement } from './statements';
-
-/** A query the analyst wrote that cannot be understood, with what is wrong. */
-export class SearchQueryError extends Error {
-  override name = 'SearchQueryError';
-}
 
 type QueryNode =
   | { kind: 'word'; text: string; prefix: boolean }

@@ -1,6 +1,6 @@
 /** Queries on the codebook: a tree of tags, each with a colour, description and shortcut. */
 import { randomUUID } from 'node:crypto';
-import type { Tag } from '../model';
+import type { DeletedTagAnnotations, Tag, TagDetails } from '../model';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -31,8 +31,6 @@ export function tagExists(db: Store, id: number): boolean {
   return findTag(db, id) !== undefined;
 }
 
-/** What a new tag may carry besides its name and colour. */
-export type TagDetails = Partial<Pick<Tag, 'parentId' | 'description' | 'shortcut' | 'guid'>>;
 
 /** Adds a tag and returns it. */
 export function insertTag(db: Store, name: string, colour: string, details: TagDetails = {}): Tag {
@@ -79,8 +77,6 @@ export function mergeTags(db: Store, sourceId: number, targetId: number): Tag {
   })();
 }
 
-/** What happens to a deleted tag's annotations: keep them untagged, delete them, or move them to another tag. */
-export type DeletedTagAnnotations = { action: 'untag' } | { action: 'delete' } | { action: 'move'; toTagId: number };
 
 /** Deletes a tag; its child tags move up to its parent, its annotations go as `annotations` says. */
 export function deleteTag(db: Store, id: number, annotations: DeletedTagAnnotations): void {

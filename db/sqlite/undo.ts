@@ -4,16 +4,12 @@
  * still exactly as the step left (or found) it: if something changed it since, the undo is
  * refused with a message naming the later step, instead of writing stale data over it.
  */
+import { UndoRefusedError } from '../errors';
 import type { HistoryEntry } from '../model';
 import { reindexArticle } from './search-index';
 import { stepColumns, type StepRow, toEntry } from './history';
 import { statement } from './statements';
 import type { Store } from './store';
-
-/** An undo or redo that would overwrite a later change; the message says which. */
-export class UndoRefusedError extends Error {
-  override name = 'UndoRefusedError';
-}
 
 /** The tables steps may touch, with their key column (an allow-list: names from history rows are checked against it). */
 const KEYS: Record<string, string> = {

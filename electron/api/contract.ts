@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { Job, OutletCount, Page, ArticleSummary, Article, Tag, CodebookImportReport, Annotation, HistoryEntry, ReanchorReport, EntitySummary, MentionRow, WebAnnotationImportReport, AnnotationRow, ImportReport, SearchResult, VariantGroup } from '../../db/model';
 import type { ApiResult } from './constants';
+import type { WebAnnotationCollection } from '../services/web-annotation';
 
 export type * from '../../db/model';
 export * from './constants';
@@ -21,10 +22,12 @@ const optionalText = (max: number) => z.string().trim().max(max).transform((v) =
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 
 /**
- * Whether a method only reads the store (it may then run on a read-only connection beside the
- * writer, under WAL) or changes it (it runs on the one writer, in order).
+ * How a method uses the store: 'read' only reads (it may run on a read-only connection beside
+ * the writer, under WAL, in one read transaction); 'write' changes it in one transaction on the
+ * one writer; 'long' waits for something besides the store (files being read, a background job)
+ * and so opens its own short transactions around the waiting.
  */
-export type MethodAccess = 'read' | 'write';
+export type MethodAccess = 'read' | 'write' | 'long';
 
 /** Pairs an argument schema with the (unvalidated, trusted) result type of a method and its access. */
 function method<Output>(access: MethodAccess = 'write') {
@@ -62,7 +65,7 @@ export const contract = {
   /** One block of the library grid, filtered and sorted by the server. */
   queryArticles: method<Page<ArticleSummary>>('read')(pageRequest),
   listOutlets: method<OutletCount[]>('read')(z.object({})),
-  importFiles: method<ImportReport>()(
+  importFiles: method<ImportReport>('long')(
     z.object({
       files: z
         .array(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() }))
@@ -128,12 +131,12 @@ export const contract = {
     }),
   ),
   listEntities: method<EntitySummary[]>('read')(z.object({})),
-  createEntity: method<EntitySummary>()(
+  createEntity: method<EntitySummary>('long')(
     z.object({ kind: entityKind, name: z.string().trim().min(1).max(200), aliases: z.array(z.string().trim().min(1).max(200)).max(50).default([]) }),
   ),
-  addEntityAlias: method<EntitySummary>()(z.object({ entityId: id, alias: z.string().trim().min(1).max(200) })),
+  addEntityAlias: method<EntitySummary>('long')(z.object({ entityId: id, alias: z.string().trim().min(1).max(200) })),
   deleteEntity: method<{ deleted: true }>()(z.object({ id })),
-  markEntity: method<MentionRow>()(
+  markEntity: method<MentionRow>('long')(
     z
       .object({
         articleId: id,
@@ -149,7 +152,7 @@ export const contract = {
   ),
   reviewMentions: method<{ changed: number }>()(z.object({ ids: z.array(id).min(1).max(10_000), status: z.enum(['accepted', 'rejected']) })),
   exportCodebook: method<string>('read')(z.object({})),
-  importCodebook: method<CodebookImportReport>()(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() })),
+  importCodebook: method<CodebookImportReport>('long')(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() })),
   listAnnotations: method<AnnotationRow[]>('read')(z.object({ articleId: id.optional() })),
   /** One block of the annotations grid (of one article, or of all). */
   queryAnnotations: method<Page<AnnotationRow>>('read')(pageRequest.and(z.object({ articleId: id.optional() }))),
@@ -180,10 +183,10 @@ export const contract = {
   /** Stops a job after its current chunk; what it finished stays. */
   cancelJob: method<{ cancelling: true }>()(z.object({ id })),
   listHistory: method<HistoryEntry[]>('read')(z.object({ limit: z.number().int().min(1).max(1000).default(100) })),
-  exportWebAnnotations: method<Record<string, unknown>>('read')(z.object({ articleId: id.optional() })),
+  exportWebAnnotations: method<WebAnnotationCollection>('read')(z.object({ articleId: id.optional() })),
   importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: z.unknown() })),
   updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(20_000_000) })),
-  replaceArticleTextFromFile: method<ReanchorReport>()(z.object({ id, name: z.string().min(1).max(1024), dataBase64: z.string() })),
+  replaceArticleTextFromFile: method<ReanchorReport>('long')(z.object({ id, name: z.string().min(1).max(1024), dataBase64: z.string() })),
 };
 
 /** The name of an API method. */

@@ -5,10 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReadOnlyStore, openStore, type Store } from '../../db/sqlite/store';
-import { createDispatcher, createHandlers } from '../api/handlers';
 import { importWorkerScript } from '../paths';
 import { createPreparer } from '../services/import/pool';
-import { createJobRunner } from '../services/jobs';
+import { localApi } from './local';
 import type { StoreWorkerData, ToWorker } from './messages';
 
 const port = parentPort!;
@@ -23,14 +22,12 @@ try {
 }
 // Only the writer imports; its pool prepares files in further threads while it writes.
 const preparer = role === 'writer' ? createPreparer(importWorkerScript(__dirname)) : undefined;
-const now = () => new Date().toISOString();
-const jobs = createJobRunner(store, now);
+const { dispatch, jobs } = localApi(store, { preparer });
 // Only the writer takes up jobs a previous run left unfinished (they show in listJobs as resumed).
 if (role === 'writer') {
   jobs.resumeUnfinished();
   jobs.ensureIndexCurrent();
 }
-const dispatch = createDispatcher(createHandlers(store, { preparer, now, jobs }));
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'close') {

@@ -6,8 +6,7 @@
 import JSZip from 'jszip';
 import { DOMParser } from 'linkedom';
 import type { CodebookImportReport, Tag } from '../api/contract';
-import type { Store } from '../../db/sqlite/store';
-import { findTagByGuid, findTagByName, insertTag, listTags, updateTag } from '../../db/sqlite/tags';
+import type { Repositories } from '../../db/repositories';
 
 /** A REFI-QDA file that cannot be read, with the reason. */
 export class CodebookError extends Error {
@@ -21,8 +20,8 @@ function escapeXml(text: string): string {
 }
 
 /** The codebook as REFI-QDA `.qdc` XML. */
-export function exportCodebook(db: Store): string {
-  const tags = listTags(db);
+export async function exportCodebook(repos: Repositories): Promise<string> {
+  const tags = await repos.codebook.list();
   const children = (parentId: number | null) => tags.filter((t) => t.parentId === parentId);
   const code = (tag: Tag, depth: number): string => {
     const indent = '  '.repeat(depth);
@@ -76,31 +75,53 @@ function childCodes(element: Element): Element[] {
   return [...element.children].filter((child) => child.localName === 'Code' || child.tagName.split(':').pop() === 'Code');
 }
 
-/** Imports the codebook of a `.qdc` or `.qdpx` file; existing tags (same GUID or name) are updated, not duplicated. */
-export async function importCodebook(db: Store, name: string, bytes: Uint8Array): Promise<CodebookImportReport> {
+/** One code as a codebook file gives it, with its sub-codes. */
+export interface CodebookCode {
+  name: string;
+  guid: string;
+  colour: string | null;
+  description: string | null;
+  children: CodebookCode[];
+}
+
+/** Reads the codes of a `.qdc` or `.qdpx` file (no store involved), or says why it cannot. */
+export async function readCodebook(name: string, bytes: Uint8Array): Promise<CodebookCode[]> {
   const xml = await codebookXml(name, bytes);
   const document = new DOMParser().parseFromString(xml, 'text/xml');
   const codes = [...document.getElementsByTagName('Codes')][0] ?? [...document.getElementsByTagName('qda:Codes')][0];
   if (!codes) throw new CodebookError(`${name} holds no <Codes>: it is not a REFI-QDA codebook`);
-  const report: CodebookImportReport = { added: 0, updated: 0 };
-  const visit = (element: Element, parentId: number | null) => {
+  const read = (element: Element): CodebookCode[] => {
     const codeName = attribute(element, 'name')?.trim();
-    if (!codeName) return;
-    const guid = attribute(element, 'guid')?.replace(/[{}]/g, '').toUpperCase() ?? '';
-    const colourAttribute = attribute(element, 'color') ?? '';
-    const colour = /^#[0-9a-fA-F]{6}$/.test(colourAttribute) ? colourAttribute : null;
-    const description = [...element.children].find((c) => c.localName === 'Description')?.textContent?.trim() || null;
-    const existing = (guid && findTagByGuid(db, guid)) || findTagByName(db, codeName);
+    if (!codeName) return [];
+    const colour = attribute(element, 'color') ?? '';
+    return [
+      {
+        name: codeName,
+        guid: attribute(element, 'guid')?.replace(/[{}]/g, '').toUpperCase() ?? '',
+        colour: /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : null,
+        description: [...element.children].find((c) => c.localName === 'Description')?.textContent?.trim() || null,
+        children: childCodes(element).flatMap(read),
+      },
+    ];
+  };
+  return childCodes(codes as Element).flatMap(read);
+}
+
+/** Brings codes into the codebook; existing tags (same GUID or name) are updated, not duplicated. */
+export async function applyCodebook(repos: Repositories, codes: CodebookCode[]): Promise<CodebookImportReport> {
+  const report: CodebookImportReport = { added: 0, updated: 0 };
+  const visit = async (code: CodebookCode, parentId: number | null) => {
+    const existing = (code.guid && (await repos.codebook.findByGuid(code.guid))) || (await repos.codebook.findByName(code.name));
     let tag: Tag;
     if (existing) {
-      tag = updateTag(db, existing.id, { name: codeName, parentId, ...(colour && { colour }), ...(description && { description }) });
+      tag = await repos.codebook.update(existing.id, { name: code.name, parentId, ...(code.colour && { colour: code.colour }), ...(code.description && { description: code.description }) });
       report.updated++;
     } else {
-      tag = insertTag(db, codeName, colour ?? DEFAULT_COLOUR, { parentId, description, ...(guid && { guid }) });
+      tag = await repos.codebook.insert(code.name, code.colour ?? DEFAULT_COLOUR, { parentId, description: code.description, ...(code.guid && { guid: code.guid }) });
       report.added++;
     }
-    for (const child of childCodes(element)) visit(child, tag.id);
+    for (const child of code.children) await visit(child, tag.id);
   };
-  db.transaction(() => childCodes(codes as Element).forEach((code) => visit(code, null)))();
+  for (const code of codes) await visit(code, null);
   return report;
 }

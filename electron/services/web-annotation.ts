@@ -7,11 +7,7 @@
  */
 import type { AnnotationRow, WebAnnotationImportReport } from '../api/contract';
 import { reanchor } from '../../db/text/anchoring';
-import { findAnnotationAt, insertAnnotation, listAnnotationRows } from '../../db/sqlite/annotations';
-import { findArticle, findArticleByHash } from '../../db/sqlite/articles';
-import { statement } from '../../db/sqlite/statements';
-import type { Store } from '../../db/sqlite/store';
-import { findTagByName, insertTag } from '../../db/sqlite/tags';
+import type { Repositories } from '../../db/repositories';
 import { detectLanguage } from '../../db/text/text';
 
 const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -48,13 +44,12 @@ export interface WebAnnotation {
   };
 }
 
-function articleSource(db: Store, articleId: number): string {
-  const article = findArticle(db, articleId)!;
+async function articleSource(repos: Repositories, articleId: number): Promise<string> {
+  const article = (await repos.articles.find(articleId))!;
   return article.url ?? `${ARTICLE_URN}${article.contentHash}`;
 }
 
-function toWebAnnotation(db: Store, row: AnnotationRow, sources: Map<number, string>): WebAnnotation {
-  if (!sources.has(row.articleId)) sources.set(row.articleId, articleSource(db, row.articleId));
+function toWebAnnotation(row: AnnotationRow, sources: Map<number, string>): WebAnnotation {
   const body: TextualBody[] = [];
   if (row.tagName) body.push({ type: 'TextualBody', purpose: 'tagging', value: row.tagName, format: 'text/plain' });
   if (row.note) {
@@ -81,11 +76,22 @@ function toWebAnnotation(db: Store, row: AnnotationRow, sources: Map<number, str
   };
 }
 
+/** A W3C AnnotationCollection with its one embedded page, as Sanad writes it. */
+export interface WebAnnotationCollection {
+  '@context': string;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: number; items: WebAnnotation[] };
+}
+
 /** All annotations, or one article's, as a W3C AnnotationCollection with one embedded page. */
-export function exportWebAnnotations(db: Store, articleId?: number) {
+export async function exportWebAnnotations(repos: Repositories, articleId?: number): Promise<WebAnnotationCollection> {
   // Annotations waiting for review have no certain place in the current text: they stay home.
-  const rows = listAnnotationRows(db, articleId).filter((r) => !r.reviewReason);
+  const rows = (await repos.annotations.list(articleId)).filter((r) => !r.reviewReason);
   const sources = new Map<number, string>();
+  for (const row of rows) if (!sources.has(row.articleId)) sources.set(row.articleId, await articleSource(repos, row.articleId));
   const stamp = new Date().toISOString();
   const id = `urn:sanad:export:${Date.parse(stamp)}`;
   return {
@@ -94,7 +100,7 @@ export function exportWebAnnotations(db: Store, articleId?: number) {
     type: 'AnnotationCollection',
     label: articleId === undefined ? 'Sanad annotations' : `Sanad annotations on article #${articleId}`,
     total: rows.length,
-    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items: rows.map((row) => toWebAnnotation(db, row, sources)) },
+    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items: rows.map((row) => toWebAnnotation(row, sources)) },
   };
 }
 
@@ -109,9 +115,9 @@ function annotationsIn(document: unknown): unknown[] {
   return [];
 }
 
-function findArticleForSource(db: Store, source: string): number | undefined {
-  if (source.startsWith(ARTICLE_URN)) return findArticleByHash(db, source.slice(ARTICLE_URN.length))?.id;
-  return statement(db, 'SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck().get(source) as number | undefined;
+async function findArticleForSource(repos: Repositories, source: string): Promise<number | undefined> {
+  if (source.startsWith(ARTICLE_URN)) return (await repos.articles.findByHash(source.slice(ARTICLE_URN.length)))?.id;
+  return repos.articles.findByUrl(source);
 }
 
 /**
@@ -119,26 +125,35 @@ function findArticleForSource(db: Store, source: string): number | undefined {
  * the same re-anchoring as text edits. Tags missing from the codebook are added. An annotation
  * already present (same article, place and tag) is skipped; one that cannot be placed is reported.
  */
-export function importWebAnnotations(db: Store, document: unknown, now: string): WebAnnotationImportReport {
+export async function importWebAnnotations(repos: Repositories, document: unknown, now: string): Promise<WebAnnotationImportReport> {
   const report: WebAnnotationImportReport = { imported: 0, skipped: 0, failed: [] };
   const items = annotationsIn(document);
   if (items.length === 0) {
     report.failed.push({ annotation: '(file)', error: 'no W3C annotations found: expected an Annotation, an AnnotationPage or an AnnotationCollection' });
     return report;
   }
-  items.forEach((item, index) => {
+  for (const [index, item] of items.entries()) {
     const annotation = item as Partial<WebAnnotation>;
     const name = typeof annotation.id === 'string' ? annotation.id : `#${index + 1}`;
     const fail = (error: string) => report.failed.push({ annotation: name, error });
     const target = Array.isArray(annotation.target) ? annotation.target[0] : annotation.target;
-    if (!target || typeof target.source !== 'string') return fail('its target names no source document');
-    const articleId = findArticleForSource(db, target.source);
-    if (articleId === undefined) return fail(`no article in this library matches ${target.source}`);
+    if (!target || typeof target.source !== 'string') {
+      fail('its target names no source document');
+      continue;
+    }
+    const articleId = await findArticleForSource(repos, target.source);
+    if (articleId === undefined) {
+      fail(`no article in this library matches ${target.source}`);
+      continue;
+    }
     const selectors: ({ type?: string } | undefined)[] = Array.isArray(target.selector) ? target.selector : [target.selector];
     const quote = selectors.find((s) => s?.type === 'TextQuoteSelector') as { exact: string; prefix?: string; suffix?: string } | undefined;
     const position = selectors.find((s) => s?.type === 'TextPositionSelector') as { start: number; end: number } | undefined;
-    if (!quote?.exact) return fail('it has no TextQuoteSelector to find its passage by');
-    const article = findArticle(db, articleId)!;
+    if (!quote?.exact) {
+      fail('it has no TextQuoteSelector to find its passage by');
+      continue;
+    }
+    const article = (await repos.articles.find(articleId))!;
     const outcome = reanchor(article.body, {
       start: position?.start ?? 0,
       end: position?.end ?? 0,
@@ -146,19 +161,22 @@ export function importWebAnnotations(db: Store, document: unknown, now: string):
       prefix: quote.prefix ?? '',
       suffix: quote.suffix ?? '',
     });
-    if (outcome.status !== 'anchored') return fail(outcome.reason === 'ambiguous' ? 'its quote occurs in several places' : 'its quote is not in the article');
+    if (outcome.status !== 'anchored') {
+      fail(outcome.reason === 'ambiguous' ? 'its quote occurs in several places' : 'its quote is not in the article');
+      continue;
+    }
     const bodies = (Array.isArray(annotation.body) ? annotation.body : annotation.body ? [annotation.body] : []) as Partial<TextualBody>[];
     const tagName = bodies.find((b) => b.purpose === 'tagging')?.value?.trim();
     const note = bodies.find((b) => b.purpose === 'commenting' || (b.type === 'TextualBody' && !b.purpose))?.value?.trim() || null;
-    const tag = tagName ? (findTagByName(db, tagName) ?? insertTag(db, tagName, IMPORTED_TAG_COLOUR)) : null;
-    if (findAnnotationAt(db, articleId, outcome.start, outcome.end, tag?.id ?? null)) {
+    const tag = tagName ? ((await repos.codebook.findByName(tagName)) ?? (await repos.codebook.insert(tagName, IMPORTED_TAG_COLOUR))) : null;
+    if (await repos.annotations.findAt(articleId, outcome.start, outcome.end, tag?.id ?? null)) {
       report.skipped++;
-      return;
+      continue;
     }
     const created = typeof annotation.created === 'string' && !Number.isNaN(Date.parse(annotation.created)) ? new Date(annotation.created).toISOString() : now;
     const { status: _s, method: _m, ...place } = outcome;
-    insertAnnotation(db, { articleId, ...place, tagId: tag?.id ?? null, note }, created);
+    await repos.annotations.insert({ articleId, ...place, tagId: tag?.id ?? null, note }, created);
     report.imported++;
-  });
+  }
   return report;
 }

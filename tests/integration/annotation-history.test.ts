@@ -1,20 +1,19 @@
 /** Undo, redo and history of annotation actions, and annotations that survive text changes. */
 import { describe, expect, it } from 'vitest';
-import type { Annotation, AnnotationRow, Article, HistoryEntry, ReanchorReport } from '../../electron/api/contract';
-import { createDispatcher, createHandlers } from '../../electron/api/handlers';
+import { localApi } from '../../electron/backend/local';
 import { openStore } from '../../db/sqlite/store';
 import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
 async function withArticle() {
   const api = tempApi();
   await call(api.dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt')] });
-  const article = await call<Article>(api.dispatch, 'getArticle', { id: 1 });
+  const article = await call(api.dispatch, 'getArticle', { id: 1 });
   const annotate = (quote: string, tagId: number | null = 1) => {
     const at = article.body.indexOf(quote);
     const start = [...article.body.slice(0, at)].length;
-    return call<Annotation>(api.dispatch, 'createAnnotation', { articleId: 1, start, end: start + [...quote].length, tagId, note: null });
+    return call(api.dispatch, 'createAnnotation', { articleId: 1, start, end: start + [...quote].length, tagId, note: null });
   };
-  const quotes = async () => (await call<AnnotationRow[]>(api.dispatch, 'listAnnotations', { articleId: 1 })).map((a) => a.exact);
+  const quotes = async () => (await call(api.dispatch, 'listAnnotations', { articleId: 1 })).map((a) => a.exact);
   return { ...api, article, annotate, quotes };
 }
 
@@ -26,17 +25,17 @@ describe('undo and redo', () => {
     await call(dispatch, 'deleteAnnotation', { id: created.id });
     expect(await quotes()).toEqual([]);
 
-    expect(await call<HistoryEntry>(dispatch, 'undo', {})).toMatchObject({ action: 'delete', state: 'undone' });
-    expect(await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ tagName: 'Source', note: 'المصدر: الوزارة' }]);
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ action: 'delete', state: 'undone' });
+    expect(await call(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ tagName: 'Source', note: 'المصدر: الوزارة' }]);
     await call(dispatch, 'undo', {});
-    expect(await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ tagName: 'Claim', note: null }]);
+    expect(await call(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ tagName: 'Claim', note: null }]);
     await call(dispatch, 'undo', {});
     expect(await quotes()).toEqual([]);
     expect(await call(dispatch, 'undo', {})).toBeNull();
 
     await call(dispatch, 'redo', {});
     await call(dispatch, 'redo', {});
-    expect(await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ tagName: 'Source' }]);
+    expect(await call(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ tagName: 'Source' }]);
     await call(dispatch, 'redo', {});
     expect(await quotes()).toEqual([]);
     expect(await call(dispatch, 'redo', {})).toBeNull();
@@ -48,7 +47,7 @@ describe('undo and redo', () => {
     await call(dispatch, 'undo', {});
     await annotate('ثلاثة أيام');
     expect(await call(dispatch, 'redo', {})).toBeNull();
-    const history = await call<HistoryEntry[]>(dispatch, 'listHistory', {});
+    const history = await call(dispatch, 'listHistory', {});
     expect(history.map((h) => [h.action, h.quote, h.state])).toEqual([
       ['create', 'ثلاثة أيام', 'done'],
       ['create', 'ميناء الفاو الكبير', 'discarded'],
@@ -60,8 +59,8 @@ describe('undo and redo', () => {
     await annotate('ميناء الفاو الكبير');
     store.close();
     const reopened = openStore(path);
-    const again = createDispatcher(createHandlers(reopened));
-    expect(await call<HistoryEntry>(again, 'undo', {})).toMatchObject({ action: 'create', quote: 'ميناء الفاو الكبير' });
+    const again = localApi(reopened).dispatch;
+    expect(await call(again, 'undo', {})).toMatchObject({ action: 'create', quote: 'ميناء الفاو الكبير' });
     expect(await call(again, 'listAnnotations', {})).toEqual([]);
   });
 });
@@ -77,12 +76,12 @@ describe('annotations when the text changes', () => {
       .replace('أعلنت وزارة النقل العراقية', 'عاجل: أعلنت وزارة النقل العراقية رسميًا')
       .replace('ثلاثة من الحراس أصيبوا', 'ثلاثةً من الحراس قد أصيبوا')
       .replace('ونقلت وكالة رويترز عن ثلاثة مسؤولين أمريكيين', 'ونقل مراسلون عن مسؤولين');
-    const report = await call<ReanchorReport>(dispatch, 'updateArticleText', { id: 1, body: edited });
+    const report = await call(dispatch, 'updateArticleText', { id: 1, body: edited });
     expect(report).toEqual({ byPosition: 1, byQuote: 1, byFuzzyMatch: 1, needReview: 1, mentions: { moved: 0, needReview: 0, dropped: 0 } });
-    const rows = await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 1 });
+    const rows = await call(dispatch, 'listAnnotations', { articleId: 1 });
     const review = rows.filter((r) => r.reviewReason);
     expect(review).toMatchObject([{ exact: 'وكالة رويترز', reviewReason: 'unmatched' }]);
-    const newText = (await call<Article>(dispatch, 'getArticle', { id: 1 })).body;
+    const newText = (await call(dispatch, 'getArticle', { id: 1 })).body;
     // The old context stays in the selectors; the new one is what stands at the old place now.
     const [nowThere] = review[0]!.reviewCandidates!;
     expect(review[0]!.reviewCandidates).toHaveLength(1);
@@ -94,19 +93,19 @@ describe('annotations when the text changes', () => {
     const { dispatch, article, annotate } = await withArticle();
     const lost = await annotate('وكالة رويترز');
     await call(dispatch, 'updateArticleText', { id: 1, body: article.body.replace('وكالة رويترز', 'وكالة الأنباء البريطانية') });
-    const edited = (await call<Article>(dispatch, 'getArticle', { id: 1 })).body;
+    const edited = (await call(dispatch, 'getArticle', { id: 1 })).body;
     const at = [...edited.slice(0, edited.indexOf('وكالة الأنباء البريطانية'))].length;
-    const placed = await call<Annotation>(dispatch, 'placeAnnotation', { id: lost.id, start: at, end: at + [...'وكالة الأنباء البريطانية'].length });
+    const placed = await call(dispatch, 'placeAnnotation', { id: lost.id, start: at, end: at + [...'وكالة الأنباء البريطانية'].length });
     expect(placed).toMatchObject({ exact: 'وكالة الأنباء البريطانية', reviewReason: null });
     await call(dispatch, 'undo', {});
-    expect(await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ exact: 'وكالة رويترز', reviewReason: 'unmatched' }]);
+    expect(await call(dispatch, 'listAnnotations', { articleId: 1 })).toMatchObject([{ exact: 'وكالة رويترز', reviewReason: 'unmatched' }]);
   });
 
   it('replaces the text from a newer version of the source file, and searches the new text', async () => {
     const { dispatch, article } = await withArticle();
     await call(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: 1, note: null });
     const newer = `${article.body}\nتحديث: أعيد فتح الميناء مساء الخميس.`;
-    const report = await call<ReanchorReport>(dispatch, 'replaceArticleTextFromFile', {
+    const report = await call(dispatch, 'replaceArticleTextFromFile', {
       id: 1,
       name: 'ar-port-closure-v2.txt',
       dataBase64: Buffer.from(newer).toString('base64'),

@@ -1,16 +1,16 @@
 /** The hierarchical codebook: managing tags, and REFI-QDA exchange with other QDA tools. */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRow, CodebookImportReport, Tag } from '../../electron/api/contract';
+import type { Tag } from '../../electron/api/contract';
 import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
 async function codebook() {
   const api = tempApi();
   await call(api.dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt')] });
-  const tag = (name: string, extra: Record<string, unknown> = {}) => call<Tag>(api.dispatch, 'createTag', { name, colour: '#aabbcc', ...extra });
+  const tag = (name: string, extra: Record<string, unknown> = {}) => call(api.dispatch, 'createTag', { name, colour: '#aabbcc', ...extra });
   const annotate = (tagId: number, start: number) => call(api.dispatch, 'createAnnotation', { articleId: 1, start, end: start + 5, tagId, note: null });
-  const tags = () => call<Tag[]>(api.dispatch, 'listTags', {});
-  const annotations = () => call<AnnotationRow[]>(api.dispatch, 'listAnnotations', {});
+  const tags = () => call(api.dispatch, 'listTags', {});
+  const annotations = () => call(api.dispatch, 'listAnnotations', {});
   return { ...api, tag, annotate, tags, annotations };
 }
 
@@ -59,15 +59,15 @@ describe('REFI-QDA exchange', () => {
   it('exports the codebook as .qdc XML with the hierarchy, colours and descriptions, and imports it back unchanged', async () => {
     const source = await codebook();
     await source.tag('مصدر مجهول & "مطلع"', { parentId: 2, description: 'وصف <خاص>' });
-    const qdc = await call<string>(source.dispatch, 'exportCodebook', {});
+    const qdc = await call(source.dispatch, 'exportCodebook', {});
     expect(qdc).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"');
     expect(qdc).toContain('name="مصدر مجهول &amp; &quot;مطلع&quot;"');
     expect(qdc).toContain('<Description>وصف &lt;خاص&gt;</Description>');
     const target = tempApi();
-    const report = await call<CodebookImportReport>(target.dispatch, 'importCodebook', { name: 'codebook.qdc', dataBase64: Buffer.from(qdc).toString('base64') });
+    const report = await call(target.dispatch, 'importCodebook', { name: 'codebook.qdc', dataBase64: Buffer.from(qdc).toString('base64') });
     expect(report).toEqual({ added: 1, updated: 5 });
     const shape = (tags: Tag[]) => tags.map((t) => [t.name, t.colour, t.description, tags.find((p) => p.id === t.parentId)?.name ?? null]).sort();
-    expect(shape(await call<Tag[]>(target.dispatch, 'listTags', {}))).toEqual(shape(await source.tags()));
+    expect(shape(await call(target.dispatch, 'listTags', {}))).toEqual(shape(await source.tags()));
   });
 
   it('brings in the codebook of a .qdpx project written by another QDA tool, nested codes included', async () => {

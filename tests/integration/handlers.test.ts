@@ -1,12 +1,12 @@
 /** The API handlers called directly, as both transports call them. */
 import { describe, expect, it } from 'vitest';
-import type { Annotation, Article, ArticleSummary, AnnotationRow, ImportReport, Tag } from '../../electron/api/contract';
+import type { ImportReport } from '../../electron/api/contract';
 import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
 type Dispatch = ReturnType<typeof tempApi>['dispatch'];
 
 async function importSamples(dispatch: Dispatch): Promise<ImportReport> {
-  return call<ImportReport>(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt'), fixtureUpload('en-port-briefing.txt')] });
+  return call(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt'), fixtureUpload('en-port-briefing.txt')] });
 }
 
 describe('importing files', () => {
@@ -18,7 +18,7 @@ describe('importing files', () => {
       'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية',
       'Faw port closed for three days after overnight clashes',
     ]);
-    const articles = await call<ArticleSummary[]>(dispatch, 'listArticles', {});
+    const articles = await call(dispatch, 'listArticles', {});
     expect(articles.map((a) => [a.language, a.direction, a.sourceName]).sort()).toEqual([
       ['ar', 'rtl', 'ar-port-closure.txt'],
       ['en', 'ltr', 'en-port-briefing.txt'],
@@ -27,7 +27,7 @@ describe('importing files', () => {
 
   it('refuses an empty file and a binary one by name, and still imports the good file in the same batch', async () => {
     const { dispatch } = tempApi();
-    const report = await call<ImportReport>(dispatch, 'importFiles', {
+    const report = await call(dispatch, 'importFiles', {
       files: [fixtureUpload('empty.txt'), fixtureUpload('binary-disguised.txt'), fixtureUpload('ar-port-closure.txt')],
     });
     expect(report.failed).toEqual([
@@ -40,7 +40,7 @@ describe('importing files', () => {
   it('skips the same text imported again, naming the article that has it', async () => {
     const { dispatch } = tempApi();
     await importSamples(dispatch);
-    const again = await call<ImportReport>(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt')] });
+    const again = await call(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt')] });
     expect(again.imported).toEqual([]);
     expect(again.skipped).toEqual([
       { file: 'ar-port-closure.txt', reason: 'same text as article #1 "إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية"', existingId: 1 },
@@ -52,10 +52,10 @@ describe('annotating', () => {
   it('stores the quote and its context from the article itself, with code-point offsets', async () => {
     const { dispatch } = tempApi();
     await importSamples(dispatch);
-    const article = await call<Article>(dispatch, 'getArticle', { id: 1 });
+    const article = await call(dispatch, 'getArticle', { id: 1 });
     const passage = 'ميناء الفاو الكبير';
     const start = [...article.body].join('').indexOf(passage);
-    const annotation = await call<Annotation>(dispatch, 'createAnnotation', {
+    const annotation = await call(dispatch, 'createAnnotation', {
       articleId: 1,
       start: [...article.body.slice(0, start)].length,
       end: [...article.body.slice(0, start)].length + [...passage].length,
@@ -66,7 +66,7 @@ describe('annotating', () => {
     expect(annotation.prefix.endsWith('إغلاق ')).toBe(true);
     expect(annotation.suffix.startsWith(' أمام حركة السفن')).toBe(true);
     expect(annotation.note).toBe('أكبر ميناء في البلاد');
-    const rows = await call<AnnotationRow[]>(dispatch, 'listAnnotations', {});
+    const rows = await call(dispatch, 'listAnnotations', {});
     expect(rows).toMatchObject([{ exact: passage, tagName: 'Claim', articleTitle: 'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية', articleDirection: 'rtl' }]);
   });
 
@@ -76,7 +76,7 @@ describe('annotating', () => {
     await call(dispatch, 'createAnnotation', { articleId: 2, start: 20, end: 30, tagId: null, note: null });
     await call(dispatch, 'createAnnotation', { articleId: 2, start: 0, end: 3, tagId: 2, note: null });
     await call(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: 2, note: null });
-    const rows = await call<AnnotationRow[]>(dispatch, 'listAnnotations', { articleId: 2 });
+    const rows = await call(dispatch, 'listAnnotations', { articleId: 2 });
     expect(rows.map((r) => r.start)).toEqual([0, 20]);
     expect(rows[0]!.exact).toBe('Faw');
   });
@@ -102,7 +102,7 @@ describe('annotating', () => {
   it('deletes an annotation, and says so when it is already gone', async () => {
     const { dispatch } = tempApi();
     await importSamples(dispatch);
-    const created = await call<Annotation>(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: 1, note: null });
+    const created = await call(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: 1, note: null });
     expect(await dispatch('deleteAnnotation', { id: created.id })).toEqual({ ok: true, value: { deleted: true }, wrote: true });
     expect(await dispatch('deleteAnnotation', { id: created.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -111,7 +111,7 @@ describe('annotating', () => {
 describe('tags', () => {
   it('adds a tag, and refuses a second one with the same name in any case', async () => {
     const { dispatch } = tempApi();
-    const tag = await call<Tag>(dispatch, 'createTag', { name: 'مصدر مجهول', colour: '#aabbcc' });
+    const tag = await call(dispatch, 'createTag', { name: 'مصدر مجهول', colour: '#aabbcc' });
     expect(tag).toMatchObject({ name: 'مصدر مجهول', colour: '#aabbcc' });
     expect(await dispatch('createTag', { name: 'claim', colour: '#aabbcc' })).toMatchObject({
       ok: false,

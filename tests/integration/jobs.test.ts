@@ -1,18 +1,16 @@
 /** Background jobs: an alias scan runs in chunks with progress, lets other calls through, stops on cancel, and resumes after a crash. */
 import { describe, expect, it } from 'vitest';
-import type { EntitySummary, Job, MentionRow } from '../../electron/api/contract';
+import type { Job } from '../../electron/api/contract';
 import { aliasKeys } from '../../db/sqlite/entities';
-import { ANALYSER_VERSION } from '../../db/sqlite/search-index';
-import { createDispatcher, createHandlers } from '../../electron/api/handlers';
-import { createJobRunner } from '../../electron/services/jobs';
+import { ANALYSER_VERSION } from '../../db/text/analyser';
+import { createJobRunner } from '../../db/sqlite/job-runner';
+import { localApi } from '../../electron/backend/local';
 import { callApi as call, tempStore } from '../helpers';
 
 /** A store of `count` articles, every third naming the port of Faw, and an API whose alias scans take 5 articles a chunk. */
 async function libraryWithRunner(count: number) {
   const { store } = tempStore();
-  const now = () => new Date().toISOString();
-  const jobs = createJobRunner(store, now, { aliasScanWindow: 5 });
-  const dispatch = createDispatcher(createHandlers(store, { now, jobs }));
+  const { dispatch, jobs } = localApi(store, { jobs: { aliasScanWindow: 5 } });
   const files = Array.from({ length: count }, (_, i) => ({
     name: `a${i}.txt`,
     dataBase64: Buffer.from(`خبر رقم ${i}\n\n${i % 3 === 0 ? 'أغلق ميناء الفاو أمس.' : 'لا جديد اليوم في المدينة.'} الرقم ${i}.`).toString('base64'),
@@ -24,9 +22,9 @@ async function libraryWithRunner(count: number) {
 describe('alias scans as background jobs', () => {
   it('creates the entity, scans the library in chunks, and reports the finished job with its result', async () => {
     const { dispatch } = await libraryWithRunner(30);
-    const entity = await call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'ميناء الفاو', aliases: [] });
+    const entity = await call(dispatch, 'createEntity', { kind: 'place', name: 'ميناء الفاو', aliases: [] });
     expect(entity.suggested).toBe(10);
-    const [job] = await call<Job[]>(dispatch, 'listJobs', {});
+    const [job] = await call(dispatch, 'listJobs', {});
     expect(job).toMatchObject({ kind: 'alias-scan', label: 'ميناء الفاو', state: 'done', done: 30, total: 30, result: { suggested: 10 }, createdBy: 'local' });
   });
 
@@ -42,15 +40,15 @@ describe('alias scans as background jobs', () => {
 
   it('stops after the current chunk when cancelled, keeping what it found', async () => {
     const { dispatch } = await libraryWithRunner(60);
-    const scan = call<EntitySummary>(dispatch, 'createEntity', { kind: 'place', name: 'ميناء الفاو', aliases: [] });
+    const scan = call(dispatch, 'createEntity', { kind: 'place', name: 'ميناء الفاو', aliases: [] });
     let running: Job | undefined;
     while (!running) {
       await new Promise((resolve) => setImmediate(resolve));
-      running = (await call<Job[]>(dispatch, 'listJobs', {})).find((j) => j.state === 'running');
+      running = (await call(dispatch, 'listJobs', {})).find((j) => j.state === 'running');
     }
     expect(await call(dispatch, 'cancelJob', { id: running.id })).toEqual({ cancelling: true });
     const entity = await scan;
-    const [job] = await call<Job[]>(dispatch, 'listJobs', {});
+    const [job] = await call(dispatch, 'listJobs', {});
     expect(job!.state).toBe('cancelled');
     expect(job!.done).toBeGreaterThan(0);
     expect(job!.done).toBeLessThan(60);
@@ -69,10 +67,10 @@ describe('alias scans as background jobs', () => {
       .run();
     const restarted = createJobRunner(store, () => new Date().toISOString(), { aliasScanWindow: 5 });
     expect(restarted.resumeUnfinished().map((j) => j.id)).toEqual([1]);
-    await expect.poll(async () => (await call<Job[]>(dispatch, 'listJobs', {}))[0]!.state).toBe('done');
-    const [job] = await call<Job[]>(dispatch, 'listJobs', {});
+    await expect.poll(async () => (await call(dispatch, 'listJobs', {}))[0]!.state).toBe('done');
+    const [job] = await call(dispatch, 'listJobs', {});
     expect(job).toMatchObject({ resumed: 1, done: 30 });
-    const mentions = await call<MentionRow[]>(dispatch, 'listMentions', { entityId: 1 });
+    const mentions = await call(dispatch, 'listMentions', { entityId: 1 });
     // Only the articles after the last committed chunk were scanned again.
     expect(mentions.every((m) => m.articleId > 15)).toBe(true);
     expect(mentions.length).toBeGreaterThan(0);
@@ -89,14 +87,14 @@ describe('alias scans as background jobs', () => {
 
     const runner = createJobRunner(store, () => new Date().toISOString(), { reindexWindow: 5 });
     runner.ensureIndexCurrent();
-    await expect.poll(async () => (await call<Job[]>(dispatch, 'listJobs', {}))[0]?.state).toBe('done');
-    expect((await call<Job[]>(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'reindex', done: 12, total: 12 });
-    const found = await call<{ hits: unknown[]; rebuilding?: unknown }>(dispatch, 'searchArticles', { query: 'ميناء' });
+    await expect.poll(async () => (await call(dispatch, 'listJobs', {}))[0]?.state).toBe('done');
+    expect((await call(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'reindex', done: 12, total: 12 });
+    const found = await call(dispatch, 'searchArticles', { query: 'ميناء' });
     expect(found.hits).toHaveLength(4);
     expect(found.rebuilding).toBeUndefined();
     expect(store.prepare("SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get()).toBe(String(ANALYSER_VERSION));
     // Once current, nothing more is started.
     runner.ensureIndexCurrent();
-    expect(await call<Job[]>(dispatch, 'listJobs', {})).toHaveLength(1);
+    expect(await call(dispatch, 'listJobs', {})).toHaveLength(1);
   });
 });

@@ -1,14 +1,13 @@
 /** W3C Web Annotation export and import: shape, round trip, and clear failures. */
 import { describe, expect, it } from 'vitest';
-import type { Article, WebAnnotationImportReport } from '../../electron/api/contract';
+import type { WebAnnotationCollection } from '../../electron/services/web-annotation';
 import { fixtureUpload, tempApi, callApi as call } from '../helpers';
 
-type Collection = { type: string; total: number; first: { type: string; items: Record<string, any>[] } };
 
 async function annotatedLibrary() {
   const api = tempApi();
   await call(api.dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt'), fixtureUpload('ar-article.html')] });
-  const body = (await call<Article>(api.dispatch, 'getArticle', { id: 1 })).body;
+  const body = (await call(api.dispatch, 'getArticle', { id: 1 })).body;
   const at = (quote: string) => [...body.slice(0, body.indexOf(quote))].length;
   const quote = 'ثلاثة من الحراس';
   await call(api.dispatch, 'createAnnotation', { articleId: 1, start: at(quote), end: at(quote) + [...quote].length, tagId: 5, note: 'الرقم يختلف: خمسة في رواية أخرى' });
@@ -19,7 +18,7 @@ async function annotatedLibrary() {
 describe('W3C Web Annotation export', () => {
   it('writes a collection whose annotations carry both selectors, tags and notes with language and direction', async () => {
     const { dispatch } = await annotatedLibrary();
-    const collection = await call<Collection>(dispatch, 'exportWebAnnotations', {});
+    const collection = await call(dispatch, 'exportWebAnnotations', {});
     expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 2, first: { type: 'AnnotationPage' } });
     const tagged = collection.first.items.find((i) => i.motivation === 'tagging')!;
     expect(tagged['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
@@ -39,7 +38,7 @@ describe('W3C Web Annotation export', () => {
 
   it('exports one article\'s annotations on request', async () => {
     const { dispatch } = await annotatedLibrary();
-    expect(await call<Collection>(dispatch, 'exportWebAnnotations', { articleId: 2 })).toMatchObject({ total: 1 });
+    expect(await call(dispatch, 'exportWebAnnotations', { articleId: 2 })).toMatchObject({ total: 1 });
     expect(await dispatch('exportWebAnnotations', { articleId: 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
@@ -47,15 +46,15 @@ describe('W3C Web Annotation export', () => {
 describe('W3C Web Annotation import', () => {
   it('brings an export back into another library with the same articles, unchanged, and skips it the second time', async () => {
     const source = await annotatedLibrary();
-    const exported = await call<Collection>(source.dispatch, 'exportWebAnnotations', {});
+    const exported = await call(source.dispatch, 'exportWebAnnotations', {});
     const target = tempApi();
     await call(target.dispatch, 'importFiles', { files: [fixtureUpload('ar-article.html'), fixtureUpload('ar-port-closure.txt')] });
-    expect(await call<WebAnnotationImportReport>(target.dispatch, 'importWebAnnotations', { document: exported })).toEqual({ imported: 2, skipped: 0, failed: [] });
-    const again = await call<Collection>(target.dispatch, 'exportWebAnnotations', {});
-    const comparable = (c: Collection) =>
+    expect(await call(target.dispatch, 'importWebAnnotations', { document: exported })).toEqual({ imported: 2, skipped: 0, failed: [] });
+    const again = await call(target.dispatch, 'exportWebAnnotations', {});
+    const comparable = (c: WebAnnotationCollection) =>
       c.first.items.map((i) => JSON.stringify([i.target.source, i.target.selector, i.body ?? null, i.created, i.motivation])).sort();
     expect(comparable(again)).toEqual(comparable(exported));
-    expect(await call<WebAnnotationImportReport>(target.dispatch, 'importWebAnnotations', { document: exported })).toEqual({ imported: 0, skipped: 2, failed: [] });
+    expect(await call(target.dispatch, 'importWebAnnotations', { document: exported })).toEqual({ imported: 0, skipped: 2, failed: [] });
   });
 
   it('adds a tag it does not know, and places a quote whose position is stale', async () => {
@@ -66,7 +65,7 @@ describe('W3C Web Annotation import', () => {
       body: { type: 'TextualBody', purpose: 'tagging', value: 'مصدر رسمي' },
       target: { source: 'https://example.org/news/harir-withdrawal', selector: { type: 'TextQuoteSelector', exact: 'قيادة العمليات المشتركة' } },
     };
-    expect(await call<WebAnnotationImportReport>(dispatch, 'importWebAnnotations', { document })).toEqual({ imported: 1, skipped: 0, failed: [] });
+    expect(await call(dispatch, 'importWebAnnotations', { document })).toEqual({ imported: 1, skipped: 0, failed: [] });
     expect(await call(dispatch, 'listAnnotations', { articleId: 2 })).toEqual(
       expect.arrayContaining([expect.objectContaining({ exact: 'قيادة العمليات المشتركة', tagName: 'مصدر رسمي' })]),
     );
@@ -80,7 +79,7 @@ describe('W3C Web Annotation import', () => {
       { id: 'urn:c', type: 'Annotation', target: { source: 'https://example.org/news/harir-withdrawal' } },
       { id: 'urn:d', type: 'Annotation', target: { source: 'https://example.org/news/harir-withdrawal', selector: { type: 'TextQuoteSelector', exact: 'شاحنات نقل' } } },
     ];
-    expect(await call<WebAnnotationImportReport>(dispatch, 'importWebAnnotations', { document: { type: 'AnnotationPage', items } })).toEqual({
+    expect(await call(dispatch, 'importWebAnnotations', { document: { type: 'AnnotationPage', items } })).toEqual({
       imported: 1,
       skipped: 0,
       failed: [

@@ -56,6 +56,13 @@ describe('layers', () => {
     expect(impure).toEqual([]);
   });
 
+  it('the handlers, services and transports reach the store only through db/repositories (never db/sqlite)', () => {
+    const direct = ['electron/api', 'electron/services', 'electron/transport', 'renderer'].flatMap((dir) =>
+      sourceFiles(dir).flatMap((file) => imports(file).filter(({ target }) => target.startsWith('db/sqlite')).map(({ target }) => `${file} → ${target}`)),
+    );
+    expect(direct).toEqual([]);
+  });
+
   it('db/ has no import cycles', () => {
     const files = sourceFiles('db').map((f) => f.replace(/\.tsx?$/, ''));
     const graph = new Map(files.map((f) => [f, imports(`${f}.ts`).filter((i) => !i.typeOnly).map((i) => i.target).filter((t) => files.includes(t))]));

@@ -3,7 +3,8 @@
  * and the analyst's table of spelling variants.
  */
 import type Database from 'better-sqlite3';
-import { analyseText, indexArticle, signatureColumn } from '../search-index';
+import { analyseText } from '../../text/analyser';
+import { indexArticle, signatureColumn } from '../search-index';
 import { addVariantGroup } from '../spelling-variants';
 
 export const sql = `

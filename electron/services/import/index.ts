@@ -5,9 +5,7 @@
  * article that has the text; near-duplicates are stored and flagged.
  */
 import type { ImportReport } from '../../api/contract';
-import { findArticleByHash, insertArticle } from '../../../db/sqlite/articles';
-import { suggestMentions } from '../../../db/sqlite/entities';
-import type { Store } from '../../../db/sqlite/store';
+import type { UnitOfWork } from '../../../db/repositories';
 import { inThreadPreparer, type Preparer } from './pool';
 import type { IncomingFile, PreparedFile } from './prepare';
 
@@ -36,7 +34,7 @@ const FILES_PER_COMMIT = 1000;
  * per chunk, and inside it a savepoint per file, so a file that fails rolls back alone and the
  * others go on, while the disk sees one commit per chunk rather than per file.
  */
-export async function importFiles(db: Store, files: IncomingFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importFiles(uow: UnitOfWork, files: IncomingFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? (() => new Date().toISOString());
   const preparer = options.preparer ?? inThreadPreparer;
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
@@ -47,20 +45,23 @@ export async function importFiles(db: Store, files: IncomingFile[], options: Imp
     const chunk = await next;
     next = first + FILES_PER_COMMIT < files.length && !options.isCancelled?.() ? prepareChunk(first + FILES_PER_COMMIT) : null;
     const importedBefore = report.imported.length;
-    db.transaction(() => {
+    await uow.write(async (repos) => {
       for (const prepared of chunk) {
-        storeFile(db, prepared, now, report);
+        await storeFile(uow, prepared, now, report);
         options.onProgress?.(++done, files.length, prepared.name);
       }
       // Known entities are looked for in the new articles too.
-      suggestMentions(db, now(), report.imported.slice(importedBefore).map((i) => i.id));
-    })();
+      await repos.entities.suggestIn(
+        report.imported.slice(importedBefore).map((i) => i.id),
+        now(),
+      );
+    });
   }
   return report;
 }
 
-/** Stores one prepared file atomically (a savepoint inside the chunk's transaction). */
-function storeFile(db: Store, prepared: PreparedFile, now: () => string, report: ImportReport): void {
+/** Stores one prepared file atomically (a unit inside the chunk's: a savepoint). */
+async function storeFile(uow: UnitOfWork, prepared: PreparedFile, now: () => string, report: ImportReport): Promise<void> {
   if ('error' in prepared) {
     report.failed.push({ file: prepared.name, error: prepared.error });
     return;
@@ -68,18 +69,18 @@ function storeFile(db: Store, prepared: PreparedFile, now: () => string, report:
   // This file's outcome joins the report only once its savepoint is released.
   const fileReport: ImportReport = { imported: [], skipped: [], failed: [] };
   try {
-    db.transaction(() => {
+    await uow.write(async (repos) => {
       for (const item of prepared.items) {
         if ('error' in item) {
           fileReport.failed.push({ file: item.label, error: item.error });
           continue;
         }
-        const existing = findArticleByHash(db, item.article.contentHash);
+        const existing = await repos.articles.findByHash(item.article.contentHash);
         if (existing) {
           fileReport.skipped.push({ file: item.label, reason: `same text as article #${existing.id} "${existing.title}"`, existingId: existing.id });
           continue;
         }
-        const { id, nearDuplicate } = insertArticle(db, item.article, now(), item.indexed);
+        const { id, nearDuplicate } = await repos.articles.insert(item.article, now(), item.indexed);
         fileReport.imported.push({
           file: item.label,
           id,
@@ -88,7 +89,7 @@ function storeFile(db: Store, prepared: PreparedFile, now: () => string, report:
           ...(item.warnings.length > 0 && { warnings: item.warnings }),
         });
       }
-    })();
+    });
   } catch (error) {
     report.failed.push({ file: prepared.name, error: `could not be stored: ${(error as Error).message}` });
     return;

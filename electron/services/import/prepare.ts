@@ -3,8 +3,8 @@
  * text, complete the metadata, and compute search keys and the near-duplicate signature.
  * Pure CPU work with no database, so it can run in a worker thread while the main thread writes.
  */
-import type { NewArticle } from '../../../db/sqlite/articles';
-import { analyseText, type IndexedText } from '../../../db/sqlite/search-index';
+import type { NewArticle } from '../../../db/model';
+import { analyseText, type IndexedText } from '../../../db/text/analyser';
 import { contentHash, detectLanguage, firstLineTitle, normaliseText } from '../../../db/text/text';
 import { findDatelineDate, parseMetadataDate } from './dates';
 import { ImportFileError } from './errors';

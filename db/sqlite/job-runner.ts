@@ -5,11 +5,13 @@
  * cancel takes effect after the current chunk, and a job cut off by a crash or quit is taken
  * up again exactly where its last committed chunk ended.
  */
-import { lastArticleId, suggestEntityMentionsInRange } from '../../db/sqlite/entities';
-import { activeJob, finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from '../../db/sqlite/jobs';
-import { ANALYSER_VERSION, indexedAnalyserVersion, markIndexCurrent, reindexArticle } from '../../db/sqlite/search-index';
-import type { JobKind } from '../../db/model';
-import type { Store } from '../../db/sqlite/store';
+import { lastArticleId, suggestEntityMentionsInRange } from './entities';
+import type { JobRunner } from '../repositories';
+import { activeJob, finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from './jobs';
+import { indexedAnalyserVersion, markIndexCurrent, reindexArticle } from './search-index';
+import { ANALYSER_VERSION } from '../text/analyser';
+import type { JobKind } from '../model';
+import type { Store } from './store';
 
 /** Article ids an alias-scan chunk covers: ~20 ms of work on the bench's articles (tests make it smaller). */
 const ALIAS_SCAN_WINDOW = 500;
@@ -61,20 +63,8 @@ const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REIN
   },
 });
 
-/** Starts and tracks jobs on one read-write connection. */
-export interface JobRunner {
-  /** Queues an alias scan for an entity (every article, in chunks); resolves with the finished job. */
-  scanAliases(entityId: number, label: string, actor: string): Promise<JobRecord>;
-  /** Asks a job to stop after its current chunk; false if it had already finished. */
-  cancel(id: number): boolean;
-  /** Takes up jobs a previous run left unfinished; returns what it found. */
-  resumeUnfinished(): JobRecord[];
-  /** Starts re-indexing if the index was built by another analyser version (and no re-index is under way). */
-  ensureIndexCurrent(): void;
-}
-
 /** A runner over `db`; it writes nothing until a job is started or resumed. */
-export function createJobRunner(db: Store, now: () => string, options: JobRunnerOptions = {}): JobRunner {
+export function createJobRunner(db: Store, now: () => string, options: JobRunnerOptions = {}): JobRunner & { resumeUnfinished(): JobRecord[] } {
   const jobTypes = jobTypesFor(options);
   const waiting = new Map<number, ((job: JobRecord) => void)[]>();
   const settle = (id: number) => {
@@ -84,8 +74,9 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
   };
   const run = async (id: number) => {
     for (;;) {
-      // Let other calls in between chunks.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Let other calls in between chunks, and never run inside another call's transaction.
+      do await new Promise((resolve) => setImmediate(resolve));
+      while (db.inTransaction);
       const job = findJob(db, id);
       if (!job) return;
       if (job.cancelRequested) {

@@ -1,0 +1,159 @@
+/**
+ * The store's boundary: one repository per domain, with async signatures, and a unit of work
+ * that runs a call's reads and writes in one transaction. The API's handlers and services reach
+ * the store only through these. db/sqlite/ implements them over one SQLite file; a team server
+ * on PostgreSQL will be a second implementation of the same interfaces, run by the same tests
+ * (see the README's layout section).
+ */
+import type {
+  Annotation,
+  AnnotationRow,
+  Article,
+  ArticleEdit,
+  ArticleSummary,
+  DeletedTagAnnotations,
+  EntityKind,
+  EntitySummary,
+  HistoryEntry,
+  InsertedArticle,
+  Job,
+  JobKind,
+  MentionRow,
+  NewAnnotation,
+  NewArticle,
+  OutletCount,
+  Page,
+  PageRequest,
+  ReanchorReport,
+  SearchFilters,
+  SearchResult,
+  StepContext,
+  StepLabel,
+  Tag,
+  TagDetails,
+  VariantGroup,
+} from './model';
+import type { IndexedText } from './text/analyser';
+
+/** Articles: metadata, text, and the library's pages. */
+export interface ArticleRepository {
+  /** Every article, newest import first (small libraries and scripts; grids use {@link query}). */
+  list(): Promise<ArticleSummary[]>;
+  find(id: number): Promise<Article | undefined>;
+  findByHash(contentHash: string): Promise<{ id: number; title: string } | undefined>;
+  /** The first article with this URL (how W3C annotations name their article). */
+  findByUrl(url: string): Promise<number | undefined>;
+  query(request: PageRequest): Promise<Page<ArticleSummary>>;
+  outlets(): Promise<OutletCount[]>;
+  /** Stores a new article, indexes it and flags a near-duplicate; `indexed` may come from an import worker. */
+  insert(article: NewArticle, importedAt: string, indexed?: IndexedText): Promise<InsertedArticle>;
+  update(id: number, edit: ArticleEdit): Promise<boolean>;
+  /** Replaces the text and re-anchors everything anchored in it; false if there is no such article. */
+  replaceText(id: number, body: string, now: string): Promise<ReanchorReport | false>;
+}
+
+/** Arabic-aware search and the analyst's spelling variants. */
+export interface SearchRepository {
+  search(query: string, filters: SearchFilters, limit: number): Promise<SearchResult>;
+  findInText(body: string, query: string): Promise<{ start: number; end: number }[]>;
+  listVariants(): Promise<VariantGroup[]>;
+  addVariants(terms: readonly string[]): Promise<VariantGroup>;
+  deleteVariants(groupId: number): Promise<boolean>;
+}
+
+/** The codebook: a tree of tags. */
+export interface CodebookRepository {
+  list(): Promise<Tag[]>;
+  find(id: number): Promise<Tag | undefined>;
+  findByName(name: string): Promise<Tag | undefined>;
+  findByGuid(guid: string): Promise<Tag | undefined>;
+  insert(name: string, colour: string, details?: TagDetails): Promise<Tag>;
+  update(id: number, change: Partial<Pick<Tag, 'name' | 'colour' | 'parentId' | 'description' | 'shortcut'>>): Promise<Tag>;
+  /** Moves a tag's passages and children to another, then removes it. */
+  merge(sourceId: number, targetId: number): Promise<Tag>;
+  delete(id: number, annotations: DeletedTagAnnotations): Promise<void>;
+  /** How many passages carry the tag. */
+  usage(id: number): Promise<number>;
+  /** Whether `parentId` lies inside tag `id` (moving would make a cycle). */
+  wouldCycle(id: number, parentId: number | null): Promise<boolean>;
+}
+
+/** Annotations: tagged, anchored passages. */
+export interface AnnotationRepository {
+  list(articleId?: number): Promise<AnnotationRow[]>;
+  query(request: PageRequest & { articleId?: number }): Promise<Page<AnnotationRow>>;
+  find(id: number): Promise<Annotation | undefined>;
+  findAt(articleId: number, start: number, end: number, tagId: number | null): Promise<Annotation | undefined>;
+  insert(annotation: NewAnnotation, now: string): Promise<Annotation>;
+  change(id: number, change: Partial<Omit<Annotation, 'id' | 'articleId' | 'createdAt'>>, now: string): Promise<Annotation | undefined>;
+  delete(id: number): Promise<boolean>;
+}
+
+/** Entities, their aliases and their mentions. */
+export interface EntityRepository {
+  list(): Promise<EntitySummary[]>;
+  find(id: number): Promise<EntitySummary | undefined>;
+  findByName(kind: EntityKind, name: string): Promise<{ id: number } | undefined>;
+  insert(kind: EntityKind, name: string, now: string): Promise<number>;
+  /** Adds an alias; false if the entity already has one that reads the same. */
+  addAlias(entityId: number, alias: string): Promise<boolean>;
+  delete(id: number): Promise<boolean>;
+  findMention(id: number): Promise<MentionRow | undefined>;
+  mentions(filter: { entityId?: number; articleId?: number; status?: MentionRow['status'] }): Promise<MentionRow[]>;
+  /** Records a mention the analyst marked (accepted at once); returns its id. */
+  insertAcceptedMention(entityId: number, articleId: number, start: number, end: number, body: string, now: string): Promise<number>;
+  /** Accepts or rejects mentions; returns how many changed. */
+  review(ids: number[], status: 'accepted' | 'rejected'): Promise<number>;
+  /** Suggests every entity's aliases in these articles; returns how many suggestions were added. */
+  suggestIn(articleIds: number[], now: string): Promise<number>;
+}
+
+/** The undo history. */
+export interface HistoryRepository {
+  list(limit: number): Promise<HistoryEntry[]>;
+  /** Undoes `client`'s latest step (refusing, with the reason, if something changed it since). */
+  undo(client: string): Promise<HistoryEntry | undefined>;
+  redo(client: string): Promise<HistoryEntry | undefined>;
+}
+
+/** Background jobs as people see them (the runner has its own access). */
+export interface JobRepository {
+  list(limit: number): Promise<Job[]>;
+  active(kind: JobKind): Promise<Job | undefined>;
+}
+
+/**
+ * Runs long work as background jobs, in short chunks that each commit with their progress (see
+ * db/sqlite/job-runner.ts), so the store keeps answering other calls meanwhile.
+ */
+export interface JobRunner {
+  /** Scans the library for an entity's aliases; resolves with the finished (or cancelled) job. */
+  scanAliases(entityId: number, label: string, actor: string): Promise<Job>;
+  /** Asks a job to stop after its current chunk; false if it had already finished. */
+  cancel(id: number): boolean;
+  /** Starts re-indexing if the index was built by another analyser version (and none is under way). */
+  ensureIndexCurrent(): void;
+}
+
+/** Every repository, as one unit of work hands them to a call. */
+export interface Repositories {
+  articles: ArticleRepository;
+  search: SearchRepository;
+  codebook: CodebookRepository;
+  annotations: AnnotationRepository;
+  entities: EntityRepository;
+  history: HistoryRepository;
+  jobs: JobRepository;
+}
+
+/**
+ * One transaction per call. `read` sees one consistent snapshot; `write` changes the store,
+ * all or nothing; `step` is a write a person can undo, recorded as one history step.
+ * `work` must await only the repositories (no files, no network, no timers): the transaction
+ * stays open while it runs.
+ */
+export interface UnitOfWork {
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  write<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  step<T>(context: StepContext, label: StepLabel | ((result: NoInfer<T>) => StepLabel), work: (repos: Repositories) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,156 @@
+/**
+ * The SQLite implementation of the repositories and the unit of work (db/repositories.ts), over
+ * one better-sqlite3 connection. better-sqlite3 is synchronous, so each method does its work at
+ * once and returns a settled promise; the unit of work opens the transaction with BEGIN and
+ * closes it with COMMIT (or ROLLBACK) around the call, and lets one unit in at a time.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Repositories, UnitOfWork } from '../repositories';
+import { changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
+import { findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
+import {
+  addAlias,
+  deleteEntity,
+  findEntity,
+  findEntityByName,
+  findMention,
+  insertAcceptedMention,
+  insertEntity,
+  listEntities,
+  listMentions,
+  reviewMentions,
+  suggestMentions,
+} from './entities';
+import { beginStep, finishStep, listHistory, stopRecording } from './history';
+import { activeJob, listJobs } from './jobs';
+import { findInText, searchArticles } from './search';
+import { addVariantGroup, deleteVariantGroup, listVariantGroups } from './spelling-variants';
+import type { Store } from './store';
+import { deleteTag, findTag, findTagByGuid, findTagByName, insertTag, listTags, mergeTags, tagUsage, updateTag, wouldCycle } from './tags';
+import { redo, undo } from './undo';
+
+/** The repositories over one connection. */
+export function sqliteRepositories(db: Store): Repositories {
+  return {
+    articles: {
+      list: async () => listArticles(db),
+      find: async (id) => findArticle(db, id),
+      findByHash: async (hash) => findArticleByHash(db, hash),
+      findByUrl: async (url) => findArticleByUrl(db, url),
+      query: async (request) => queryArticles(db, request),
+      outlets: async () => listOutlets(db),
+      insert: async (article, importedAt, indexed) => insertArticle(db, article, importedAt, indexed),
+      update: async (id, edit) => updateArticle(db, id, edit),
+      replaceText: async (id, body, now) => replaceArticleBody(db, id, body, now),
+    },
+    search: {
+      search: async (query, filters, limit) => searchArticles(db, query, filters, limit),
+      findInText: async (body, query) => findInText(db, body, query),
+      listVariants: async () => listVariantGroups(db),
+      addVariants: async (terms) => addVariantGroup(db, terms),
+      deleteVariants: async (groupId) => deleteVariantGroup(db, groupId),
+    },
+    codebook: {
+      list: async () => listTags(db),
+      find: async (id) => findTag(db, id),
+      findByName: async (name) => findTagByName(db, name),
+      findByGuid: async (guid) => findTagByGuid(db, guid),
+      insert: async (name, colour, details) => insertTag(db, name, colour, details),
+      update: async (id, change) => updateTag(db, id, change),
+      merge: async (sourceId, targetId) => mergeTags(db, sourceId, targetId),
+      delete: async (id, annotations) => deleteTag(db, id, annotations),
+      usage: async (id) => tagUsage(db, id),
+      wouldCycle: async (id, parentId) => wouldCycle(db, id, parentId),
+    },
+    annotations: {
+      list: async (articleId) => listAnnotationRows(db, articleId),
+      query: async (request) => queryAnnotations(db, request),
+      find: async (id) => findAnnotation(db, id),
+      findAt: async (articleId, start, end, tagId) => findAnnotationAt(db, articleId, start, end, tagId),
+      insert: async (annotation, now) => insertAnnotation(db, annotation, now),
+      change: async (id, change, now) => changeAnnotation(db, id, change, now),
+      delete: async (id) => deleteAnnotation(db, id),
+    },
+    entities: {
+      list: async () => listEntities(db),
+      find: async (id) => findEntity(db, id),
+      findByName: async (kind, name) => findEntityByName(db, kind, name),
+      insert: async (kind, name, now) => insertEntity(db, kind, name, now),
+      addAlias: async (entityId, alias) => addAlias(db, entityId, alias),
+      delete: async (id) => deleteEntity(db, id),
+      findMention: async (id) => findMention(db, id),
+      mentions: async (filter) => listMentions(db, filter),
+      insertAcceptedMention: async (entityId, articleId, start, end, body, now) => insertAcceptedMention(db, entityId, articleId, start, end, body, now),
+      review: async (ids, status) => reviewMentions(db, ids, status),
+      suggestIn: async (articleIds, now) => suggestMentions(db, now, articleIds),
+    },
+    history: {
+      list: async (limit) => listHistory(db, limit),
+      undo: async (client) => undo(db, client),
+      redo: async (client) => redo(db, client),
+    },
+    jobs: {
+      list: async (limit) => listJobs(db, limit),
+      active: async (kind) => activeJob(db, kind),
+    },
+  };
+}
+
+/**
+ * The unit of work over one connection. Units run one after another (a unit that awaits must not
+ * let another's statements into its transaction); a unit started inside another is a savepoint
+ * in it, so it fails alone (an import stores each file that way).
+ */
+export function sqliteUnitOfWork(db: Store): UnitOfWork {
+  const repos = sqliteRepositories(db);
+  let queue: Promise<unknown> = Promise.resolve();
+  // Marks the async context of a running unit, so that a unit started from inside it joins it.
+  const insideUnit = new AsyncLocalStorage<true>();
+  let savepoints = 0;
+  const inTransaction = async <T>(begin: string, work: () => Promise<T>): Promise<T> => {
+    if (insideUnit.getStore()) {
+      const name = `unit_${++savepoints}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await work();
+        db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (error) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw error;
+      }
+    }
+    const run = () =>
+      insideUnit.run(true, async () => {
+        db.exec(begin);
+        try {
+          const result = await work();
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  return {
+    read: (work) => inTransaction('BEGIN', () => work(repos)),
+    write: (work) => inTransaction('BEGIN IMMEDIATE', () => work(repos)),
+    step: (context, label, work) =>
+      inTransaction('BEGIN IMMEDIATE', async () => {
+        const stepId = beginStep(db, context);
+        let result: Awaited<ReturnType<typeof work>>;
+        try {
+          result = await work(repos);
+        } finally {
+          stopRecording(db);
+        }
+        finishStep(db, stepId, context.client, typeof label === 'function' ? label(result) : label);
+        return result;
+      }),
+  };
+}

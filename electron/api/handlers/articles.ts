@@ -1,0 +1,75 @@
+/** Handlers of the library: articles, their metadata and text, imports, and search. */
+import { normaliseText } from '../../../db/text/text';
+import { importFiles, inThreadPreparer } from '../../services/import';
+import { ApiError, explainQueryErrors, type HandlerCall, type Handlers, requireArticle, type Services } from './common';
+
+type ArticleMethods =
+  | 'listArticles'
+  | 'getArticle'
+  | 'queryArticles'
+  | 'listOutlets'
+  | 'importFiles'
+  | 'updateArticle'
+  | 'updateArticleText'
+  | 'replaceArticleTextFromFile'
+  | 'searchArticles'
+  | 'findInArticle'
+  | 'listSpellingVariants'
+  | 'addSpellingVariants'
+  | 'deleteSpellingVariants';
+
+/** The library's handlers. */
+export function articleHandlers({ uow, preparer, now }: Services): Pick<Handlers, ArticleMethods> {
+  /** A text edit, with the re-anchoring it causes, as one step. */
+  const replaceText = async (call: HandlerCall, id: number, body: string) => {
+    const title = (await requireArticle(call.repos, id)).title;
+    const report = await call.step({ kind: 'text.edit', subjectId: id, articleId: id, quote: title }, (repos) => repos.articles.replaceText(id, normaliseText(body), now()));
+    if (!report) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+    return report;
+  };
+  return {
+    listArticles: (_input, { repos }) => repos.articles.list(),
+    getArticle: ({ id }, { repos }) => requireArticle(repos, id),
+    queryArticles: (request, { repos }) => explainQueryErrors(() => repos.articles.query(request)),
+    listOutlets: (_input, { repos }) => repos.articles.outlets(),
+    importFiles: ({ files }) =>
+      importFiles(
+        uow,
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+        { now, preparer },
+      ),
+    updateArticle: async ({ id, ...edit }, call) => {
+      const changed = await call.step({ kind: 'article.edit', subjectId: id, articleId: id, detail: { fields: Object.keys(edit) } }, (repos) => repos.articles.update(id, edit));
+      if (!changed) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+      const { body: _body, contentHash: _hash, ...summary } = await requireArticle(call.repos, id);
+      return summary;
+    },
+    updateArticleText: ({ id, body }, call) => replaceText(call, id, body),
+    replaceArticleTextFromFile: async ({ id, name, dataBase64 }, call) => {
+      // Reading the file happens outside any transaction; only the replacement is one.
+      const prepared = await (preparer ?? inThreadPreparer).prepare({ name, bytes: Buffer.from(dataBase64, 'base64') });
+      if ('error' in prepared) throw new ApiError('INVALID_ARGUMENT', `${name}: ${prepared.error}`);
+      const first = prepared.items.find((item) => 'article' in item);
+      if (!first || !('article' in first)) throw new ApiError('INVALID_ARGUMENT', `${name}: no article text found in it`);
+      return call.write(async (repos) => replaceText({ ...call, repos }, id, first.article.body));
+    },
+    searchArticles: async ({ query, limit, ...filters }, { repos }) => {
+      const result = await explainQueryErrors(() => repos.search.search(query, filters, limit));
+      const rebuilding = await repos.jobs.active('reindex');
+      return rebuilding ? { ...result, rebuilding: { done: rebuilding.done, total: rebuilding.total } } : result;
+    },
+    findInArticle: async ({ id, query }, { repos }) => {
+      const { body } = await requireArticle(repos, id);
+      return explainQueryErrors(() => repos.search.findInText(body, query));
+    },
+    listSpellingVariants: (_input, { repos }) => repos.search.listVariants(),
+    addSpellingVariants: ({ terms }, call) =>
+      call.step((group) => ({ kind: 'variants.add', subjectId: group.groupId, quote: group.terms.join(' · ') }), (repos) => repos.search.addVariants(terms)),
+    deleteSpellingVariants: async ({ groupId }, call) => {
+      const terms = (await call.repos.search.listVariants()).find((g) => g.groupId === groupId)?.terms ?? [];
+      const deleted = await call.step({ kind: 'variants.delete', subjectId: groupId, quote: terms.join(' · ') }, (repos) => repos.search.deleteVariants(groupId));
+      if (!deleted) throw new ApiError('NOT_FOUND', `There is no spelling-variant group #${groupId}.`);
+      return { deleted: true as const };
+    },
+  };
+}

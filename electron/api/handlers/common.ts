@@ -1,0 +1,87 @@
+/**
+ * What every domain's handlers share: the services they are built over, what each call gives
+ * them, the error they raise on purpose, and checks several domains make.
+ */
+import type { Repositories, JobRunner, UnitOfWork } from '../../../db/repositories';
+import type { Annotation, HistoryKind, StepLabel } from '../../../db/model';
+import { PageRequestError, SearchQueryError } from '../../../db/errors';
+import { codePointLength, quoteSelector } from '../../../db/text/text';
+import type { Preparer } from '../../services/import';
+import type { ApiErrorCode, ApiMethod, ApiOutput, ApiParsedInput } from '../contract';
+
+/** An error a handler raises on purpose, carried to the caller as `{ok:false, error}`. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the handlers are built over: the store's unit of work, the job runner, import threads and a clock. */
+export interface Services {
+  uow: UnitOfWork;
+  jobs: JobRunner;
+  preparer?: Preparer;
+  now: () => string;
+}
+
+/** Who acts: Sanad has one local analyst per store today; a team server will name each. */
+export const LOCAL_ACTOR = 'local';
+
+/** What a handler gets with its input. */
+export interface HandlerCall {
+  /** The store, inside the call's transaction (read and write methods; long ones use `write`/`step`). */
+  repos: Repositories;
+  /** The calling window: undo and redo act on its own steps. */
+  client: string;
+  /** Runs `work` in a transaction (inside the call's own, as a savepoint). */
+  write<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Runs `work` as one undoable step of this window. */
+  step<T>(label: StepLabel | ((result: NoInfer<T>) => StepLabel), work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** One method's implementation. */
+export type Handler<M extends ApiMethod> = (input: ApiParsedInput<M>, call: HandlerCall) => Promise<ApiOutput<M>>;
+
+/** Every method's implementation; a method missing here is a compile error. */
+export type Handlers = { [M in ApiMethod]: Handler<M> };
+
+/** The article, or a NOT_FOUND naming it. */
+export async function requireArticle(repos: Repositories, id: number) {
+  const article = await repos.articles.find(id);
+  if (!article) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+  return article;
+}
+
+/** The quote selector of [start, end) in an article, checked to lie inside it and to hold text. */
+export async function passage(repos: Repositories, articleId: number, start: number, end: number) {
+  const article = await requireArticle(repos, articleId);
+  const length = codePointLength(article.body);
+  if (end > length) throw new ApiError('INVALID_ARGUMENT', `The passage ends at ${end}, past the end of the article (${length}).`);
+  const quote = quoteSelector(article.body, start, end);
+  if (quote.exact.trim() === '') throw new ApiError('INVALID_ARGUMENT', 'Select some text, not only spaces.');
+  return { ...quote, article };
+}
+
+/** Checks that a tag exists (null means no tag). */
+export async function requireTag(repos: Repositories, tagId: number | null | undefined): Promise<void> {
+  if (tagId != null && !(await repos.codebook.find(tagId))) throw new ApiError('NOT_FOUND', `There is no tag #${tagId}.`);
+}
+
+/** The history label of an action on an annotation: the passage, in its article. */
+export function annotationLabel(kind: HistoryKind, annotation: Annotation, detail: Record<string, unknown> = {}): StepLabel {
+  return { kind, subjectId: annotation.id, articleId: annotation.articleId, quote: annotation.exact, detail };
+}
+
+/** Runs a search or a grid query; one that cannot be understood becomes an INVALID_ARGUMENT error with its reason. */
+export async function explainQueryErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SearchQueryError || error instanceof PageRequestError) throw new ApiError('INVALID_ARGUMENT', error.message);
+    throw error;
+  }
+}

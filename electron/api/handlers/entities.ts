@@ -1,0 +1,81 @@
+/**
+ * Handlers of entities: people, organisations and places with their aliases, and their mentions.
+ * Creating an entity or an alias scans the whole library as a background job; the call returns
+ * once the job has run, while the store keeps answering other calls.
+ */
+import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, passage, type Services } from './common';
+
+type EntityMethods = 'listEntities' | 'createEntity' | 'addEntityAlias' | 'deleteEntity' | 'markEntity' | 'listMentions' | 'reviewMentions';
+
+/** The entities' handlers. */
+export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, EntityMethods> {
+  /** Scans the library for an entity's aliases as a background job, and returns the entity once it has run. */
+  const scanAliases = async (entityId: number) => {
+    const name = (await uow.read(async (repos) => repos.entities.find(entityId)))!.name;
+    await jobs.scanAliases(entityId, name, LOCAL_ACTOR);
+    return (await uow.read(async (repos) => repos.entities.find(entityId)))!;
+  };
+  const requireEntity = async (call: HandlerCall, id: number) => {
+    const entity = await call.write((repos) => repos.entities.find(id));
+    if (!entity) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
+    return entity;
+  };
+  return {
+    listEntities: (_input, { repos }) => repos.entities.list(),
+    createEntity: async ({ kind, name, aliases }, call) => {
+      const entityId = await call.step<number>(
+        (id) => ({ kind: 'entity.create', subjectId: id, quote: name, detail: { kind } }),
+        async (repos) => {
+          if (await repos.entities.findByName(kind, name)) throw new ApiError('CONFLICT', `There is already a ${kind} called "${name}".`);
+          const id = await repos.entities.insert(kind, name, now());
+          for (const alias of [name, ...aliases]) await repos.entities.addAlias(id, alias);
+          return id;
+        },
+      );
+      return scanAliases(entityId);
+    },
+    addEntityAlias: async ({ entityId, alias }, call) => {
+      const entity = await requireEntity(call, entityId);
+      await call.step({ kind: 'entity.alias', subjectId: entityId, quote: alias, detail: { entity: entity.name } }, (repos) => repos.entities.addAlias(entityId, alias));
+      return scanAliases(entityId);
+    },
+    deleteEntity: async ({ id }, call) => {
+      const entity = await call.repos.entities.find(id);
+      if (!entity) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
+      await call.step({ kind: 'entity.delete', subjectId: id, quote: entity.name }, (repos) => repos.entities.delete(id));
+      return { deleted: true as const };
+    },
+    markEntity: async ({ articleId, start, end, entityId, newEntity }, call) => {
+      const { target, mentionId } = await call.step<{ target: number; exact: string; mentionId: number }>(
+        (marked) => ({ kind: 'entity.mark', subjectId: marked.mentionId, articleId, quote: marked.exact }),
+        async (repos) => {
+          const { exact, article } = await passage(repos, articleId, start, end);
+          let chosen = entityId;
+          if (chosen !== undefined && !(await repos.entities.find(chosen))) throw new ApiError('NOT_FOUND', `There is no entity #${chosen}.`);
+          if (newEntity) chosen = (await repos.entities.findByName(newEntity.kind, newEntity.name))?.id ?? (await repos.entities.insert(newEntity.kind, newEntity.name, now()));
+          // What the analyst marked becomes an alias, so the same spelling is found everywhere else.
+          await repos.entities.addAlias(chosen!, exact);
+          if (newEntity) await repos.entities.addAlias(chosen!, newEntity.name);
+          return { target: chosen!, exact, mentionId: await repos.entities.insertAcceptedMention(chosen!, articleId, start, end, article.body, now()) };
+        },
+      );
+      await scanAliases(target);
+      return (await uow.read(async (repos) => repos.entities.findMention(mentionId)))!;
+    },
+    listMentions: (filter, { repos }) => repos.entities.mentions(filter),
+    reviewMentions: async ({ ids, status }, call) => {
+      const first = await call.repos.entities.findMention(ids[0]!);
+      const changed = await call.step<number>(
+        (count) => ({
+          kind: 'mention.review',
+          subjectId: first?.id ?? null,
+          articleId: ids.length === 1 ? (first?.articleId ?? null) : null,
+          quote: first?.entityName ?? '',
+          detail: { status, count },
+        }),
+        (repos) => repos.entities.review(ids, status),
+      );
+      return { changed };
+    },
+  };
+}

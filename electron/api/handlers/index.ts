@@ -1,0 +1,85 @@
+/**
+ * The handler table, one function per contract method, split by domain, and the dispatcher: the
+ * only door both transports (IPC in the desktop app, HTTP in browser mode) use. The dispatcher
+ * validates the argument and owns the call's unit of work: a read runs in one read transaction,
+ * a write in one write transaction; a long call (one that waits for files or a background job)
+ * opens its own short units around the waiting.
+ */
+import { ZodError } from 'zod';
+import { UndoRefusedError } from '../../../db/errors';
+import { type ApiErrorCode, type ApiMethod, type ApiResult, contract } from '../contract';
+import { annotationHandlers } from './annotations';
+import { articleHandlers } from './articles';
+import { codebookHandlers } from './codebook';
+import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, type Services } from './common';
+import { entityHandlers } from './entities';
+import { historyHandlers } from './history';
+
+export { ApiError, type Handlers, type Services } from './common';
+
+/** Builds the handler table over the store's services. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    ...articleHandlers(services),
+    ...codebookHandlers(),
+    ...annotationHandlers(services),
+    ...entityHandlers(services),
+    ...historyHandlers(services),
+  };
+}
+
+/** A long call's `repos`: it has no transaction of its own, so it must open units with `write` or `step`. */
+const outsideAUnit = new Proxy({} as HandlerCall['repos'], {
+  get: (_target, domain) => {
+    throw new Error(`a long call used repos.${String(domain)} outside a unit of work; use call.write or call.step`);
+  },
+});
+
+/** Who calls: the window it comes from (undo is per window). */
+export interface CallContext {
+  client?: string;
+}
+
+/** Calls a method by name with an unchecked argument: validates it, runs it, and wraps the result. */
+export type Dispatch = (method: string, arg: unknown, context?: CallContext) => Promise<ApiResult<unknown>>;
+
+/** Turns a handler table into a {@link Dispatch} over the store's unit of work. */
+export function createDispatcher(handlers: Handlers, { uow, now }: Pick<Services, 'uow' | 'now'>): Dispatch {
+  return async (method, arg, context = {}) => {
+    if (!Object.hasOwn(contract, method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Sanad has no API method "${method}".` } };
+    }
+    const name = method as ApiMethod;
+    const { access } = contract[name];
+    try {
+      const input = contract[name].input.parse(arg ?? {});
+      const handler = handlers[name] as (input: unknown, call: HandlerCall) => Promise<unknown>;
+      const client = context.client ?? LOCAL_ACTOR;
+      const call = (repos: HandlerCall['repos']): HandlerCall => ({
+        repos,
+        client,
+        write: (work) => uow.write(work),
+        step: (label, work) => uow.step({ actor: LOCAL_ACTOR, client, now: now() }, label, work),
+      });
+      const value =
+        access === 'read'
+          ? await uow.read((repos) => handler(input, call(repos)))
+          : access === 'write'
+            ? await uow.write((repos) => handler(input, call(repos)))
+            : await handler(input, call(outsideAUnit));
+      return access === 'read' ? { ok: true, value } : { ok: true, value, wrote: true };
+    } catch (error) {
+      return { ok: false, error: describeError(error) };
+    }
+  };
+}
+
+function describeError(error: unknown): { code: ApiErrorCode; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  if (error instanceof UndoRefusedError) return { code: 'CONFLICT', message: error.message };
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    return { code: 'INVALID_ARGUMENT', message: `Invalid request: ${issues.join('; ')}` };
+  }
+  return { code: 'INTERNAL', message: `Something went wrong inside Sanad: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -1,0 +1,25 @@
+/**
+ * Sanad's API over one SQLite store on this thread: the composition of the SQLite unit of work,
+ * the job runner and the handlers. The store worker threads, the CLI and the tests build it here;
+ * a team server would build the same handlers over its PostgreSQL implementation instead.
+ */
+import { createJobRunner, type JobRunnerOptions } from '../../db/sqlite/job-runner';
+import { sqliteUnitOfWork } from '../../db/sqlite/repositories';
+import type { Store } from '../../db/sqlite/store';
+import { createDispatcher, createHandlers, type Dispatch, type Services } from '../api/handlers';
+import type { Preparer } from '../services/import';
+
+/** Options: a clock (tests fix it), import worker threads, and job tuning for tests. */
+export interface LocalApiOptions {
+  now?: () => string;
+  preparer?: Preparer;
+  jobs?: JobRunnerOptions;
+}
+
+/** The services over `store` and the dispatcher that serves them. */
+export function localApi(store: Store, { now = () => new Date().toISOString(), preparer, jobs: jobOptions }: LocalApiOptions = {}) {
+  const jobs = createJobRunner(store, now, jobOptions);
+  const services: Services = { uow: sqliteUnitOfWork(store), jobs, preparer, now };
+  const dispatch: Dispatch = createDispatcher(createHandlers(services), services);
+  return { services, jobs, dispatch };
+}
