@@ -277,6 +277,8 @@ describe('undo, redo and changing text', () => {
     const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
     await reader.select(ARABIC_PASSAGE);
     await page.keyboard.press('1');
+    // As the analyst does: see the first passage tagged before selecting the next.
+    await expect.poll(() => reader.sideList.count()).toBe(1);
     await reader.select('وكالة رويترز');
     await page.keyboard.press('2');
     await expect.poll(() => reader.sideList.count()).toBe(2);
