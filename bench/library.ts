@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { startWorkerBackend } from '../electron/backend/worker-backend';
 import { storeWorkerScript } from '../electron/paths';
 import { random } from './corpus';
@@ -76,6 +76,15 @@ async function browserFigures(dbPath: string): Promise<void> {
     });
   });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    await measureInBrowser(browser, url);
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+async function measureInBrowser(browser: Browser, url: string): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const opens: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -92,8 +101,6 @@ async function browserFigures(dbPath: string): Promise<void> {
   await page.locator('[data-testid="library-grid"] .ag-row .ag-cell').first().waitFor();
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
   const count = await page.getByTestId('library-count').textContent();
-  await browser.close();
-  server.kill('SIGTERM');
   process.stdout.write(`\nChromium, browser mode\n`);
   process.stdout.write(`  open to first row drawn:  first ${opens[0]!.toFixed(0)} ms, then median ${percentile(opens.slice(1), 50).toFixed(0)} ms   ("${count}")\n`);
   process.stdout.write(`  JS heap after scrolling 5,000 rows: ${(heap / 1024 / 1024).toFixed(1)} MB\n`);

@@ -87,12 +87,13 @@ export function insertArticle(db: Store, article: NewArticle, importedAt: string
   const result = statement(
     db,
     `INSERT INTO articles (title, outlet, author, url, published, language, direction, content_hash,
-                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity)
+                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity, body_length)
      VALUES (@title, @outlet, @author, @url, @published, @language, @direction, @contentHash,
-             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity)`,
+             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity, @bodyLength)`,
   ).run({
     ...article,
     importedAt,
+    bodyLength: codePointLength(article.body),
     nearDuplicateOf: nearDuplicate?.id ?? null,
     nearDuplicateSimilarity: nearDuplicate?.similarity ?? null,
   });

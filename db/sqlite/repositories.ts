@@ -25,6 +25,7 @@ import { beginStep, finishStep, listHistory, stopRecording } from './history';
 import { activeJob, listJobs } from './jobs';
 import { findInText, searchArticles } from './search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from './spelling-variants';
+import { statement } from './statements';
 import type { Store } from './store';
 import { deleteTag, findTag, findTagByGuid, findTagByName, insertTag, listTags, mergeTags, tagUsage, updateTag, wouldCycle } from './tags';
 import { redo, undo } from './undo';
@@ -105,24 +106,31 @@ export function sqliteUnitOfWork(db: Store): UnitOfWork {
   const repos = sqliteRepositories(db);
   let queue: Promise<unknown> = Promise.resolve();
   // Marks the async context of a running unit, so that a unit started from inside it joins it.
-  const insideUnit = new AsyncLocalStorage<true>();
-  let savepoints = 0;
+  const insideUnit = new AsyncLocalStorage<number>();
+  // Savepoints are named by depth, so their three statements are prepared once per depth (an
+  // import opens one per file).
+  const savepoint = (depth: number) => ({
+    open: statement(db, `SAVEPOINT unit_${depth}`),
+    release: statement(db, `RELEASE unit_${depth}`),
+    rollback: statement(db, `ROLLBACK TO unit_${depth}`),
+  });
   const inTransaction = async <T>(begin: string, work: () => Promise<T>): Promise<T> => {
-    if (insideUnit.getStore()) {
-      const name = `unit_${++savepoints}`;
-      db.exec(`SAVEPOINT ${name}`);
+    const depth = insideUnit.getStore();
+    if (depth !== undefined) {
+      const point = savepoint(depth);
+      point.open.run();
       try {
-        const result = await work();
-        db.exec(`RELEASE ${name}`);
+        const result = await insideUnit.run(depth + 1, work);
+        point.release.run();
         return result;
       } catch (error) {
-        db.exec(`ROLLBACK TO ${name}`);
-        db.exec(`RELEASE ${name}`);
+        point.rollback.run();
+        point.release.run();
         throw error;
       }
     }
     const run = () =>
-      insideUnit.run(true, async () => {
+      insideUnit.run(1, async () => {
         db.exec(begin);
         try {
           const result = await work();

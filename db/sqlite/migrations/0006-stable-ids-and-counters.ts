@@ -8,8 +8,9 @@
  * - The text moves out of the articles row into article_texts (with its MinHash signature): the
  *   library grid scans, sorts and filters article rows, and with 3 KB of text in each, skipping
  *   to row 40,000 read 160 MB; without it, a row is a few hundred bytes.
- * - articles.annotation_count and articles.body_length, kept by triggers, so the library can sort
- *   and filter on them with an index instead of counting for every row of 100,000.
+ * - articles.annotation_count and articles.body_length, so the library can sort and filter on them
+ *   with an index instead of counting for every row of 100,000. Triggers keep them when
+ *   annotations come and go and when a text changes; a new article is stored with its length.
  * - Indexes for the grids' sorts and for the W3C import's lookup by URL.
  */
 const rebuilt = (table: string, columns: string, definition: string) => `
@@ -147,9 +148,6 @@ UPDATE articles SET
   body_length = (SELECT length(body) FROM article_texts x WHERE x.article_id = articles.id),
   annotation_count = (SELECT count(*) FROM annotations n WHERE n.article_id = articles.id);
 
-CREATE TRIGGER article_texts_length_on_insert AFTER INSERT ON article_texts BEGIN
-  UPDATE articles SET body_length = length(NEW.body) WHERE id = NEW.article_id;
-END;
 CREATE TRIGGER article_texts_length_on_update AFTER UPDATE OF body ON article_texts BEGIN
   UPDATE articles SET body_length = length(NEW.body) WHERE id = NEW.article_id;
 END;
