@@ -42,3 +42,11 @@ export function useApiQuery<M extends ApiMethod>(
     reload: () => void query.refetch(),
   };
 }
+
+/**
+ * Puts what a write just returned into a cached read at once, so the screen shows it without
+ * waiting for the refetch the write set off (which then confirms it, unchanged).
+ */
+export function updateCachedQuery<M extends ApiMethod>(method: M, arg: ApiInput<M>, update: (value: ApiOutput<M>) => ApiOutput<M>): void {
+  queryClient.setQueryData<ApiOutput<M>>([method, arg], (value) => (value === undefined ? value : update(value)));
+}

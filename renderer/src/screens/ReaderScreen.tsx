@@ -3,6 +3,8 @@
  * Custom Highlights, and a toolbar that turns a selected passage into a tagged annotation.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { AnnotationSideList } from '../components/AnnotationSideList';
+import { HighlightLayer } from '../reader/highlights';
 import type { AnnotationRow, EntityKind, MentionRow, ReanchorReport, Tag } from '../../../electron/api/contract';
 import { api } from '../api';
 import { EditTextDialog } from '../components/EditTextDialog';
@@ -16,7 +18,7 @@ import { TagChip } from '../components/TagChip';
 import { useI18n } from '../i18n';
 import { bodyOffsetOf, PARAGRAPH_START_ATTRIBUTE, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
 import { codePointOffset } from '../../../db/text/codepoints';
-import { useApiQuery } from '../queries';
+import { updateCachedQuery, useApiQuery } from '../queries';
 
 const FOCUS_HIGHLIGHT = 'sanad-focus';
 const NEW_TAG_COLOURS = ['#f7b267', '#9ad1d4', '#cdb4db', '#ffd6a5', '#a0c4ff', '#caffbf', '#ffadad', '#bdb2ff'];
@@ -55,6 +57,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   const [editing, setEditing] = useState(false);
   const [reading, setReading] = useReadingSettings();
   const textRef = useRef<HTMLDivElement>(null);
+  const sideRef = useRef<HTMLElement>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
   const body = article.data?.body ?? '';
   const paragraphs = useMemo(() => splitParagraphs(body), [body]);
@@ -68,8 +71,8 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   }, [mentions.data, body]);
   useHighlights(textRef, body, placed, tags.data, focused, currentMentions);
 
-  // A change reloads the annotations it may have changed; a failure shows in the banner.
-  const { error: actionError, setError: setActionError, run } = useAction(annotations.reload);
+  // A change refreshes what it touched (the API marks writes); a failure shows in the banner.
+  const { error: actionError, setError: setActionError, run } = useAction();
   const reportReanchor = (report: ReanchorReport) => {
     setMessage(t('reanchored', { position: report.byPosition, quote: report.byQuote, fuzzy: report.byFuzzyMatch, review: report.needReview }));
     article.reload();
@@ -116,10 +119,14 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   const create = useCallback(
     (span: { start: number; end: number }, tagId: number | null, note: string) =>
       run(async () => {
-        await api.createAnnotation({ articleId, start: span.start, end: span.end, tagId, note: note || null });
+        const created = await api.createAnnotation({ articleId, start: span.start, end: span.end, tagId, note: note || null });
         window.getSelection()?.removeAllRanges();
+        // Drawn at once: the new passage joins the cached list in text order.
+        const tag = tags.data?.find((x) => x.id === created.tagId);
+        const row: AnnotationRow = { ...created, articleTitle: article.data?.title ?? '', articleDirection: article.data?.direction ?? 'rtl', tagName: tag?.name ?? null, tagColour: tag?.colour ?? null };
+        updateCachedQuery('listAnnotations', { articleId }, (rows) => [...rows, row].sort((x, y) => x.start - y.start || x.end - y.end));
       }),
-    [articleId, run],
+    [articleId, run, tags.data, article.data],
   );
 
   const remove = (id: number) => run(() => api.deleteAnnotation({ id }));
@@ -237,7 +244,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
         />
         {editing && <EditTextDialog body={body} direction={a.direction} onSave={(text) => void saveText(text)} onClose={() => setEditing(false)} />}
       </div>
-      <aside className="reader-side" aria-label={t('articleAnnotations')}>
+      <aside className="reader-side" aria-label={t('articleAnnotations')} ref={sideRef}>
         <ReviewList
           annotations={inReview}
           onPlace={(n, start, end) => void run(() => api.placeAnnotation({ id: n.id, start, end }))}
@@ -252,9 +259,12 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
         )}
         <h2>{t('articleAnnotations')}</h2>
         {placed?.length === 0 && <p className="muted">{t('noArticleAnnotations')}</p>}
-        <ol className="annotation-list">
-          {placed?.map((n) => (
-            <li key={n.id} aria-current={n.id === focused} onClick={() => setFocused(n.id)} data-testid="annotation-item">
+        <AnnotationSideList
+          annotations={placed ?? []}
+          focused={focused}
+          scrollParent={sideRef}
+          renderItem={(n) => (
+            <>
               {n.tagName && <TagChip name={n.tagName} colour={n.tagColour ?? '#ccc'} />}
               <q dir="auto">{n.exact}</q>
               {n.note && (
@@ -281,9 +291,10 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
               <button type="button" className="link" onClick={(e) => (e.stopPropagation(), void remove(n.id))}>
                 {t('delete')}
               </button>
-            </li>
-          ))}
-        </ol>
+            </>
+          )}
+          onFocus={setFocused}
+        />
       </aside>
     </section>
   );
@@ -363,33 +374,36 @@ function useHighlights(
     document.head.append(style);
     return () => style.remove();
   }, [css]);
+  // One layer per rendering of the text; annotations and mentions then update it in place.
+  const layer = useRef<HighlightLayer | null>(null);
   useLayoutEffect(() => {
     const container = textRef.current;
-    if (!container || !annotations) return;
-    const byName = new Map<string, Range[]>();
-    let focusRange: Range | null = null;
-    for (const annotation of annotations) {
-      const range = rangeForSpan(container, body, annotation.start, annotation.end);
-      if (!range) continue;
-      const name = highlightName(annotation.tagId);
-      byName.set(name, [...(byName.get(name) ?? []), range]);
-      if (annotation.id === focused) focusRange = range;
-    }
-    for (const mention of mentions) {
-      const range = rangeForSpan(container, body, mention.start, mention.end);
-      const name = mention.status === 'accepted' ? ENTITY_HIGHLIGHT : SUGGESTED_ENTITY_HIGHLIGHT;
-      if (range) byName.set(name, [...(byName.get(name) ?? []), range]);
-    }
-    for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));
-    if (focusRange) {
-      CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(focusRange));
-      focusRange.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    }
+    if (!container) return;
+    const created = new HighlightLayer(container, body);
+    layer.current = created;
     return () => {
-      for (const name of byName.keys()) CSS.highlights.delete(name);
-      CSS.highlights.delete(FOCUS_HIGHLIGHT);
+      created.clear();
+      layer.current = null;
     };
-  }, [textRef, body, annotations, focused, mentions]);
+  }, [textRef, body]);
+  useLayoutEffect(() => {
+    if (!annotations) return;
+    layer.current?.update([
+      ...annotations.map((a) => ({ key: `a:${a.id}`, name: highlightName(a.tagId), start: a.start, end: a.end })),
+      ...mentions.map((m) => ({ key: `m:${m.id}`, name: m.status === 'accepted' ? ENTITY_HIGHLIGHT : SUGGESTED_ENTITY_HIGHLIGHT, start: m.start, end: m.end })),
+    ]);
+  }, [body, annotations, mentions]);
+  useLayoutEffect(() => {
+    const range = focused === undefined ? undefined : layer.current?.rangeOf(`a:${focused}`);
+    if (!range) return;
+    CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(range));
+    return () => void CSS.highlights.delete(FOCUS_HIGHLIGHT);
+  }, [body, annotations, focused]);
+  // Scrolls to a newly focused passage only, not on every change to the annotations.
+  const hasAnnotations = annotations !== null;
+  useEffect(() => {
+    if (focused !== undefined) layer.current?.rangeOf(`a:${focused}`)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  }, [focused, hasAnnotations]);
 }
 
 interface ToolbarProps {
