@@ -2,14 +2,22 @@
  * The contract's plain values and envelope types, without zod: the renderer may import this
  * file at run time (the contract itself it imports for types only).
  */
+import { type ErrorKey, type ErrorParams, errorText } from './error-messages';
 
 /** The codes an API error can carry; the message is for a person. */
 export type ApiErrorCode = 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'INTERNAL';
 
-/** An error that crosses the boundary. */
+/** An error that crosses the boundary: its code, its message in English, and the key and parameters that let the renderer say it in the interface language. */
 export interface ApiErrorBody {
   code: ApiErrorCode;
   message: string;
+  key?: ErrorKey;
+  params?: ErrorParams;
+}
+
+/** Builds an error body from a message key (the English message is filled in). */
+export function errorBody(code: ApiErrorCode, key: ErrorKey, params: ErrorParams = {}): ApiErrorBody {
+  return { code, message: errorText('en', key, params), key, params };
 }
 
 /** Every response over either transport. */

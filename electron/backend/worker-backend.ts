@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type ApiMethod, contract } from '../api/contract';
-import type { ApiResult } from '../api/constants';
+import { type ApiResult, errorBody } from '../api/constants';
 import type { CallContext, Dispatch } from '../api/handlers';
 import type { FromWorker, StoreWorkerData, ToWorker } from './messages';
 
@@ -59,14 +59,14 @@ function startStoreWorker(workerScript: string, data: StoreWorkerData): Promise<
     let exited: Promise<void> = new Promise((resolve) => worker.once('exit', () => resolve()));
     const failAll = (message: string) => {
       stopped = message;
-      for (const answer of pending.values()) answer({ ok: false, error: { code: 'INTERNAL', message } });
+      for (const answer of pending.values()) answer({ ok: false, error: errorBody('INTERNAL', 'storeStopped', { role: data.role, reason: message }) });
       pending.clear();
     };
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') {
         resolveStart({
           call: (method, arg, context) => {
-            if (stopped) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: stopped } });
+            if (stopped) return Promise.resolve({ ok: false, error: errorBody('INTERNAL', 'storeStopped', { role: data.role, reason: stopped }) });
             const id = nextId++;
             return new Promise((answer) => {
               pending.set(id, answer);
@@ -87,9 +87,9 @@ function startStoreWorker(workerScript: string, data: StoreWorkerData): Promise<
       }
     });
     worker.on('error', (error) => {
-      failAll(`Sanad's ${data.role} thread stopped: ${error.message}. Restart Sanad; your data is safe in the store.`);
+      failAll(error.message);
       rejectStart(error);
     });
-    exited = exited.then(() => failAll(`Sanad's ${data.role} thread has stopped. Restart Sanad; your data is safe in the store.`));
+    exited = exited.then(() => failAll('it exited'));
   });
 }

@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { type ApiErrorBody, CLIENT_HEADER, CLIENT_ID_PATTERN, MAX_IMPORT_REQUEST_BYTES, TOKEN_HEADER } from '../api/constants';
+import { type ApiErrorBody, type ApiErrorCode, CLIENT_HEADER, errorBody, CLIENT_ID_PATTERN, MAX_IMPORT_REQUEST_BYTES, TOKEN_HEADER } from '../api/constants';
 import type { Dispatch } from '../api/handlers';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
@@ -31,6 +31,17 @@ export interface RunningHttpServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** The HTTP status of each API error: 4xx for the caller's mistakes, 500 for Sanad's own. */
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  INVALID_ARGUMENT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -78,32 +89,29 @@ async function handleRequest(
 ): Promise<void> {
   const allowedHosts = [`127.0.0.1:${context.port}`, `localhost:${context.port}`];
   if (!allowedHosts.includes(request.headers.host ?? '')) {
-    return sendError(response, 403, { code: 'FORBIDDEN', message: `Refused a request for host "${request.headers.host ?? ''}".` });
+    return sendError(response, 403, errorBody('FORBIDDEN', 'wrongHost', { host: request.headers.host ?? '' }));
   }
   const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
   if (url.pathname.startsWith('/api/')) {
-    if (request.method !== 'POST') return sendError(response, 405, { code: 'INVALID_ARGUMENT', message: 'API calls use POST.' });
+    if (request.method !== 'POST') return sendError(response, 405, errorBody('INVALID_ARGUMENT', 'postOnly'));
     if (!tokenMatches(request.headers[TOKEN_HEADER], context.token)) {
-      return sendError(response, 401, {
-        code: 'UNAUTHORIZED',
-        message: 'Missing or wrong access token. Open the address that `sanad serve` printed, token included.',
-      });
+      return sendError(response, 401, errorBody('UNAUTHORIZED', 'wrongToken'));
     }
     const body = await readBody(request, MAX_IMPORT_REQUEST_BYTES);
     if (body === null) {
-      return sendError(response, 413, { code: 'INVALID_ARGUMENT', message: `Request larger than ${MAX_IMPORT_REQUEST_BYTES / 1024 / 1024} MB; import fewer files at once.` });
+      return sendError(response, 413, errorBody('INVALID_ARGUMENT', 'tooLarge', { megabytes: MAX_IMPORT_REQUEST_BYTES / 1024 / 1024 }));
     }
     let arg: unknown;
     try {
       arg = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
-      return sendError(response, 400, { code: 'INVALID_ARGUMENT', message: 'The request body is not valid JSON.' });
+      return sendError(response, 400, errorBody('INVALID_ARGUMENT', 'notJson'));
     }
     const client = request.headers[CLIENT_HEADER];
     const result = await context.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), arg, {
       client: typeof client === 'string' && CLIENT_ID_PATTERN.test(client) ? client : undefined,
     });
-    return sendJson(response, result.ok || result.error.code !== 'UNKNOWN_METHOD' ? 200 : 404, result);
+    return sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, { code: 'INVALID_ARGUMENT', message: 'Only GET here.' });
   serveStatic(context.rendererDir, url.pathname, response);

@@ -4,7 +4,8 @@
  * per-launch token in browser mode. No method name is written here: a Proxy forwards them all.
  */
 import type { ApiBridge, ApiClient } from '../../electron/api/contract';
-import { type ApiErrorBody, type ApiResult, CLIENT_HEADER, TOKEN_HEADER } from '../../electron/api/constants';
+import { type ApiErrorBody, type ApiResult, CLIENT_HEADER, errorBody, TOKEN_HEADER } from '../../electron/api/constants';
+import { errorMessages, errorText } from '../../electron/api/error-messages';
 
 declare global {
   interface Window {
@@ -13,12 +14,19 @@ declare global {
   }
 }
 
-/** An API call that came back with `{ok:false}`; `message` is meant for the analyst. */
+let errorLanguage: keyof typeof errorMessages = 'en';
+
+/** The language API errors are told in; the interface keeps it in step with its own. */
+export function setErrorLanguage(lang: keyof typeof errorMessages): void {
+  errorLanguage = lang;
+}
+
+/** An API call that came back with `{ok:false}`; `message` is meant for the analyst, in the interface language. */
 export class ApiCallError extends Error {
   override name = 'ApiCallError';
   readonly code: ApiErrorBody['code'];
   constructor(error: ApiErrorBody) {
-    super(error.message);
+    super(error.key ? errorText(errorLanguage, error.key, error.params) : error.message);
     this.code = error.code;
   }
 }
@@ -53,7 +61,7 @@ async function overHttp(method: string, arg: unknown): Promise<ApiResult<unknown
       body: JSON.stringify(arg ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'Cannot reach the Sanad server. Is `sanad serve` still running?' } };
+    return { ok: false, error: errorBody('INTERNAL', 'unreachable') };
   }
   return (await response.json()) as ApiResult<unknown>;
 }

@@ -3,6 +3,7 @@
  * language and direction (Arabic turns the whole layout right to left). The messages are in messages.ts.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setErrorLanguage } from './api';
 import { formatMessage, type MessageKey, tables, type UiLanguage } from './messages';
 
 export type { MessageKey, UiLanguage } from './messages';
@@ -25,6 +26,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang;
     document.documentElement.dir = dir;
     document.title = tables[lang].appName;
+    setErrorLanguage(lang);
     localStorage.setItem(LANGUAGE_KEY, lang);
   }, [lang, dir]);
   const value = useMemo<I18n>(

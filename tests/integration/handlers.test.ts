@@ -115,7 +115,7 @@ describe('tags', () => {
     expect(tag).toMatchObject({ name: 'مصدر مجهول', colour: '#aabbcc' });
     expect(await dispatch('createTag', { name: 'claim', colour: '#aabbcc' })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: 'A tag called "Claim" already exists.' },
+      error: { code: 'CONFLICT', message: 'A tag called “Claim” already exists.', key: 'tagExists', params: { name: 'Claim' } },
     });
     expect(await dispatch('createTag', { name: 'x', colour: 'red' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
@@ -124,7 +124,10 @@ describe('tags', () => {
 describe('the boundary', () => {
   it('answers an unknown method and a malformed argument with an error, never a crash', async () => {
     const { dispatch } = tempApi();
-    expect(await dispatch('dropAllTables', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Sanad has no API method "dropAllTables".' } });
+    expect(await dispatch('dropAllTables', {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'Sanad has no API method “dropAllTables”.', key: 'unknownMethod', params: { method: 'dropAllTables' } },
+    });
     expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(await dispatch('getArticle', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('id') } });
     expect(await dispatch('getArticle', null)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });

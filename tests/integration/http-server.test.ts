@@ -88,9 +88,14 @@ describe('browser mode server', () => {
     expect(JSON.parse(bad.body).error.code).toBe('INVALID_ARGUMENT');
   });
 
-  it('passes handler errors through as {ok:false} with the handler\'s message', async () => {
+  it('passes handler errors through as {ok:false} with the message, its key and parameters, and a 4xx status', async () => {
     const response = await api('getArticle', { id: 404 });
-    expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'There is no article #404; it may have been deleted.' } });
+    expect(response.status).toBe(404);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'There is no article #404; it may have been deleted.', key: 'articleNotFound', params: { id: 404 } },
+    });
+    expect((await api('getArticle', { id: 'x' })).status).toBe(400);
+    expect((await api('createTag', { name: 'Claim', colour: '#123456' })).status).toBe(409);
   });
 });

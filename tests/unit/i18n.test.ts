@@ -1,5 +1,6 @@
 /** The interface's messages: every one compiles as ICU MessageFormat, and counts take the right plural. */
 import { describe, expect, it } from 'vitest';
+import { type ErrorKey, errorMessages, errorText } from '../../electron/api/error-messages';
 import { en, formatMessage, type MessageKey } from '../../renderer/src/messages';
 
 describe('interface messages', () => {
@@ -18,5 +19,20 @@ describe('interface messages', () => {
     const arabic = [0, 1, 2, 3, 10, 11, 99, 100, 1002].map((n) => formatMessage('ar', 'articleCount', { n }));
     expect(arabic).toEqual(['لا مقالات', 'مقال واحد', 'مقالان', '3 مقالات', '10 مقالات', '11 مقالًا', '99 مقالًا', '100 مقال', '1,002 مقال']);
     expect([0, 1, 2, 100000].map((n) => formatMessage('en', 'articleCount', { n }))).toEqual(['0 articles', '1 article', '2 articles', '100,000 articles']);
+  });
+});
+
+describe('API error messages', () => {
+  it('say the same thing in both languages: every key, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(errorMessages.en) as ErrorKey[]) {
+      expect(placeholders(errorMessages.ar[key]), key).toEqual(placeholders(errorMessages.en[key]));
+    }
+  });
+
+  it('fill in their parameters in the interface language', () => {
+    expect(errorText('en', 'tagExists', { name: 'Claim' })).toBe('A tag called “Claim” already exists.');
+    expect(errorText('ar', 'tagExists', { name: 'ادعاء' })).toBe('يوجد من قبل وسم اسمه «ادعاء».');
+    expect(errorText('ar', 'articleNotFound', { id: 7 })).toBe('لا يوجد مقال رقم 7؛ ربما حُذف.');
   });
 });

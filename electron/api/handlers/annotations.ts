@@ -17,7 +17,7 @@ type AnnotationMethods =
 export function annotationHandlers({ now }: Services): Pick<Handlers, AnnotationMethods> {
   const requireAnnotation = async (repos: Repositories, id: number) => {
     const annotation = await repos.annotations.find(id);
-    if (!annotation) throw new ApiError('NOT_FOUND', `There is no annotation #${id}.`);
+    if (!annotation) throw new ApiError('NOT_FOUND', 'annotationNotFound', { id });
     return annotation;
   };
   return {

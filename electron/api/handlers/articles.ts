@@ -24,7 +24,7 @@ export function articleHandlers({ uow, preparer, now }: Services): Pick<Handlers
   const replaceText = async (call: HandlerCall, id: number, body: string) => {
     const title = (await requireArticle(call.repos, id)).title;
     const report = await call.step({ kind: 'text.edit', subjectId: id, articleId: id, quote: title }, (repos) => repos.articles.replaceText(id, normaliseText(body), now()));
-    if (!report) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+    if (!report) throw new ApiError('NOT_FOUND', 'articleNotFound', { id });
     return report;
   };
   return {
@@ -40,7 +40,7 @@ export function articleHandlers({ uow, preparer, now }: Services): Pick<Handlers
       ),
     updateArticle: async ({ id, ...edit }, call) => {
       const changed = await call.step({ kind: 'article.edit', subjectId: id, articleId: id, detail: { fields: Object.keys(edit) } }, (repos) => repos.articles.update(id, edit));
-      if (!changed) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+      if (!changed) throw new ApiError('NOT_FOUND', 'articleNotFound', { id });
       const { body: _body, contentHash: _hash, ...summary } = await requireArticle(call.repos, id);
       return summary;
     },
@@ -48,9 +48,9 @@ export function articleHandlers({ uow, preparer, now }: Services): Pick<Handlers
     replaceArticleTextFromFile: async ({ id, name, dataBase64 }, call) => {
       // Reading the file happens outside any transaction; only the replacement is one.
       const prepared = await (preparer ?? inThreadPreparer).prepare({ name, bytes: Buffer.from(dataBase64, 'base64') });
-      if ('error' in prepared) throw new ApiError('INVALID_ARGUMENT', `${name}: ${prepared.error}`);
+      if ('error' in prepared) throw new ApiError('INVALID_ARGUMENT', 'fileNotRead', { file: name, reason: prepared.error });
       const first = prepared.items.find((item) => 'article' in item);
-      if (!first || !('article' in first)) throw new ApiError('INVALID_ARGUMENT', `${name}: no article text found in it`);
+      if (!first || !('article' in first)) throw new ApiError('INVALID_ARGUMENT', 'noTextInFile', { file: name });
       return call.write(async (repos) => replaceText({ ...call, repos }, id, first.article.body));
     },
     searchArticles: async ({ query, limit, ...filters }, { repos }) => {
@@ -68,7 +68,7 @@ export function articleHandlers({ uow, preparer, now }: Services): Pick<Handlers
     deleteSpellingVariants: async ({ groupId }, call) => {
       const terms = (await call.repos.search.listVariants()).find((g) => g.groupId === groupId)?.terms ?? [];
       const deleted = await call.step({ kind: 'variants.delete', subjectId: groupId, quote: terms.join(' · ') }, (repos) => repos.search.deleteVariants(groupId));
-      if (!deleted) throw new ApiError('NOT_FOUND', `There is no spelling-variant group #${groupId}.`);
+      if (!deleted) throw new ApiError('NOT_FOUND', 'variantGroupNotFound', { id: groupId });
       return { deleted: true as const };
     },
   };

@@ -10,7 +10,7 @@ export function codebookHandlers(): Pick<Handlers, CodebookMethods> {
     listTags: (_input, { repos }) => repos.codebook.list(),
     createTag: async ({ name, colour, parentId, description }, call) => {
       const existing = await call.repos.codebook.findByName(name);
-      if (existing) throw new ApiError('CONFLICT', `A tag called "${existing.name}" already exists.`);
+      if (existing) throw new ApiError('CONFLICT', 'tagExists', { name: existing.name });
       await requireTag(call.repos, parentId);
       return call.step(
         (tag) => ({ kind: 'tag.create', subjectId: tag.id, quote: tag.name }),
@@ -20,35 +20,35 @@ export function codebookHandlers(): Pick<Handlers, CodebookMethods> {
     updateTag: async ({ id, ...change }, call) => {
       const { repos } = call;
       const before = await repos.codebook.find(id);
-      if (!before) throw new ApiError('NOT_FOUND', `There is no tag #${id}.`);
+      if (!before) throw new ApiError('NOT_FOUND', 'tagNotFound', { id });
       const clash = change.name === undefined ? undefined : await repos.codebook.findByName(change.name);
-      if (clash && clash.id !== id) throw new ApiError('CONFLICT', `A tag called "${clash.name}" already exists; merge the two instead.`);
+      if (clash && clash.id !== id) throw new ApiError('CONFLICT', 'tagNameTaken', { name: clash.name });
       if (change.parentId !== undefined) {
         await requireTag(repos, change.parentId);
-        if (await repos.codebook.wouldCycle(id, change.parentId)) throw new ApiError('INVALID_ARGUMENT', 'A tag cannot be moved inside itself or one of its own sub-tags.');
+        if (await repos.codebook.wouldCycle(id, change.parentId)) throw new ApiError('INVALID_ARGUMENT', 'tagCycle');
       }
       if (change.shortcut) {
         const taken = (await repos.codebook.list()).find((t) => t.shortcut === change.shortcut && t.id !== id);
-        if (taken) throw new ApiError('CONFLICT', `The key "${change.shortcut}" already applies the tag "${taken.name}".`);
+        if (taken) throw new ApiError('CONFLICT', 'shortcutTaken', { key: change.shortcut, name: taken.name });
       }
       return call.step({ kind: 'tag.edit', subjectId: id, quote: before.name, detail: { fields: Object.keys(change) } }, (r) => r.codebook.update(id, change));
     },
     mergeTags: async ({ sourceId, targetId }, call) => {
       const { repos } = call;
       const [source, target] = [await repos.codebook.find(sourceId), await repos.codebook.find(targetId)];
-      if (!source || !target) throw new ApiError('NOT_FOUND', `There is no tag #${source ? targetId : sourceId}.`);
-      if (sourceId === targetId) throw new ApiError('INVALID_ARGUMENT', 'Choose two different tags to merge.');
-      if (await repos.codebook.wouldCycle(sourceId, targetId)) throw new ApiError('INVALID_ARGUMENT', 'A tag cannot be merged into one of its own sub-tags.');
+      if (!source || !target) throw new ApiError('NOT_FOUND', 'tagNotFound', { id: source ? targetId : sourceId });
+      if (sourceId === targetId) throw new ApiError('INVALID_ARGUMENT', 'mergeSameTag');
+      if (await repos.codebook.wouldCycle(sourceId, targetId)) throw new ApiError('INVALID_ARGUMENT', 'mergeIntoChild');
       const passages = await repos.codebook.usage(sourceId);
       return call.step({ kind: 'tag.merge', subjectId: targetId, quote: source.name, detail: { into: target.name, passages } }, (r) => r.codebook.merge(sourceId, targetId));
     },
     deleteTag: async ({ id, annotations }, call) => {
       const { repos } = call;
       const tag = await repos.codebook.find(id);
-      if (!tag) throw new ApiError('NOT_FOUND', `There is no tag #${id}.`);
+      if (!tag) throw new ApiError('NOT_FOUND', 'tagNotFound', { id });
       if (annotations.action === 'move') {
         await requireTag(repos, annotations.toTagId);
-        if (annotations.toTagId === id) throw new ApiError('INVALID_ARGUMENT', 'Move the annotations to another tag than the one being deleted.');
+        if (annotations.toTagId === id) throw new ApiError('INVALID_ARGUMENT', 'moveToSameTag');
       }
       const passages = await repos.codebook.usage(id);
       await call.step({ kind: 'tag.delete', subjectId: id, quote: tag.name, detail: { passages, action: annotations.action } }, (r) => r.codebook.delete(id, annotations));
@@ -60,7 +60,7 @@ export function codebookHandlers(): Pick<Handlers, CodebookMethods> {
       try {
         codes = await readCodebook(name, Buffer.from(dataBase64, 'base64'));
       } catch (error) {
-        if (error instanceof CodebookError) throw new ApiError('INVALID_ARGUMENT', error.message);
+        if (error instanceof CodebookError) throw new ApiError('INVALID_ARGUMENT', 'notUnderstood', { reason: error.message });
         throw error;
       }
       return call.step((report) => ({ kind: 'codebook.import', quote: name, detail: { ...report } }), (repos) => applyCodebook(repos, codes));

@@ -7,16 +7,18 @@ import type { Annotation, HistoryKind, StepLabel } from '../../../db/model';
 import { PageRequestError, SearchQueryError } from '../../../db/errors';
 import { codePointLength, quoteSelector } from '../../../db/text/text';
 import type { Preparer } from '../../services/import';
-import type { ApiErrorCode, ApiMethod, ApiOutput, ApiParsedInput } from '../contract';
+import { type ApiErrorBody, type ApiErrorCode, errorBody } from '../constants';
+import type { ApiMethod, ApiOutput, ApiParsedInput } from '../contract';
+import type { ErrorKey, ErrorParams } from '../error-messages';
 
-/** An error a handler raises on purpose, carried to the caller as `{ok:false, error}`. */
+/** An error a handler raises on purpose, carried to the caller as `{ok:false, error}` with its message key and parameters. */
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
+  readonly body: ApiErrorBody;
+  constructor(code: ApiErrorCode, key: ErrorKey, params: ErrorParams = {}) {
+    const body = errorBody(code, key, params);
+    super(body.message);
+    this.body = body;
   }
 }
 
@@ -52,7 +54,7 @@ export type Handlers = { [M in ApiMethod]: Handler<M> };
 /** The article, or a NOT_FOUND naming it. */
 export async function requireArticle(repos: Repositories, id: number) {
   const article = await repos.articles.find(id);
-  if (!article) throw new ApiError('NOT_FOUND', `There is no article #${id}; it may have been deleted.`);
+  if (!article) throw new ApiError('NOT_FOUND', 'articleNotFound', { id });
   return article;
 }
 
@@ -60,15 +62,15 @@ export async function requireArticle(repos: Repositories, id: number) {
 export async function passage(repos: Repositories, articleId: number, start: number, end: number) {
   const article = await requireArticle(repos, articleId);
   const length = codePointLength(article.body);
-  if (end > length) throw new ApiError('INVALID_ARGUMENT', `The passage ends at ${end}, past the end of the article (${length}).`);
+  if (end > length) throw new ApiError('INVALID_ARGUMENT', 'passagePastEnd', { end, length });
   const quote = quoteSelector(article.body, start, end);
-  if (quote.exact.trim() === '') throw new ApiError('INVALID_ARGUMENT', 'Select some text, not only spaces.');
+  if (quote.exact.trim() === '') throw new ApiError('INVALID_ARGUMENT', 'emptySelection');
   return { ...quote, article };
 }
 
 /** Checks that a tag exists (null means no tag). */
 export async function requireTag(repos: Repositories, tagId: number | null | undefined): Promise<void> {
-  if (tagId != null && !(await repos.codebook.find(tagId))) throw new ApiError('NOT_FOUND', `There is no tag #${tagId}.`);
+  if (tagId != null && !(await repos.codebook.find(tagId))) throw new ApiError('NOT_FOUND', 'tagNotFound', { id: tagId });
 }
 
 /** The history label of an action on an annotation: the passage, in its article. */
@@ -81,7 +83,7 @@ export async function explainQueryErrors<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof SearchQueryError || error instanceof PageRequestError) throw new ApiError('INVALID_ARGUMENT', error.message);
+    if (error instanceof SearchQueryError || error instanceof PageRequestError) throw new ApiError('INVALID_ARGUMENT', 'notUnderstood', { reason: error.message });
     throw error;
   }
 }

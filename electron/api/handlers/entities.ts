@@ -17,7 +17,7 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
   };
   const requireEntity = async (call: HandlerCall, id: number) => {
     const entity = await call.write((repos) => repos.entities.find(id));
-    if (!entity) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
+    if (!entity) throw new ApiError('NOT_FOUND', 'entityNotFound', { id });
     return entity;
   };
   return {
@@ -26,7 +26,7 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
       const entityId = await call.step<number>(
         (id) => ({ kind: 'entity.create', subjectId: id, quote: name, detail: { kind } }),
         async (repos) => {
-          if (await repos.entities.findByName(kind, name)) throw new ApiError('CONFLICT', `There is already a ${kind} called "${name}".`);
+          if (await repos.entities.findByName(kind, name)) throw new ApiError('CONFLICT', 'entityExists', { name });
           const id = await repos.entities.insert(kind, name, now());
           for (const alias of [name, ...aliases]) await repos.entities.addAlias(id, alias);
           return id;
@@ -41,7 +41,7 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
     },
     deleteEntity: async ({ id }, call) => {
       const entity = await call.repos.entities.find(id);
-      if (!entity) throw new ApiError('NOT_FOUND', `There is no entity #${id}.`);
+      if (!entity) throw new ApiError('NOT_FOUND', 'entityNotFound', { id });
       await call.step({ kind: 'entity.delete', subjectId: id, quote: entity.name }, (repos) => repos.entities.delete(id));
       return { deleted: true as const };
     },
@@ -51,7 +51,7 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
         async (repos) => {
           const { exact, article } = await passage(repos, articleId, start, end);
           let chosen = entityId;
-          if (chosen !== undefined && !(await repos.entities.find(chosen))) throw new ApiError('NOT_FOUND', `There is no entity #${chosen}.`);
+          if (chosen !== undefined && !(await repos.entities.find(chosen))) throw new ApiError('NOT_FOUND', 'entityNotFound', { id: chosen });
           if (newEntity) chosen = (await repos.entities.findByName(newEntity.kind, newEntity.name))?.id ?? (await repos.entities.insert(newEntity.kind, newEntity.name, now()));
           // What the analyst marked becomes an alias, so the same spelling is found everywhere else.
           await repos.entities.addAlias(chosen!, exact);

@@ -11,7 +11,7 @@ export function historyHandlers({ jobs }: Services): Pick<Handlers, HistoryMetho
     listHistory: ({ limit }, { repos }) => repos.history.list(limit),
     listJobs: ({ limit }, { repos }) => repos.jobs.list(limit),
     cancelJob: async ({ id }) => {
-      if (!jobs.cancel(id)) throw new ApiError('CONFLICT', `Job #${id} has already finished, or there is no such job.`);
+      if (!jobs.cancel(id)) throw new ApiError('CONFLICT', 'jobFinished', { id });
       return { cancelling: true as const };
     },
   };

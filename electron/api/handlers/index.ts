@@ -7,7 +7,8 @@
  */
 import { ZodError } from 'zod';
 import { UndoRefusedError } from '../../../db/errors';
-import { type ApiErrorCode, type ApiMethod, type ApiResult, contract } from '../contract';
+import { type ApiErrorBody, errorBody } from '../constants';
+import { type ApiMethod, type ApiResult, contract } from '../contract';
 import { annotationHandlers } from './annotations';
 import { articleHandlers } from './articles';
 import { codebookHandlers } from './codebook';
@@ -47,7 +48,7 @@ export type Dispatch = (method: string, arg: unknown, context?: CallContext) => 
 export function createDispatcher(handlers: Handlers, { uow, now }: Pick<Services, 'uow' | 'now'>): Dispatch {
   return async (method, arg, context = {}) => {
     if (!Object.hasOwn(contract, method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Sanad has no API method "${method}".` } };
+      return { ok: false, error: errorBody('UNKNOWN_METHOD', 'unknownMethod', { method }) };
     }
     const name = method as ApiMethod;
     const { access } = contract[name];
@@ -74,12 +75,12 @@ export function createDispatcher(handlers: Handlers, { uow, now }: Pick<Services
   };
 }
 
-function describeError(error: unknown): { code: ApiErrorCode; message: string } {
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
-  if (error instanceof UndoRefusedError) return { code: 'CONFLICT', message: error.message };
+function describeError(error: unknown): ApiErrorBody {
+  if (error instanceof ApiError) return error.body;
+  if (error instanceof UndoRefusedError) return errorBody('CONFLICT', 'undoRefused', { reason: error.message });
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-    return { code: 'INVALID_ARGUMENT', message: `Invalid request: ${issues.join('; ')}` };
+    return errorBody('INVALID_ARGUMENT', 'invalidRequest', { details: issues.join('; ') });
   }
-  return { code: 'INTERNAL', message: `Something went wrong inside Sanad: ${error instanceof Error ? error.message : String(error)}` };
+  return errorBody('INTERNAL', 'internal', { reason: error instanceof Error ? error.message : String(error) });
 }

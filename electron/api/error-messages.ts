@@ -1,0 +1,86 @@
+/**
+ * Every message an API error can carry, by key, in both interface languages. An error crosses
+ * the boundary with its code, this key and its parameters; the renderer shows it in the
+ * interface language, and the CLI and logs read the English one. No zod here: the renderer
+ * imports this file.
+ */
+
+const en = {
+  articleNotFound: 'There is no article #{id}; it may have been deleted.',
+  annotationNotFound: 'There is no annotation #{id}.',
+  tagNotFound: 'There is no tag #{id}.',
+  entityNotFound: 'There is no entity #{id}.',
+  variantGroupNotFound: 'There is no spelling-variant group #{id}.',
+  jobFinished: 'Job #{id} has already finished, or there is no such job.',
+  passagePastEnd: 'The passage ends at {end}, past the end of the article ({length}).',
+  emptySelection: 'Select some text, not only spaces.',
+  entityExists: 'There is already an entity of that kind called “{name}”.',
+  tagExists: 'A tag called “{name}” already exists.',
+  tagNameTaken: 'A tag called “{name}” already exists; merge the two instead.',
+  tagCycle: 'A tag cannot be moved inside itself or one of its own sub-tags.',
+  shortcutTaken: 'The key “{key}” already applies the tag “{name}”.',
+  mergeSameTag: 'Choose two different tags to merge.',
+  mergeIntoChild: 'A tag cannot be merged into one of its own sub-tags.',
+  moveToSameTag: 'Move the passages to another tag than the one being deleted.',
+  fileNotRead: '{file}: {reason}',
+  noTextInFile: '{file}: no article text found in it',
+  notUnderstood: '{reason}',
+  undoRefused: '{reason}',
+  invalidRequest: 'Invalid request: {details}',
+  unknownMethod: 'Sanad has no API method “{method}”.',
+  internal: 'Something went wrong inside Sanad: {reason}',
+  storeStopped: 'Sanad’s {role} thread has stopped: {reason}. Restart Sanad; your data is safe in the store.',
+  unreachable: 'Cannot reach the Sanad server. Is `sanad serve` still running?',
+  wrongToken: 'Missing or wrong access token. Open the address that `sanad serve` printed, token included.',
+  wrongHost: 'Refused a request for host “{host}”.',
+  tooLarge: 'Request larger than {megabytes} MB; import fewer files at once.',
+  notJson: 'The request body is not valid JSON.',
+  postOnly: 'API calls use POST.',
+};
+
+/** The key of an API error's message. */
+export type ErrorKey = keyof typeof en;
+
+const ar: Record<ErrorKey, string> = {
+  articleNotFound: 'لا يوجد مقال رقم {id}؛ ربما حُذف.',
+  annotationNotFound: 'لا يوجد تعليق رقم {id}.',
+  tagNotFound: 'لا يوجد وسم رقم {id}.',
+  entityNotFound: 'لا يوجد كيان رقم {id}.',
+  variantGroupNotFound: 'لا توجد مجموعة تهجئات رقم {id}.',
+  jobFinished: 'انتهى العمل رقم {id} من قبل، أو لا وجود له.',
+  passagePastEnd: 'ينتهي المقطع عند {end}، بعد نهاية المقال ({length}).',
+  emptySelection: 'حدّد نصًا، لا مسافات فقط.',
+  entityExists: 'يوجد من قبل كيان من النوع نفسه اسمه «{name}».',
+  tagExists: 'يوجد من قبل وسم اسمه «{name}».',
+  tagNameTaken: 'يوجد من قبل وسم اسمه «{name}»؛ ادمج الوسمين بدلًا من ذلك.',
+  tagCycle: 'لا يمكن نقل وسم إلى داخل نفسه أو أحد فروعه.',
+  shortcutTaken: 'المفتاح «{key}» يطبّق الوسم «{name}» من قبل.',
+  mergeSameTag: 'اختر وسمين مختلفين للدمج.',
+  mergeIntoChild: 'لا يمكن دمج وسم في أحد فروعه.',
+  moveToSameTag: 'انقل المقاطع إلى وسم غير الذي يُحذف.',
+  fileNotRead: '{file}: {reason}',
+  noTextInFile: '{file}: لا نص مقال فيه',
+  notUnderstood: '{reason}',
+  undoRefused: '{reason}',
+  invalidRequest: 'طلب غير صالح: {details}',
+  unknownMethod: 'لا يعرف سند الطلب «{method}».',
+  internal: 'حدث خطأ داخل سند: {reason}',
+  storeStopped: 'توقف خيط {role} في سند: {reason}. أعد تشغيل سند؛ بياناتك محفوظة.',
+  unreachable: 'تعذّر الوصول إلى خادم سند. هل ما زال `sanad serve` يعمل؟',
+  wrongToken: 'رمز الدخول مفقود أو خاطئ. افتح العنوان الذي طبعه `sanad serve` مع الرمز.',
+  wrongHost: 'رُفض طلب للمضيف «{host}».',
+  tooLarge: 'الطلب أكبر من {megabytes} ميغابايت؛ استورد ملفات أقل في المرة الواحدة.',
+  notJson: 'نص الطلب ليس JSON صالحًا.',
+  postOnly: 'تستعمل طلبات الواجهة POST.',
+};
+
+/** Both tables. */
+export const errorMessages = { en, ar };
+
+/** Parameters of an error message. */
+export type ErrorParams = Record<string, string | number>;
+
+/** An error's message in a language: its template with the parameters filled in. */
+export function errorText(lang: keyof typeof errorMessages, key: ErrorKey, params: ErrorParams = {}): string {
+  return errorMessages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
