@@ -107,6 +107,8 @@ export type HistoryKind =
   | 'entity.delete'
   | 'entity.mark'
   | 'mention.review'
+  | 'mention.place'
+  | 'mention.delete'
   | 'article.edit'
   | 'text.edit'
   | 'variants.add'

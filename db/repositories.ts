@@ -102,6 +102,9 @@ export interface EntityRepository {
   mentions(filter: { entityId?: number; articleId?: number; status?: MentionRow['status'] }): Promise<MentionRow[]>;
   /** Records a mention the analyst marked (accepted at once); returns its id. */
   insertAcceptedMention(entityId: number, articleId: number, start: number, end: number, body: string, now: string): Promise<number>;
+  /** Puts a mention waiting for review on a new place of its article's text. */
+  placeMention(id: number, start: number, end: number, body: string): Promise<boolean>;
+  deleteMention(id: number): Promise<boolean>;
   /** Accepts or rejects mentions; returns how many changed. */
   review(ids: number[], status: 'accepted' | 'rejected'): Promise<number>;
   /** Suggests every entity's aliases in these articles; returns how many suggestions were added. */

@@ -159,8 +159,9 @@ const mentionColumns = `
  * Moves an article's mentions with its new text, as the shared anchoring places annotations:
  * found at the same place or by their quote and context, a mention moves there. A mention is a
  * whole alias, so a fuzzy match (which could point at a fragment of a word) does not count.
- * A decided mention not found again keeps its decision and waits for review; a suggestion not
- * found is dropped (the scan that follows suggests again wherever an alias still stands).
+ * An accepted mention not found again keeps its decision and waits for review; a suggestion or
+ * a rejected one not found is dropped (the scan that follows suggests again wherever an alias
+ * still stands, and a rejected one's text is gone).
  */
 export function reanchorMentions(db: Store, articleId: number, placeIn: (old: StoredSelectors) => { start: number; end: number; exact: string; prefix: string; suffix: string; exactMatch: boolean } | { reason: 'ambiguous' | 'unmatched' }): ReanchorReport['mentions'] {
   const report = { moved: 0, needReview: 0, dropped: 0 };
@@ -171,10 +172,11 @@ export function reanchorMentions(db: Store, articleId: number, placeIn: (old: St
   // Decided mentions first, so that if two land on one place the decision is the one kept.
   for (const mention of [...mentions].sort((a, b) => Number(a.status === 'suggested') - Number(b.status === 'suggested'))) {
     const place = placeIn(mention);
-    if ('exactMatch' in place && place.exactMatch) {
-      if (move.run(place.start, place.end, place.exact, place.prefix, place.suffix, mention.id).changes > 0) report.moved++;
-      else (drop.run(mention.id), report.dropped++);
-    } else if (mention.status === 'suggested') {
+    // A place another mention of the entity already holds is no place for this one.
+    if ('exactMatch' in place && place.exactMatch && move.run(place.start, place.end, place.exact, place.prefix, place.suffix, mention.id).changes > 0) {
+      report.moved++;
+    } else if (mention.status !== 'accepted') {
+      // A suggestion, or a rejected one (kept only so it is not suggested again), whose text is gone.
       drop.run(mention.id);
       report.dropped++;
     } else {
@@ -228,6 +230,26 @@ export function insertAcceptedMention(db: Store, entityId: number, articleId: nu
   return statement(db, 'SELECT id FROM entity_mentions WHERE entity_id = ? AND article_id = ? AND start_offset = ? AND end_offset = ?')
     .pluck()
     .get(entityId, articleId, start, end) as number;
+}
+
+/** Puts a mention (one waiting for review) on a new place of its article's text; false if there is no such mention. */
+export function placeMention(db: Store, id: number, start: number, end: number, body: string): boolean {
+  const { exact, prefix, suffix } = quoteSelector(body, start, end);
+  return (
+    statement(db, 'UPDATE entity_mentions SET start_offset = ?, end_offset = ?, exact = ?, prefix = ?, suffix = ?, review_reason = NULL WHERE id = ?').run(
+      start,
+      end,
+      exact,
+      prefix,
+      suffix,
+      id,
+    ).changes > 0
+  );
+}
+
+/** Removes a mention; false if there is none. */
+export function deleteMention(db: Store, id: number): boolean {
+  return statement(db, 'DELETE FROM entity_mentions WHERE id = ?').run(id).changes > 0;
 }
 
 /** Accepts or rejects mentions (the caller records them as one step); returns how many changed. */

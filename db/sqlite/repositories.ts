@@ -11,6 +11,7 @@ import { findArticle, findArticleByHash, findArticleByUrl, insertArticle, listAr
 import {
   addAlias,
   deleteEntity,
+  deleteMention,
   findEntity,
   findEntityByName,
   findMention,
@@ -18,6 +19,7 @@ import {
   insertEntity,
   listEntities,
   listMentions,
+  placeMention,
   reviewMentions,
   suggestMentions,
 } from './entities';
@@ -82,6 +84,8 @@ export function sqliteRepositories(db: Store): Repositories {
       findMention: async (id) => findMention(db, id),
       mentions: async (filter) => listMentions(db, filter),
       insertAcceptedMention: async (entityId, articleId, start, end, body, now) => insertAcceptedMention(db, entityId, articleId, start, end, body, now),
+      placeMention: async (id, start, end, body) => placeMention(db, id, start, end, body),
+      deleteMention: async (id) => deleteMention(db, id),
       review: async (ids, status) => reviewMentions(db, ids, status),
       suggestIn: async (articleIds, now) => suggestMentions(db, now, articleIds),
     },

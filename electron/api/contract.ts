@@ -151,6 +151,9 @@ export const contract = {
     z.object({ entityId: id.optional(), articleId: id.optional(), status: z.enum(['suggested', 'accepted', 'rejected']).optional() }),
   ),
   reviewMentions: method<{ changed: number }>()(z.object({ ids: z.array(id).min(1).max(10_000), status: z.enum(['accepted', 'rejected']) })),
+  /** Puts a mention waiting for review (its text changed) on the passage the analyst chose. */
+  placeMention: method<MentionRow>()(z.object({ id, start: z.number().int().nonnegative(), end: z.number().int().positive() }).refine((m) => m.end > m.start, { message: 'a mention must cover at least one character' })),
+  deleteMention: method<{ deleted: true }>()(z.object({ id })),
   exportCodebook: method<string>('read')(z.object({})),
   importCodebook: method<CodebookImportReport>('long')(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() })),
   listAnnotations: method<AnnotationRow[]>('read')(z.object({ articleId: id.optional() })),

@@ -10,6 +10,7 @@ const en = {
   annotationNotFound: 'There is no annotation #{id}.',
   tagNotFound: 'There is no tag #{id}.',
   entityNotFound: 'There is no entity #{id}.',
+  mentionNotFound: 'There is no mention #{id}.',
   variantGroupNotFound: 'There is no spelling-variant group #{id}.',
   jobFinished: 'Job #{id} has already finished, or there is no such job.',
   passagePastEnd: 'The passage ends at {end}, past the end of the article ({length}).',
@@ -46,6 +47,7 @@ const ar: Record<ErrorKey, string> = {
   annotationNotFound: 'لا يوجد تعليق رقم {id}.',
   tagNotFound: 'لا يوجد وسم رقم {id}.',
   entityNotFound: 'لا يوجد كيان رقم {id}.',
+  mentionNotFound: 'لا توجد إشارة رقم {id}.',
   variantGroupNotFound: 'لا توجد مجموعة تهجئات رقم {id}.',
   jobFinished: 'انتهى العمل رقم {id} من قبل، أو لا وجود له.',
   passagePastEnd: 'ينتهي المقطع عند {end}، بعد نهاية المقال ({length}).',
@@ -80,7 +82,15 @@ export const errorMessages = { en, ar };
 /** Parameters of an error message. */
 export type ErrorParams = Record<string, string | number>;
 
-/** An error's message in a language: its template with the parameters filled in. */
-export function errorText(lang: keyof typeof errorMessages, key: ErrorKey, params: ErrorParams = {}): string {
-  return errorMessages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/**
+ * An error's message in a language: its template with the parameters filled in. In the
+ * interface (`isolated`), inserted text is wrapped in a first-strong isolate (FSI … PDI) so an
+ * Arabic name in an English sentence, or the reverse, leaves the quote marks around it in place.
+ */
+export function errorText(lang: keyof typeof errorMessages, key: ErrorKey, params: ErrorParams = {}, isolated = false): string {
+  return errorMessages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return isolated && typeof params[name] === 'string' ? `\u2068${value}\u2069` : value;
+  });
 }

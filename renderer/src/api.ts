@@ -26,7 +26,7 @@ export class ApiCallError extends Error {
   override name = 'ApiCallError';
   readonly code: ApiErrorBody['code'];
   constructor(error: ApiErrorBody) {
-    super(error.key ? errorText(errorLanguage, error.key, error.params) : error.message);
+    super(error.key ? errorText(errorLanguage, error.key, error.params, true) : error.message);
     this.code = error.code;
   }
 }

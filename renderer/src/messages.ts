@@ -34,6 +34,8 @@ export const en = {
   clearSearch: 'Clear',
   results: '{n, plural, one {# matching article} other {# matching articles}}',
   articleCount: '{n, plural, one {# article} other {# articles}}',
+  noMatchingArticles: 'No article matches these filters.',
+  noMatchingAnnotations: 'No annotation matches these filters.',
   annotationTotal: '{n, plural, one {# annotation} other {# annotations}}',
   matchingCount: '{n, plural, one {# matching article} other {# matching articles}}',
   tooManyToRank: 'About {n} articles match: too many to rank, so the most recently imported come first. Add words to narrow the search.',
@@ -105,6 +107,8 @@ export const en = {
   'step_entity.alias': 'new alias',
   'step_entity.delete': 'deletion of the entity',
   'step_entity.mark': 'marking',
+  'step_mention.place': 'placing the mention of',
+  'step_mention.delete': 'deletion of the mention of',
   'step_mention.review': '{status, select, accepted {acceptance} other {rejection}} of {count, plural, one {# mention} other {# mentions}} of',
   'step_article.edit': 'change to the details of',
   'step_text.edit': 'text edit of',
@@ -118,8 +122,10 @@ export const en = {
   editTextTitle: 'Edit the article text',
   editTextHelp: 'Annotations are re-anchored to the new text; any that cannot be placed with certainty wait for review.',
   reanchored: 'Text updated. Annotations kept in place: {position}; found by quote: {quote}; by close match: {fuzzy}; need review: {review}.',
+  mentionsReanchored: 'Entity mentions moved with the text: {moved}; need review: {review}; suggestions dropped: {dropped}.',
   needsReview: 'Needs review ({n})',
   reviewUnmatched: 'Not found in the new text.',
+  mentionUnmatched: 'Mention of “{entity}” not found in the new text.',
   reviewAmbiguous: 'Found in several places.',
   wasHere: 'Was',
   nowThere: 'Now at that place',
@@ -215,6 +221,8 @@ const ar: Record<MessageKey, string> = {
   clearSearch: 'مسح',
   results: '{n, plural, zero {لا مقال مطابق} one {مقال واحد مطابق} two {مقالان مطابقان} few {# مقالات مطابقة} many {# مقالًا مطابقًا} other {# مقال مطابق}}',
   annotationTotal: '{n, plural, zero {لا تعليقات} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}}',
+  noMatchingArticles: 'لا مقال يطابق هذه المرشِّحات.',
+  noMatchingAnnotations: 'لا تعليق يطابق هذه المرشِّحات.',
   articleCount: '{n, plural, zero {لا مقالات} one {مقال واحد} two {مقالان} few {# مقالات} many {# مقالًا} other {# مقال}}',
   matchingCount: '{n, plural, zero {لا مقال مطابق} one {مقال واحد مطابق} two {مقالان مطابقان} few {# مقالات مطابقة} many {# مقالًا مطابقًا} other {# مقال مطابق}}',
   tooManyToRank: 'نحو {n} مقال يطابق البحث: عدد أكبر من أن يُرتَّب، فتظهر أحدث المقالات استيرادًا أولًا. أضف كلمات لتضييق البحث.',
@@ -286,6 +294,8 @@ const ar: Record<MessageKey, string> = {
   'step_entity.alias': 'اسم بديل جديد',
   'step_entity.delete': 'حذف الكيان',
   'step_entity.mark': 'تعليم',
+  'step_mention.place': 'تحديد موضع إشارة إلى',
+  'step_mention.delete': 'حذف إشارة إلى',
   'step_mention.review': '{status, select, accepted {قبول} other {رفض}} {count, plural, zero {لا إشارات} one {إشارة واحدة} two {إشارتين} few {# إشارات} many {# إشارة} other {# إشارة}} إلى',
   'step_article.edit': 'تعديل بيانات',
   'step_text.edit': 'تعديل نص',
@@ -299,8 +309,10 @@ const ar: Record<MessageKey, string> = {
   editTextTitle: 'تحرير نص المقال',
   editTextHelp: 'تُعاد مواضع التعليقات على النص الجديد، وما لا يمكن تحديد موضعه بيقين ينتظر المراجعة.',
   reanchored: 'حُدّث النص. تعليقات بقيت في مكانها: {position}؛ وُجدت بالاقتباس: {quote}؛ بمطابقة تقريبية: {fuzzy}؛ تحتاج مراجعة: {review}.',
+  mentionsReanchored: 'إشارات إلى كيانات انتقلت مع النص: {moved}؛ تحتاج مراجعة: {review}؛ اقتراحات أُسقطت: {dropped}.',
   needsReview: 'تحتاج مراجعة ({n})',
   reviewUnmatched: 'لم يُعثر عليه في النص الجديد.',
+  mentionUnmatched: 'لم يُعثر في النص الجديد على الإشارة إلى «{entity}».',
   reviewAmbiguous: 'وُجد في أكثر من موضع.',
   wasHere: 'كان',
   nowThere: 'الآن في ذلك الموضع',
@@ -375,10 +387,20 @@ export type UiLanguage = keyof typeof tables;
 const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
 const compiled = new Map<string, IntlMessageFormat>();
 
-/** Formats one message of a table, compiling it once. */
+/**
+ * Wraps text inserted into a message in Unicode's first-strong isolate (FSI … PDI), so an Arabic
+ * name inside an English sentence (or the reverse) takes its own direction without pulling the
+ * quote marks and punctuation around it out of place.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** Formats one message of a table, compiling it once; inserted text is isolated (see {@link isolate}). */
 export function formatMessage(lang: UiLanguage, key: MessageKey, values?: Record<string, string | number>): string {
   const cacheKey = `${lang}:${key}`;
   let format = compiled.get(cacheKey);
   if (!format) compiled.set(cacheKey, (format = new IntlMessageFormat(tables[lang][key], LOCALES[lang])));
-  return String(format.format(values));
+  const isolated = values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value]));
+  return String(format.format(isolated));
 }

@@ -2,6 +2,14 @@
 /** Page objects: one class per screen, so tests read like what an analyst does. */
 import type { Locator, Page } from 'playwright-core';
 
+/**
+ * Text the interface inserts into a sentence (a name, a quote) as it shows it: wrapped in an
+ * invisible first-strong isolate, so its direction does not disturb the sentence around it.
+ */
+export function inserted(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** The app shell: navigation, import and language. */
 export class SanadApp {
   constructor(readonly page: Page) {}

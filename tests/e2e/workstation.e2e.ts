@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, freshDataDir, launchBrowser, type SanadServer, screenshot, startServer } from './harness';
-import { SanadApp } from './pages';
+import { inserted, SanadApp } from './pages';
 
 const ARABIC_TITLE = 'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية';
 const ENGLISH_TITLE = 'Faw port closed for three days after overnight clashes';
@@ -81,7 +81,7 @@ describe('importing', () => {
     await app.importFiles([fixture('ar-utf16be-bom.txt')]);
     await app.closeImportSummary();
     const summary = await app.importFiles([fixture('ar-utf16le-bom.txt')]);
-    await expect.poll(() => summary.innerText()).toMatch(/Possible duplicate of #1 "ملاحظة: جدول زيارة الوفد" \(\d+% similar\)/);
+    await expect.poll(() => summary.innerText()).toMatch(new RegExp(`Possible duplicate of #1 "${inserted('ملاحظة: جدول زيارة الوفد')}" \\(\\d+% similar\\)`));
   });
 
   it('follows a spelling variant the analyst adds, across scripts', async () => {
@@ -122,6 +122,9 @@ describe('importing', () => {
     await expect.poll(() => library.count()).toBe('1 matching article');
     await expect.poll(() => library.titles()).toEqual([ARABIC_TITLE]);
     await screenshot(page, '02b-library-filtered');
+    await library.filterColumn('outlet', 'no such outlet');
+    await expect.poll(() => library.count()).toBe('0 matching articles');
+    await expect.poll(() => library.grid.innerText()).toContain('No article matches these filters.');
   });
 
   it('edits an article\'s metadata in the library grid, and keeps it', async () => {
@@ -233,7 +236,7 @@ describe('undo, redo and changing text', () => {
     await expect.poll(() => reader.sideList.count()).toBe(1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => reader.sideList.count()).toBe(0);
-    expect(await page.getByRole('status').last().innerText()).toContain(`Undone: tagging “${ARABIC_PASSAGE}”`);
+    expect(await page.getByRole('status').last().innerText()).toContain(`Undone: ${inserted('tagging')} “${inserted(ARABIC_PASSAGE)}”`);
     expect((await reader.highlights())['sanad-tag-1'] ?? []).toEqual([]);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => reader.sideList.count()).toBe(1);
@@ -297,6 +300,21 @@ describe('undo, redo and changing text', () => {
     await expect.poll(() => reader.highlights()).toMatchObject({ 'sanad-tag-2': ['وكالة الأنباء البريطانية'] });
   });
 
+  it('redraws highlights at once on the words they belong to when the text is edited in its first line, and when that is undone', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('1');
+    await expect.poll(() => reader.sideList.count()).toBe(1);
+    // Words added inside the first paragraph: its element is kept, every later one is new.
+    await reader.editText((text) => `تحديث عاجل: ${text}`);
+    await expect.poll(() => reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => reader.text.innerText()).not.toContain('تحديث عاجل');
+    await expect.poll(() => reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
+  });
+
   it('exports the annotations as a W3C collection download', async () => {
     await importSamples();
     const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
@@ -332,7 +350,7 @@ describe('codebook', () => {
 
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Codebook' }).click();
     await row.getByRole('button', { name: 'Delete' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete the tag “مصدر مجهول”' });
+    const dialog = page.getByRole('dialog', { name: `Delete the tag “${inserted('مصدر مجهول')}”` });
     await dialog.getByLabel('Give them another tag:').first().check();
     await dialog.getByRole('combobox').selectOption({ label: 'Claim' });
     await dialog.getByRole('button', { name: 'Delete' }).click();
@@ -367,6 +385,28 @@ describe('entities', () => {
     await expect.poll(() => english.count()).toBe(2);
     expect(await english.allInnerTexts()).toEqual([expect.stringContaining('suggested'), expect.stringContaining('suggested')]);
     await screenshot(page, '16-entity-page');
+  });
+
+  it('moves accepted mentions with an edited text, and lists one whose text is gone for review beside the annotations', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select('ميناء الفاو');
+    await page.getByRole('toolbar').getByRole('combobox', { name: 'Mark entity' }).selectOption('place');
+    await page.getByRole('toolbar').getByRole('button', { name: 'Mark entity' }).click();
+    const here = page.getByRole('region', { name: 'Entities in this article' });
+    await expect.poll(() => here.getByTestId('mention').count()).toBe(2);
+    await here.getByRole('button', { name: 'Accept all suggestions' }).click();
+    await expect.poll(() => here.getByText('suggested').count()).toBe(0);
+    // A line added on top moves both; the second is rewritten away.
+    await reader.editText((text) => `عاجل\n${text.replace(/ميناء الفاو الكبير/, 'الميناء الكبير')}`);
+    await expect.poll(() => reader.highlights().then((h) => h['sanad-entity'])).toEqual(['ميناء الفاو']);
+    await expect.poll(() => reader.reviewItems().count()).toBe(1);
+    expect(await reader.reviewItems().first().innerText()).toContain(`Mention of “${inserted('ميناء الفاو')}” not found in the new text.`);
+    await screenshot(page, '16b-mention-review');
+    await reader.select('الميناء الكبير');
+    await page.getByRole('button', { name: 'Place on selected text' }).click();
+    await expect.poll(() => reader.reviewItems().count()).toBe(0);
+    await expect.poll(() => reader.highlights().then((h) => h['sanad-entity'])).toEqual(['ميناء الفاو', 'الميناء الكبير']);
   });
 });
 

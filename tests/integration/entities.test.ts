@@ -80,10 +80,20 @@ describe('entities', () => {
     await call(dispatch, 'reviewMentions', { ids: mentions.map((m) => m.id), status: 'accepted' });
     const report = await call(dispatch, 'updateArticleText', { id: 2, body: 'Leaving the base\nThe last convoy left the air base in Anbar at dawn, an official said.' });
     expect(report.mentions).toEqual({ moved: 0, needReview: 2, dropped: 0 });
-    expect(await call(dispatch, 'listMentions', { entityId: entity.id })).toMatchObject([
+    const [first, second] = await call(dispatch, 'listMentions', { entityId: entity.id });
+    expect([first, second]).toMatchObject([
       { status: 'accepted', reviewReason: 'unmatched' },
       { status: 'accepted', reviewReason: 'unmatched' },
     ]);
+    // The analyst places one on the passage that now names the base, and deletes the other.
+    const body = (await call(dispatch, 'getArticle', { id: 2 })).body;
+    const start = [...body.slice(0, body.indexOf('the air base'))].length;
+    expect(await call(dispatch, 'placeMention', { id: first!.id, start, end: start + 'the air base'.length })).toMatchObject({ exact: 'the air base', reviewReason: null, status: 'accepted' });
+    await call(dispatch, 'deleteMention', { id: second!.id });
+    expect(await call(dispatch, 'listMentions', { entityId: entity.id })).toMatchObject([{ exact: 'the air base', reviewReason: null }]);
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ kind: 'mention.delete', quote: 'Ain al-Asad' });
+    expect(await call(dispatch, 'listMentions', { entityId: entity.id })).toHaveLength(2);
+    expect(await dispatch('placeMention', { id: 999, start: 0, end: 3 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', key: 'mentionNotFound' } });
   });
 
   it('gives one suggestion, the longest alias\'s, where aliases overlap', async () => {

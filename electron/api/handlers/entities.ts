@@ -5,7 +5,7 @@
  */
 import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, passage, type Services } from './common';
 
-type EntityMethods = 'listEntities' | 'createEntity' | 'addEntityAlias' | 'deleteEntity' | 'markEntity' | 'listMentions' | 'reviewMentions';
+type EntityMethods = 'listEntities' | 'createEntity' | 'addEntityAlias' | 'deleteEntity' | 'markEntity' | 'listMentions' | 'reviewMentions' | 'placeMention' | 'deleteMention';
 
 /** The entities' handlers. */
 export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, EntityMethods> {
@@ -63,6 +63,19 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
       return (await uow.read(async (repos) => repos.entities.findMention(mentionId)))!;
     },
     listMentions: (filter, { repos }) => repos.entities.mentions(filter),
+    placeMention: async ({ id, start, end }, call) => {
+      const mention = await call.repos.entities.findMention(id);
+      if (!mention) throw new ApiError('NOT_FOUND', 'mentionNotFound', { id });
+      const { article } = await passage(call.repos, mention.articleId, start, end);
+      await call.step({ kind: 'mention.place', subjectId: id, articleId: mention.articleId, quote: mention.entityName }, (repos) => repos.entities.placeMention(id, start, end, article.body));
+      return (await call.repos.entities.findMention(id))!;
+    },
+    deleteMention: async ({ id }, call) => {
+      const mention = await call.repos.entities.findMention(id);
+      if (!mention) throw new ApiError('NOT_FOUND', 'mentionNotFound', { id });
+      await call.step({ kind: 'mention.delete', subjectId: id, articleId: mention.articleId, quote: mention.entityName }, (repos) => repos.entities.deleteMention(id));
+      return { deleted: true as const };
+    },
     reviewMentions: async ({ ids, status }, call) => {
       const first = await call.repos.entities.findMention(ids[0]!);
       const changed = await call.step<number>(

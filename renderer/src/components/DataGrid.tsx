@@ -25,7 +25,7 @@ import {
   ValidationModule,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Page, PageRequest } from '../../../electron/api/contract';
 import { useI18n } from '../i18n';
 import { useDebounced } from '../useDebounced';
@@ -137,6 +137,8 @@ export interface PagedGridProps<Row extends { id: number }> {
   onRowClicked: (row: Row) => void;
   onCellValueChanged?: (event: CellValueChangedEvent<Row>) => void;
   emptyMessage: string;
+  /** Shown instead of `emptyMessage` when a filter leaves no rows. */
+  noMatchMessage: string;
   testId: string;
 }
 
@@ -151,19 +153,22 @@ export function PagedGrid<Row extends { id: number }>({
   onRowClicked,
   onCellValueChanged,
   emptyMessage,
+  noMatchMessage,
   testId,
 }: PagedGridProps<Row>) {
+  const [filtered, setFiltered] = useState(false);
   const { dir } = useI18n();
   const opening = useRowOpening(onRowClicked);
   const gridApi = useRef<GridApi<Row> | null>(null);
   const settledQuickFilter = useDebounced(quickFilter, QUICK_FILTER_DELAY_MS);
   // The data source reads the latest props through a ref, so it is made once per grid.
-  const latest = useRef({ fetchPage, quickFilter: settledQuickFilter, onTotal, onError });
-  latest.current = { fetchPage, quickFilter: settledQuickFilter, onTotal, onError };
+  const latest = useRef({ fetchPage, quickFilter: settledQuickFilter, onTotal, onError, setFiltered });
+  latest.current = { fetchPage, quickFilter: settledQuickFilter, onTotal, onError, setFiltered };
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
-        const { fetchPage: fetch, quickFilter: quick, onTotal: tell, onError: fail } = latest.current;
+        const { fetchPage: fetch, quickFilter: quick, onTotal: tell, onError: fail, setFiltered: noteFiltered } = latest.current;
+        const isFiltered = Object.keys(params.filterModel ?? {}).length > 0 || Boolean(quick);
         fetch({
           startRow: params.startRow,
           endRow: params.endRow,
@@ -173,10 +178,11 @@ export function PagedGrid<Row extends { id: number }>({
           withCount: params.startRow === 0,
         }).then(
           (page) => {
-            if (page.total !== null) tell?.(page.total, Object.keys(params.filterModel ?? {}).length > 0 || Boolean(quick));
+            if (page.total !== null) tell?.(page.total, isFiltered);
+            noteFiltered(isFiltered);
             params.successCallback(page.rows, page.total ?? (page.rows.length < params.endRow - params.startRow ? params.startRow + page.rows.length : undefined));
-            if (page.total === 0) gridApi.current?.showNoRowsOverlay();
-            else gridApi.current?.hideOverlay();
+            // After React has given the grid the overlay that fits (empty, or nothing matches).
+            setTimeout(() => (page.total === 0 ? gridApi.current?.showNoRowsOverlay() : gridApi.current?.hideOverlay()));
           },
           (error: unknown) => {
             fail?.((error as Error).message);
@@ -196,6 +202,8 @@ export function PagedGrid<Row extends { id: number }>({
         key={dir}
         theme={sanadTheme}
         rowModelType="infinite"
+        // The overlay says why there are no rows: an empty library, or filters that match nothing.
+        overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(filtered ? noMatchMessage : emptyMessage)}</span>`}
         datasource={datasource}
         cacheBlockSize={BLOCK_SIZE}
         maxBlocksInCache={BLOCKS_KEPT}
@@ -205,7 +213,6 @@ export function PagedGrid<Row extends { id: number }>({
         onGridReady={(event) => (gridApi.current = event.api)}
         onCellValueChanged={onCellValueChanged}
         enableRtl={dir === 'rtl'}
-        overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(emptyMessage)}</span>`}
         {...opening}
         rowClass="clickable-row"
       />

@@ -1,13 +1,17 @@
 /**
- * Annotations whose passage could not be placed with certainty after the article's text
- * changed: the old context beside each place found in the new text. The analyst chooses a
- * place, selects the passage by hand, or deletes the annotation; nothing moves on its own.
+ * Everything anchored that could not be placed with certainty after the article's text
+ * changed, in one list: annotations (the old context beside each place found in the new text)
+ * and accepted entity mentions. The analyst chooses a place, selects the passage by hand, or
+ * deletes it; nothing moves on its own.
  */
-import type { AnnotationRow } from '../../../electron/api/contract';
+import type { AnnotationRow, MentionRow } from '../../../electron/api/contract';
 import { useI18n } from '../i18n';
 
 interface Props {
   annotations: AnnotationRow[];
+  mentions: MentionRow[];
+  onPlaceMentionOnSelection: (mention: MentionRow) => void;
+  onDeleteMention: (mention: MentionRow) => void;
   onPlace: (annotation: AnnotationRow, start: number, end: number) => void;
   onPlaceOnSelection: (annotation: AnnotationRow) => void;
   onDelete: (annotation: AnnotationRow) => void;
@@ -24,12 +28,13 @@ function Context({ prefix, exact, suffix }: { prefix: string; exact: string; suf
 }
 
 /** The review section of the reader's side panel. */
-export function ReviewList({ annotations, onPlace, onPlaceOnSelection, onDelete }: Props) {
+export function ReviewList({ annotations, mentions, onPlace, onPlaceOnSelection, onDelete, onPlaceMentionOnSelection, onDeleteMention }: Props) {
   const { t } = useI18n();
-  if (annotations.length === 0) return null;
+  const count = annotations.length + mentions.length;
+  if (count === 0) return null;
   return (
-    <section aria-label={t('needsReview', { n: annotations.length })}>
-      <h2>{t('needsReview', { n: annotations.length })}</h2>
+    <section aria-label={t('needsReview', { n: count })}>
+      <h2>{t('needsReview', { n: count })}</h2>
       <ul className="review-list">
         {annotations.map((annotation) => (
           <li key={annotation.id} data-testid="review-item">
@@ -50,6 +55,21 @@ export function ReviewList({ annotations, onPlace, onPlaceOnSelection, onDelete 
                 {t('placeOnSelection')}
               </button>
               <button type="button" className="link" onClick={() => onDelete(annotation)}>
+                {t('delete')}
+              </button>
+            </div>
+          </li>
+        ))}
+        {mentions.map((mention) => (
+          <li key={`m${mention.id}`} data-testid="review-item">
+            <strong>{t('mentionUnmatched', { entity: mention.entityName })}</strong>
+            <span className="muted">{t('wasHere')}:</span>
+            <Context prefix={mention.prefix} exact={mention.exact} suffix={mention.suffix} />
+            <div className="actions">
+              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => onPlaceMentionOnSelection(mention)}>
+                {t('placeOnSelection')}
+              </button>
+              <button type="button" className="link" onClick={() => onDeleteMention(mention)}>
                 {t('delete')}
               </button>
             </div>

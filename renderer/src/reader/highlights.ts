@@ -3,7 +3,7 @@
  * by touching only what changed: tagging one more passage adds one range instead of rebuilding
  * thousands. Highlights never split the text's DOM, so Arabic letters stay joined.
  */
-import { rangeForSpan } from './paragraphs';
+import { paragraphElements, rangeForSpan } from './paragraphs';
 
 /** One thing to draw: a stable key (e.g. 'a:12'), the highlight it belongs to, and its code-point span. */
 export interface HighlightSpan {
@@ -13,15 +13,21 @@ export interface HighlightSpan {
   end: number;
 }
 
-/** The highlights drawn over one rendering of one text. */
+/**
+ * The highlights drawn over one rendering of one text: made when the text is rendered (its
+ * paragraphs are looked up then, once), cleared when the text changes.
+ */
 export class HighlightLayer {
   private readonly drawn = new Map<string, HighlightSpan & { range: Range }>();
   private readonly highlights = new Map<string, Highlight>();
+  private readonly paragraphs: HTMLElement[];
 
   constructor(
-    private readonly container: HTMLElement,
+    container: HTMLElement,
     private readonly body: string,
-  ) {}
+  ) {
+    this.paragraphs = paragraphElements(container);
+  }
 
   /** Draws exactly `spans`: ranges that went or moved are removed, new ones added, the rest left alone. */
   update(spans: readonly HighlightSpan[]): void {
@@ -34,7 +40,7 @@ export class HighlightLayer {
     }
     for (const span of spans) {
       if (this.drawn.has(span.key)) continue;
-      const range = rangeForSpan(this.container, this.body, span.start, span.end);
+      const range = rangeForSpan(this.paragraphs, this.body, span.start, span.end);
       if (!range) continue;
       this.highlight(span.name).add(range);
       this.drawn.set(span.key, { ...span, range });

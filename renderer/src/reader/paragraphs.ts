@@ -26,7 +26,8 @@ export function splitParagraphs(body: string): Paragraph[] {
 /** The attribute that carries a paragraph's start offset in the DOM. */
 export const PARAGRAPH_START_ATTRIBUTE = 'data-start';
 
-function paragraphElements(container: HTMLElement): HTMLElement[] {
+/** The rendered paragraphs of the reader's text, in order. */
+export function paragraphElements(container: HTMLElement): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>(`p[${PARAGRAPH_START_ATTRIBUTE}]`)];
 }
 
@@ -89,22 +90,14 @@ function toUtf16(body: string, codePoints: number): number {
   return offsetsFor.toUtf16(codePoints);
 }
 
-/** The reader's paragraphs, looked up once per render of the text rather than once per highlight. */
-const paragraphCache = new WeakMap<HTMLElement, { first: Element | null; count: number; paragraphs: HTMLElement[] }>();
-
-function cachedParagraphs(container: HTMLElement): HTMLElement[] {
-  const cached = paragraphCache.get(container);
-  if (cached && cached.first === container.firstElementChild && cached.count === container.childElementCount) return cached.paragraphs;
-  const paragraphs = paragraphElements(container);
-  paragraphCache.set(container, { first: container.firstElementChild, count: container.childElementCount, paragraphs });
-  return paragraphs;
-}
-
-/** A DOM Range covering code points [start, end) of the body, or null if the text is not shown. */
-export function rangeForSpan(container: HTMLElement, body: string, start: number, end: number): Range | null {
+/**
+ * A DOM Range covering code points [start, end) of the body, or null if the text is not shown.
+ * `paragraphs` are the rendered paragraphs of this body ({@link paragraphElements}); callers that
+ * draw many ranges look them up once.
+ */
+export function rangeForSpan(paragraphs: readonly HTMLElement[], body: string, start: number, end: number): Range | null {
   const from = toUtf16(body, start);
   const to = toUtf16(body, end);
-  const paragraphs = cachedParagraphs(container);
   const startPoint = locate(paragraphs, from, 'start');
   const endPoint = locate(paragraphs, to, 'end');
   if (!startPoint || !endPoint) return null;
@@ -118,7 +111,7 @@ export function rangeForSpan(container: HTMLElement, body: string, start: number
  * The text node and offset for a body offset. An offset that falls between paragraphs (on a
  * line break) snaps forward for a range's start and backward for its end.
  */
-function locate(paragraphs: HTMLElement[], offset: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
+function locate(paragraphs: readonly HTMLElement[], offset: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
   // Binary search for the paragraph holding the offset, then the linear rules below on a few neighbours.
   let low = 0;
   let high = paragraphs.length - 1;

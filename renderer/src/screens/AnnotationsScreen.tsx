@@ -107,6 +107,7 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
         columns={columns}
         onRowClicked={(a) => onOpen(a.articleId, a.id)}
         emptyMessage={t('emptyAnnotations')}
+            noMatchMessage={t('noMatchingAnnotations')}
       />
     </section>
   );

@@ -183,6 +183,7 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
             onRowClicked={(a) => onOpen(a.id)}
             onCellValueChanged={(e) => void saveEdit(e)}
             emptyMessage={t('emptyLibrary')}
+            noMatchMessage={t('noMatchingArticles')}
           />
         </>
       )}

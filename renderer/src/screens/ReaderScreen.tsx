@@ -16,7 +16,7 @@ import { EntityKindOptions } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
 import { TagChip } from '../components/TagChip';
 import { useI18n } from '../i18n';
-import { bodyOffsetOf, PARAGRAPH_START_ATTRIBUTE, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
+import { bodyOffsetOf, PARAGRAPH_START_ATTRIBUTE, paragraphElements, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
 import { codePointOffset } from '../../../db/text/codepoints';
 import { updateCachedQuery, useApiQuery } from '../queries';
 
@@ -64,17 +64,19 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   const placed = useMemo(() => annotations.data?.filter((a) => !a.reviewReason) ?? null, [annotations.data]);
   const inReview = useMemo(() => annotations.data?.filter((a) => a.reviewReason) ?? [], [annotations.data]);
 
-  // A mention is drawn only while the text at its place is still what was matched (the text may have been edited since).
-  const currentMentions = useMemo(() => {
-    const codePoints = [...body];
-    return (mentions.data ?? []).filter((m) => codePoints.slice(m.start, m.end).join('') === m.exact);
-  }, [mentions.data, body]);
+  // A mention is drawn only while it has a place (one the text lost waits for review instead).
+  const currentMentions = useMemo(() => (mentions.data ?? []).filter((m) => !m.reviewReason), [mentions.data]);
+  const mentionsInReview = useMemo(() => (mentions.data ?? []).filter((m) => m.reviewReason), [mentions.data]);
   useHighlights(textRef, body, placed, tags.data, focused, currentMentions);
 
   // A change refreshes what it touched (the API marks writes); a failure shows in the banner.
   const { error: actionError, setError: setActionError, run } = useAction();
   const reportReanchor = (report: ReanchorReport) => {
-    setMessage(t('reanchored', { position: report.byPosition, quote: report.byQuote, fuzzy: report.byFuzzyMatch, review: report.needReview }));
+    const { moved, needReview, dropped } = report.mentions;
+    setMessage(
+      t('reanchored', { position: report.byPosition, quote: report.byQuote, fuzzy: report.byFuzzyMatch, review: report.needReview }) +
+        (moved + needReview + dropped > 0 ? ` ${t('mentionsReanchored', { moved, review: needReview, dropped })}` : ''),
+    );
     article.reload();
     // The new text was searched for entity aliases too.
     mentions.reload();
@@ -90,10 +92,16 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
       reportReanchor(await api.replaceArticleTextFromFile({ id: articleId, name: file.name, dataBase64: await fileToBase64(file) }));
     });
   };
+  const selectedSpan = () => (textRef.current ? selectionSpan(textRef.current, body, window.getSelection()) : null);
   const placeOnSelection = (annotation: AnnotationRow) => {
-    const span = textRef.current ? selectionSpan(textRef.current, body, window.getSelection()) : null;
+    const span = selectedSpan();
     if (!span) return setActionError(t('selectFirst'));
     void run(() => api.placeAnnotation({ id: annotation.id, ...span }));
+  };
+  const placeMentionOnSelection = (mention: MentionRow) => {
+    const span = selectedSpan();
+    if (!span) return setActionError(t('selectFirst'));
+    void run(() => api.placeMention({ id: mention.id, ...span }));
   };
   /** The annotations under a point of the text, innermost first. */
   const annotationsAt = (x: number, y: number): AnnotationRow[] => {
@@ -247,9 +255,12 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
       <aside className="reader-side" aria-label={t('articleAnnotations')} ref={sideRef}>
         <ReviewList
           annotations={inReview}
+          mentions={mentionsInReview}
           onPlace={(n, start, end) => void run(() => api.placeAnnotation({ id: n.id, start, end }))}
           onPlaceOnSelection={placeOnSelection}
           onDelete={(n) => void remove(n.id)}
+          onPlaceMentionOnSelection={placeMentionOnSelection}
+          onDeleteMention={(m) => void run(() => api.deleteMention({ id: m.id }))}
         />
         {currentMentions.length > 0 && (
           <section aria-label={t('mentionsHere')}>
@@ -330,7 +341,8 @@ function useFindInArticle(articleId: number, textRef: React.RefObject<HTMLDivEle
   useLayoutEffect(() => {
     const container = textRef.current;
     if (!container || matches.length === 0) return;
-    const ranges = matches.map((m) => rangeForSpan(container, body, m.start, m.end)).filter((r): r is Range => r !== null);
+    const paragraphs = paragraphElements(container);
+    const ranges = matches.map((m) => rangeForSpan(paragraphs, body, m.start, m.end)).filter((r): r is Range => r !== null);
     CSS.highlights.set(FIND_HIGHLIGHT, new Highlight(...ranges));
     const currentRange = ranges[current];
     if (currentRange) {
