@@ -12,17 +12,18 @@ import type { Store } from './store';
  * Starts recording a step: from now until {@link finishStep}, every tracked row the connection
  * changes is copied into the step. Call inside the transaction that will hold the step's changes.
  */
-export function beginStep(db: Store, context: StepContext): number {
+export function beginStep(db: Store, context: StepContext): { stepId: number; previous: { actor: string | null; at: string | null } } {
   const stepId = Number(
     statement(db, "INSERT INTO history_steps (at, actor, client, kind) VALUES (?, ?, ?, 'pending')").run(context.now, context.actor, context.client).lastInsertRowid,
   );
-  statement(db, 'UPDATE history_recording SET step_id = ?').run(stepId);
-  return stepId;
+  const previous = statement(db, 'SELECT actor, at FROM history_recording').get() as { actor: string | null; at: string | null };
+  statement(db, 'UPDATE history_recording SET step_id = ?, actor = ?, at = ?').run(stepId, context.actor, context.now);
+  return { stepId, previous };
 }
 
-/** Stops recording. Always called after {@link beginStep}, whether the work succeeded or not. */
-export function stopRecording(db: Store): void {
-  statement(db, 'UPDATE history_recording SET step_id = NULL').run();
+/** Stops recording, and names again whoever wrote before the step. Always called after {@link beginStep}. */
+export function stopRecording(db: Store, previous: { actor: string | null; at: string | null }): void {
+  statement(db, 'UPDATE history_recording SET step_id = NULL, actor = ?, at = ?').run(previous.actor, previous.at);
 }
 
 /** Labels a recorded step, or drops it if it changed nothing; a new step ends its window's redo stack. */

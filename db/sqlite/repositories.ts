@@ -101,6 +101,9 @@ export function sqliteRepositories(db: Store): Repositories {
   };
 }
 
+/** Who writes when no one is named: the one local analyst (a team server names each). */
+const LOCAL_ACTOR = 'local';
+
 /**
  * The unit of work over one connection. Units run one after another (a unit that awaits must not
  * let another's statements into its transaction); a unit started inside another is a savepoint
@@ -149,17 +152,27 @@ export function sqliteUnitOfWork(db: Store): UnitOfWork {
     queue = result.catch(() => undefined);
     return result;
   };
+  /** Names who writes (and when) while `work` runs, so the rows it touches record it; an enclosing unit's actor is kept. */
+  const asActor = async <T>(who: { actor: string; at: string }, work: () => Promise<T>): Promise<T> => {
+    if (statement(db, 'SELECT actor FROM history_recording').pluck().get() != null) return work();
+    statement(db, 'UPDATE history_recording SET actor = ?, at = ?').run(who.actor, who.at);
+    try {
+      return await work();
+    } finally {
+      statement(db, 'UPDATE history_recording SET actor = NULL, at = NULL').run();
+    }
+  };
   return {
     read: (work) => inTransaction('BEGIN', () => work(repos)),
-    write: (work) => inTransaction('BEGIN IMMEDIATE', () => work(repos)),
+    write: (work) => inTransaction('BEGIN IMMEDIATE', () => asActor({ actor: LOCAL_ACTOR, at: new Date().toISOString() }, () => work(repos))),
     step: (context, label, work) =>
       inTransaction('BEGIN IMMEDIATE', async () => {
-        const stepId = beginStep(db, context);
+        const { stepId, previous } = beginStep(db, context);
         let result: Awaited<ReturnType<typeof work>>;
         try {
           result = await work(repos);
         } finally {
-          stopRecording(db);
+          stopRecording(db, previous);
         }
         finishStep(db, stepId, context.client, typeof label === 'function' ? label(result) : label);
         return result;

@@ -81,4 +81,15 @@ describe('one history', () => {
       ['tag.create', 'done'],
     ]);
   });
+
+  it('leaves on each row it touches who did it and when', async () => {
+    const { store, annotate } = await withArticle();
+    const created = await annotate('ميناء الفاو', 1);
+    expect(store.prepare('SELECT created_by, changed_by, changed_at FROM annotations WHERE id = ?').get(created.id)).toEqual({
+      created_by: 'local',
+      changed_by: 'local',
+      changed_at: expect.stringMatching(/^2026-01-01T00:00:\d\d\.000Z$/),
+    });
+    expect(store.prepare('SELECT created_by FROM articles WHERE id = 1').pluck().get()).toBe('local');
+  });
 });

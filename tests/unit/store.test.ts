@@ -189,3 +189,26 @@ describe('migration 9: one history of steps', () => {
     expect(db.prepare("SELECT table_name, row_id FROM history_changes WHERE table_name = 'tags'").all()).toEqual([{ table_name: 'tags', row_id: 1 }]);
   });
 });
+
+describe('migration 11: who and when', () => {
+  const db = openStore(':memory:', { migrations: migrations.slice(0, 11) });
+
+  it('records the writer and the time on rows inserted and changed while a writer is named, and nothing otherwise', () => {
+    db.prepare("INSERT INTO tags (name, colour, guid) VALUES ('Unnamed', '#111111', 'G0')").run();
+    expect(db.prepare("SELECT created_by, changed_by FROM tags WHERE name = 'Unnamed'").get()).toEqual({ created_by: null, changed_by: null });
+    db.prepare("UPDATE history_recording SET actor = 'analyst-1', at = '2026-12-02T10:00:00Z'").run();
+    db.prepare("INSERT INTO tags (name, colour, guid) VALUES ('Named', '#222222', 'G1')").run();
+    expect(db.prepare("SELECT created_by, changed_by, changed_at FROM tags WHERE name = 'Named'").get()).toEqual({
+      created_by: 'analyst-1',
+      changed_by: 'analyst-1',
+      changed_at: '2026-12-02T10:00:00Z',
+    });
+    db.prepare("UPDATE history_recording SET actor = 'analyst-2', at = '2026-12-02T11:00:00Z'").run();
+    db.prepare("UPDATE tags SET colour = '#333333' WHERE name = 'Named'").run();
+    expect(db.prepare("SELECT created_by, changed_by, changed_at FROM tags WHERE name = 'Named'").get()).toEqual({
+      created_by: 'analyst-1',
+      changed_by: 'analyst-2',
+      changed_at: '2026-12-02T11:00:00Z',
+    });
+  });
+});

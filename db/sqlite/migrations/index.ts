@@ -13,6 +13,7 @@ import { sql as jobs } from './0007-jobs';
 import { sql as mentionReview } from './0008-mention-review';
 import { sql as historySteps } from './0009-history-steps';
 import { sql as analyserVersion } from './0010-analyser-version';
+import { sql as whoAndWhen } from './0011-who-and-when';
 
 /**
  * One schema step; `version` becomes `PRAGMA user_version` once it has run. `up` runs after the
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'mention review', sql: mentionReview },
   { version: 9, name: 'one history of steps', sql: historySteps },
   { version: 10, name: 'analyser version', sql: analyserVersion },
+  { version: 11, name: 'who and when', sql: whoAndWhen },
 ];
