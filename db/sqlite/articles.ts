@@ -87,9 +87,12 @@ export function insertArticle(db: Store, article: NewArticle, importedAt: string
   const result = statement(
     db,
     `INSERT INTO articles (title, outlet, author, url, published, language, direction, content_hash,
-                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity, body_length)
-     VALUES (@title, @outlet, @author, @url, @published, @language, @direction, @contentHash,
-             @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity, @bodyLength)`,
+                           source_name, source_format, source_encoding, imported_at, near_duplicate_of, near_duplicate_similarity, body_length,
+                           created_by, changed_by, changed_at)
+     SELECT @title, @outlet, @author, @url, @published, @language, @direction, @contentHash,
+            @sourceName, @sourceFormat, @sourceEncoding, @importedAt, @nearDuplicateOf, @nearDuplicateSimilarity, @bodyLength,
+            r.actor, r.actor, r.at
+     FROM history_recording r`,
   ).run({
     ...article,
     importedAt,

@@ -42,6 +42,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = ${CACHE_KIB}`);
+    // Statement journals (one per savepoint: an import opens one per file) stay in memory.
+    db.pragma('temp_store = MEMORY');
     migrate(db, migrations, existed ? (options.backupPath ?? ((v) => `${path}.v${v}-${Date.now()}.bak`)) : null);
     return db;
   } catch (error) {

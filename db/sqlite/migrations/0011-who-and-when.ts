@@ -3,7 +3,8 @@
  * names the actor and the time in history_recording for as long as it writes; triggers copy
  * them onto each row it inserts (created_by, changed_by, changed_at) or changes (changed_by,
  * changed_at). The history's own triggers do not see these columns, so recording them is not
- * itself a change to undo.
+ * itself a change to undo. An insert that names its writer itself (the import, storing thousands
+ * of articles) spares the trigger's second write.
  */
 
 /** Tables and the columns whose change counts as changing the row (frozen, as at version 11). */
@@ -29,7 +30,7 @@ ${Object.entries(TABLES)
 ALTER TABLE ${table} ADD COLUMN created_by TEXT;
 ALTER TABLE ${table} ADD COLUMN changed_by TEXT;
 ALTER TABLE ${table} ADD COLUMN changed_at TEXT;
-CREATE TRIGGER ${table}_who_insert AFTER INSERT ON ${table} WHEN ${actor} IS NOT NULL BEGIN
+CREATE TRIGGER ${table}_who_insert AFTER INSERT ON ${table} WHEN NEW.created_by IS NULL AND ${actor} IS NOT NULL BEGIN
   UPDATE ${table} SET created_by = ${actor}, changed_by = ${actor}, changed_at = ${at} WHERE ${key} = NEW.${key};
 END;
 CREATE TRIGGER ${table}_who_update AFTER UPDATE OF ${columns.join(', ')} ON ${table} WHEN ${actor} IS NOT NULL BEGIN
