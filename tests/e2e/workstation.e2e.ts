@@ -361,7 +361,8 @@ describe('codebook', () => {
 });
 
 describe('entities', () => {
-  it('marks a place in the text, suggests its other mentions, accepts them all, and follows a new alias into English', async () => {
+  /** Marks "ميناء الفاو" in the Arabic article as a place and accepts the suggestion this makes further on. */
+  async function markFawPortAndAcceptAll() {
     await importSamples();
     const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
     await reader.select('ميناء الفاو');
@@ -373,6 +374,11 @@ describe('entities', () => {
     expect(await here.getByTestId('mention').allInnerTexts()).toEqual([expect.stringContaining('accepted'), expect.stringContaining('suggested')]);
     await here.getByRole('button', { name: 'Accept all suggestions' }).click();
     await expect.poll(() => here.getByText('suggested').count()).toBe(0);
+    return reader;
+  }
+
+  it('marks a place in the text, suggests its other mentions, accepts them all, and follows a new alias into English', async () => {
+    const reader = await markFawPortAndAcceptAll();
     expect((await reader.highlights())['sanad-entity']).toEqual(['ميناء الفاو', 'ميناء الفاو']);
     await screenshot(page, '15-entities-in-reader');
 
@@ -388,15 +394,7 @@ describe('entities', () => {
   });
 
   it('moves accepted mentions with an edited text, and lists one whose text is gone for review beside the annotations', async () => {
-    await importSamples();
-    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
-    await reader.select('ميناء الفاو');
-    await page.getByRole('toolbar').getByRole('combobox', { name: 'Mark entity' }).selectOption('place');
-    await page.getByRole('toolbar').getByRole('button', { name: 'Mark entity' }).click();
-    const here = page.getByRole('region', { name: 'Entities in this article' });
-    await expect.poll(() => here.getByTestId('mention').count()).toBe(2);
-    await here.getByRole('button', { name: 'Accept all suggestions' }).click();
-    await expect.poll(() => here.getByText('suggested').count()).toBe(0);
+    const reader = await markFawPortAndAcceptAll();
     // A line added on top moves both; the second is rewritten away.
     await reader.editText((text) => `عاجل\n${text.replace(/ميناء الفاو الكبير/, 'الميناء الكبير')}`);
     await expect.poll(() => reader.highlights().then((h) => h['sanad-entity'])).toEqual(['ميناء الفاو']);

@@ -27,6 +27,22 @@ function Context({ prefix, exact, suffix }: { prefix: string; exact: string; suf
   );
 }
 
+/** What can be done with anything waiting for review: place it on the selected text, or delete it. */
+function ReviewActions({ onPlaceOnSelection, onDelete }: { onPlaceOnSelection: () => void; onDelete: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      {/* The mouse-down would clear the selection the button acts on. */}
+      <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onPlaceOnSelection}>
+        {t('placeOnSelection')}
+      </button>
+      <button type="button" className="link" onClick={onDelete}>
+        {t('delete')}
+      </button>
+    </div>
+  );
+}
+
 /** The review section of the reader's side panel. */
 export function ReviewList({ annotations, mentions, onPlace, onPlaceOnSelection, onDelete, onPlaceMentionOnSelection, onDeleteMention }: Props) {
   const { t } = useI18n();
@@ -50,14 +66,7 @@ export function ReviewList({ annotations, mentions, onPlace, onPlaceOnSelection,
                 </button>
               </div>
             ))}
-            <div className="actions">
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => onPlaceOnSelection(annotation)}>
-                {t('placeOnSelection')}
-              </button>
-              <button type="button" className="link" onClick={() => onDelete(annotation)}>
-                {t('delete')}
-              </button>
-            </div>
+            <ReviewActions onPlaceOnSelection={() => onPlaceOnSelection(annotation)} onDelete={() => onDelete(annotation)} />
           </li>
         ))}
         {mentions.map((mention) => (
@@ -65,14 +74,7 @@ export function ReviewList({ annotations, mentions, onPlace, onPlaceOnSelection,
             <strong>{t('mentionUnmatched', { entity: mention.entityName })}</strong>
             <span className="muted">{t('wasHere')}:</span>
             <Context prefix={mention.prefix} exact={mention.exact} suffix={mention.suffix} />
-            <div className="actions">
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => onPlaceMentionOnSelection(mention)}>
-                {t('placeOnSelection')}
-              </button>
-              <button type="button" className="link" onClick={() => onDeleteMention(mention)}>
-                {t('delete')}
-              </button>
-            </div>
+            <ReviewActions onPlaceOnSelection={() => onPlaceMentionOnSelection(mention)} onDelete={() => onDeleteMention(mention)} />
           </li>
         ))}
       </ul>
