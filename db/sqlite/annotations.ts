@@ -1,6 +1,6 @@
 /**
- * Queries on annotations. Every change an analyst makes goes through here and is recorded in
- * the annotation history, so it can be undone and redone (see history.ts).
+ * Queries on annotations. They run inside the caller's unit of work; a change an analyst makes
+ * runs in a history step, so it can be undone and redone (see history.ts).
  */
 import type { Annotation, AnnotationRow, NewAnnotation, Page, PageRequest } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
@@ -97,42 +97,28 @@ export function writeAnnotation(db: Store, annotation: Annotation): void {
   ).run({ ...annotation, reviewCandidates: annotation.reviewCandidates ? JSON.stringify(annotation.reviewCandidates) : null });
 }
 
-/** Removes an annotation's row (no history: callers record the action). */
-export function removeAnnotation(db: Store, id: number): void {
-  statement(db, 'DELETE FROM annotations WHERE id = ?').run(id);
-}
-
-/** Stores a new annotation, records it in the history, and returns it. */
+/** Stores a new annotation and returns it (the caller's unit of work records it as a step). */
 export function insertAnnotation(db: Store, annotation: NewAnnotation, now: string): Annotation {
-  return db.transaction(() => {
-    const id = Number(
-      statement(
-        db,
-        `INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at)
-         VALUES (@articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @now, @now)`,
-      ).run({ ...annotation, now }).lastInsertRowid,
-    );
-    return findAnnotation(db, id)!;
-  })();
+  const id = Number(
+    statement(
+      db,
+      `INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at)
+       VALUES (@articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @now, @now)`,
+    ).run({ ...annotation, now }).lastInsertRowid,
+  );
+  return findAnnotation(db, id)!;
 }
 
-/** Changes an annotation (tag, note, place), records it, and returns it; undefined if there is none. */
+/** Changes an annotation (tag, note, place) and returns it; undefined if there is none. */
 export function changeAnnotation(db: Store, id: number, change: Partial<Omit<Annotation, 'id' | 'articleId' | 'createdAt'>>, now: string): Annotation | undefined {
-  return db.transaction(() => {
-    const before = findAnnotation(db, id);
-    if (!before) return undefined;
-    const after: Annotation = { ...before, ...change, updatedAt: now };
-    writeAnnotation(db, after);
-    return after;
-  })();
+  const before = findAnnotation(db, id);
+  if (!before) return undefined;
+  const after: Annotation = { ...before, ...change, updatedAt: now };
+  writeAnnotation(db, after);
+  return after;
 }
 
 /** Deletes annotation `id`; returns whether it existed. */
 export function deleteAnnotation(db: Store, id: number): boolean {
-  return db.transaction(() => {
-    const before = findAnnotation(db, id);
-    if (!before) return false;
-    removeAnnotation(db, id);
-    return true;
-  })();
+  return statement(db, 'DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
 }

@@ -139,40 +139,38 @@ export function updateArticle(db: Store, id: number, edit: ArticleEdit): boolean
  * selectors and are marked for review. Returns false if there is no such article.
  */
 export function replaceArticleBody(db: Store, id: number, body: string, now: string): ReanchorReport | false {
-  return db.transaction(() => {
-    const article = findArticle(db, id);
-    if (!article) return false;
-    const indexed = analyseText(article.title, body);
-    statement(db, 'UPDATE article_texts SET body = ?, minhash = ? WHERE article_id = ?').run(body, signatureColumn(indexed), id);
-    statement(db, 'UPDATE articles SET content_hash = ?, direction = ? WHERE id = ?').run(contentHash(body), detectLanguage(body).direction, id);
-    replaceSignature(db, id, indexed.signature);
-    unindexArticle(db, id);
-    indexArticle(db, id, indexed);
-    const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0, mentions: { moved: 0, needReview: 0, dropped: 0 } };
-    for (const { articleTitle: _t, articleDirection: _d, tagName: _n, tagColour: _c, ...annotation } of listAnnotationRows(db, id)) {
-      // An annotation already waiting for review is placed from its original selectors again.
-      const outcome = reanchor(body, annotation);
-      if (outcome.status === 'anchored') {
-        const { status: _s, method, ...place } = outcome;
-        writeAnnotation(db, { ...annotation, ...place, reviewReason: null, reviewCandidates: null, updatedAt: now });
-        report[method === 'position' ? 'byPosition' : method === 'quote' ? 'byQuote' : 'byFuzzyMatch']++;
-      } else {
-        // Unmatched: the new context is what now stands at the old place, offered like a candidate.
-        const length = codePointLength(body);
-        const places = outcome.candidates.length
-          ? outcome.candidates
-          : [{ start: Math.min(annotation.start, length - 1), end: Math.min(Math.max(annotation.end, annotation.start + 1), length) }];
-        const candidates = places.map((c) => ({ ...c, ...quoteAt(body, c.start, c.end) }));
-        writeAnnotation(db, { ...annotation, reviewReason: outcome.reason, reviewCandidates: candidates, updatedAt: now });
-        report.needReview++;
-      }
+  const article = findArticle(db, id);
+  if (!article) return false;
+  const indexed = analyseText(article.title, body);
+  statement(db, 'UPDATE article_texts SET body = ?, minhash = ? WHERE article_id = ?').run(body, signatureColumn(indexed), id);
+  statement(db, 'UPDATE articles SET content_hash = ?, direction = ? WHERE id = ?').run(contentHash(body), detectLanguage(body).direction, id);
+  replaceSignature(db, id, indexed.signature);
+  unindexArticle(db, id);
+  indexArticle(db, id, indexed);
+  const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0, mentions: { moved: 0, needReview: 0, dropped: 0 } };
+  for (const { articleTitle: _t, articleDirection: _d, tagName: _n, tagColour: _c, ...annotation } of listAnnotationRows(db, id)) {
+    // An annotation already waiting for review is placed from its original selectors again.
+    const outcome = reanchor(body, annotation);
+    if (outcome.status === 'anchored') {
+      const { status: _s, method, ...place } = outcome;
+      writeAnnotation(db, { ...annotation, ...place, reviewReason: null, reviewCandidates: null, updatedAt: now });
+      report[method === 'position' ? 'byPosition' : method === 'quote' ? 'byQuote' : 'byFuzzyMatch']++;
+    } else {
+      // Unmatched: the new context is what now stands at the old place, offered like a candidate.
+      const length = codePointLength(body);
+      const places = outcome.candidates.length
+        ? outcome.candidates
+        : [{ start: Math.min(annotation.start, length - 1), end: Math.min(Math.max(annotation.end, annotation.start + 1), length) }];
+      const candidates = places.map((c) => ({ ...c, ...quoteAt(body, c.start, c.end) }));
+      writeAnnotation(db, { ...annotation, reviewReason: outcome.reason, reviewCandidates: candidates, updatedAt: now });
+      report.needReview++;
     }
-    report.mentions = reanchorMentions(db, id, (old) => {
-      const outcome = reanchor(body, old);
-      return outcome.status === 'anchored' ? { ...outcome, exactMatch: outcome.method !== 'fuzzy' } : { reason: outcome.reason };
-    });
-    // Entities' aliases are looked for in the new text, where no mention stands yet.
-    suggestMentions(db, now, [id]);
-    return report;
-  })();
+  }
+  report.mentions = reanchorMentions(db, id, (old) => {
+    const outcome = reanchor(body, old);
+    return outcome.status === 'anchored' ? { ...outcome, exactMatch: outcome.method !== 'fuzzy' } : { reason: outcome.reason };
+  });
+  // Entities' aliases are looked for in the new text, where no mention stands yet.
+  suggestMentions(db, now, [id]);
+  return report;
 }

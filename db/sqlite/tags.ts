@@ -26,12 +26,6 @@ export function findTagByGuid(db: Store, guid: string): Tag | undefined {
   return statement(db, `SELECT ${tagColumns} FROM tags WHERE upper(guid) = upper(?)`).get(guid) as Tag | undefined;
 }
 
-/** Whether tag `id` exists. */
-export function tagExists(db: Store, id: number): boolean {
-  return findTag(db, id) !== undefined;
-}
-
-
 /** Adds a tag and returns it. */
 export function insertTag(db: Store, name: string, colour: string, details: TagDetails = {}): Tag {
   const id = Number(
@@ -69,25 +63,20 @@ export function updateTag(db: Store, id: number, change: Partial<Pick<Tag, 'name
 
 /** Merges tag `sourceId` into `targetId`: its annotations and child tags move over, then it is removed. */
 export function mergeTags(db: Store, sourceId: number, targetId: number): Tag {
-  return db.transaction(() => {
-    statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(targetId, sourceId);
-    statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
-    statement(db, 'DELETE FROM tags WHERE id = ?').run(sourceId);
-    return findTag(db, targetId)!;
-  })();
+  statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(targetId, sourceId);
+  statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
+  statement(db, 'DELETE FROM tags WHERE id = ?').run(sourceId);
+  return findTag(db, targetId)!;
 }
-
 
 /** Deletes a tag; its child tags move up to its parent, its annotations go as `annotations` says. */
 export function deleteTag(db: Store, id: number, annotations: DeletedTagAnnotations): void {
-  db.transaction(() => {
-    const tag = findTag(db, id)!;
-    if (annotations.action === 'delete') statement(db, 'DELETE FROM annotations WHERE tag_id = ?').run(id);
-    if (annotations.action === 'move') statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(annotations.toTagId, id);
-    statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(tag.parentId, id);
-    // 'untag': the foreign key sets the annotations' tag to NULL.
-    statement(db, 'DELETE FROM tags WHERE id = ?').run(id);
-  })();
+  const tag = findTag(db, id)!;
+  if (annotations.action === 'delete') statement(db, 'DELETE FROM annotations WHERE tag_id = ?').run(id);
+  if (annotations.action === 'move') statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(annotations.toTagId, id);
+  statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(tag.parentId, id);
+  // 'untag': the foreign key sets the annotations' tag to NULL.
+  statement(db, 'DELETE FROM tags WHERE id = ?').run(id);
 }
 
 /** How many annotations carry a tag. */

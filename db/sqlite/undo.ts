@@ -120,22 +120,18 @@ function apply(db: Store, step: StepRow, direction: 'undo' | 'redo'): void {
 
 /** Undoes `client`'s latest step still done; returns it, or undefined when there is nothing to undo. */
 export function undo(db: Store, client: string): HistoryEntry | undefined {
-  return db.transaction(() => {
-    const step = statement(db, `SELECT ${stepColumns()} FROM history_steps WHERE client = ? AND state = 'done' AND kind <> 'pending' ORDER BY id DESC LIMIT 1`).get(client) as StepRow | undefined;
-    if (!step) return undefined;
-    apply(db, step, 'undo');
-    statement(db, "UPDATE history_steps SET state = 'undone' WHERE id = ?").run(step.id);
-    return toEntry({ ...step, state: 'undone' });
-  })();
+  const step = statement(db, `SELECT ${stepColumns()} FROM history_steps WHERE client = ? AND state = 'done' AND kind <> 'pending' ORDER BY id DESC LIMIT 1`).get(client) as StepRow | undefined;
+  if (!step) return undefined;
+  apply(db, step, 'undo');
+  statement(db, "UPDATE history_steps SET state = 'undone' WHERE id = ?").run(step.id);
+  return toEntry({ ...step, state: 'undone' });
 }
 
 /** Redoes `client`'s earliest undone step; returns it, or undefined when there is nothing to redo. */
 export function redo(db: Store, client: string): HistoryEntry | undefined {
-  return db.transaction(() => {
-    const step = statement(db, `SELECT ${stepColumns()} FROM history_steps WHERE client = ? AND state = 'undone' ORDER BY id LIMIT 1`).get(client) as StepRow | undefined;
-    if (!step) return undefined;
-    apply(db, step, 'redo');
-    statement(db, "UPDATE history_steps SET state = 'done' WHERE id = ?").run(step.id);
-    return toEntry({ ...step, state: 'done' });
-  })();
+  const step = statement(db, `SELECT ${stepColumns()} FROM history_steps WHERE client = ? AND state = 'undone' ORDER BY id LIMIT 1`).get(client) as StepRow | undefined;
+  if (!step) return undefined;
+  apply(db, step, 'redo');
+  statement(db, "UPDATE history_steps SET state = 'done' WHERE id = ?").run(step.id);
+  return toEntry({ ...step, state: 'done' });
 }
