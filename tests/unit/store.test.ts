@@ -212,3 +212,102 @@ describe('migration 11: who and when', () => {
     });
   });
 });
+
+/** A store at `version`, in a file, with one Arabic article in it (as that version stores articles). */
+function storeAt(version: number): { path: string; db: Database.Database } {
+  const path = join(tempDir(), 'sanad.sqlite');
+  const db = openStore(path, { migrations: migrations.slice(0, version) });
+  return { path, db };
+}
+
+describe('migration 2: search, metadata, near-duplicates and spelling variants', () => {
+  const { path, db: v1 } = storeAt(1);
+  v1.prepare("INSERT INTO articles (title, language, direction, body, content_hash, imported_at) VALUES ('ميناء', 'ar', 'rtl', 'أغلقت السلطات ميناء الفاو أمس بعد اشتباكات عنيفة قرب البوابة الشمالية للميناء', 'h', 'now')").run();
+  v1.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 2) });
+
+  it('indexes the articles already there, so search finds them, and seeds the spelling variants', () => {
+    expect(db.prepare("SELECT rowid FROM article_search WHERE article_search MATCH 'فاو'").pluck().all()).toEqual([1]);
+    expect(db.prepare("SELECT term FROM spelling_variants WHERE term IN ('رويترز', 'Reuters') ORDER BY term").pluck().all()).toEqual(['Reuters', 'رويترز']);
+    expect(db.prepare('SELECT minhash IS NOT NULL FROM articles').pluck().get()).toBe(1);
+  });
+});
+
+describe('migration 3: anchor review and annotation history', () => {
+  const { path, db: v2 } = storeAt(2);
+  v2.prepare("INSERT INTO articles (title, language, direction, body, content_hash, imported_at) VALUES ('t', 'ar', 'rtl', 'نص', 'h', 'now')").run();
+  v2.prepare("INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, created_at, updated_at) VALUES (1, 0, 2, 'نص', '', '', 'now', 'now')").run();
+  v2.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 3) });
+
+  it('keeps annotations, with nothing to review, and starts an empty history', () => {
+    expect(db.prepare('SELECT exact, review_reason FROM annotations').all()).toEqual([{ exact: 'نص', review_reason: null }]);
+    expect(db.prepare('SELECT count(*) FROM annotation_history').pluck().get()).toBe(0);
+  });
+});
+
+describe('migration 4: hierarchical codebook', () => {
+  const { path, db: v3 } = storeAt(3);
+  v3.prepare("INSERT INTO tags (name, colour) VALUES ('Rumour', '#123456')").run();
+  v3.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 4) });
+
+  it('gives every existing tag its own GUID and no parent', () => {
+    const tags = db.prepare('SELECT name, guid, parent_id AS parentId FROM tags').all() as { name: string; guid: string; parentId: null }[];
+    expect(tags.map((t) => t.name)).toContain('Rumour');
+    expect(new Set(tags.map((t) => t.guid)).size).toBe(tags.length);
+    for (const tag of tags) {
+      expect(tag.guid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
+      expect(tag.parentId).toBeNull();
+    }
+  });
+});
+
+describe('migration 5: entities, aliases and mentions', () => {
+  const { path, db: v4 } = storeAt(4);
+  v4.prepare("INSERT INTO articles (title, language, direction, body, content_hash, imported_at) VALUES ('t', 'ar', 'rtl', 'نص', 'h', 'now')").run();
+  v4.prepare("INSERT INTO annotation_history (at, action, annotation_id, before, after) VALUES ('now', 'create', 1, NULL, '{}')").run();
+  v4.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 5) });
+
+  it('adds empty entity tables and marks the history entries already there as about annotations', () => {
+    expect(db.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT subject FROM annotation_history').pluck().all()).toEqual(['annotation']);
+  });
+});
+
+describe('migration 7: background jobs', () => {
+  const { path, db: v6 } = storeAt(6);
+  v6.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 7) });
+
+  it('adds an empty jobs table that refuses an unknown state', () => {
+    expect(db.prepare('SELECT count(*) FROM jobs').pluck().get()).toBe(0);
+    expect(() =>
+      db.prepare("INSERT INTO jobs (kind, params, label, state, created_by, created_at) VALUES ('alias-scan', '{}', '', 'sleeping', 'local', 'now')").run(),
+    ).toThrow(/CHECK/);
+  });
+});
+
+describe('migration 8: mention review', () => {
+  const { path, db: v7 } = storeAt(7);
+  v7.prepare("INSERT INTO articles (title, language, direction, content_hash, imported_at) VALUES ('t', 'ar', 'rtl', 'h', 'now')").run();
+  v7.prepare("INSERT INTO entities (kind, name, created_at) VALUES ('place', 'الفاو', 'now')").run();
+  v7.prepare("INSERT INTO entity_mentions (entity_id, article_id, start_offset, end_offset, exact, prefix, suffix, status, created_at) VALUES (1, 1, 0, 5, 'الفاو', '', '', 'accepted', 'now')").run();
+  v7.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 8) });
+
+  it('keeps every mention in place, none waiting for review', () => {
+    expect(db.prepare('SELECT status, review_reason AS reason FROM entity_mentions').all()).toEqual([{ status: 'accepted', reason: null }]);
+  });
+});
+
+describe('migration 10: analyser version', () => {
+  const { path, db: v9 } = storeAt(9);
+  v9.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 10) });
+
+  it('records the analyser version the index was built with', () => {
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get()).toBe('1');
+  });
+});
