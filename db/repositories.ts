@@ -136,6 +136,18 @@ export interface JobRunner {
   cancel(id: number): boolean;
   /** Starts re-indexing if the index was built by another analyser version (and none is under way). */
   ensureIndexCurrent(): void;
+  /** Follows long work that runs elsewhere (an import, waiting on its preparation threads) as a job people can see and cancel. */
+  follow(kind: 'import', label: string, total: number, actor: string): FollowedJob;
+}
+
+/** A job whose work runs outside the runner: the work reports its progress and asks whether to stop. */
+export interface FollowedJob {
+  id: number;
+  /** Records how far the work got; call it in the transaction that stored that much. */
+  progress(done: number): void;
+  /** Whether someone asked the job to stop. */
+  cancelRequested(): boolean;
+  finish(state: 'done' | 'cancelled' | 'failed', outcome?: { result?: Record<string, unknown>; error?: string }): void;
 }
 
 /** Every repository, as one unit of work hands them to a call. */

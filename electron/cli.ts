@@ -7,6 +7,7 @@ import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport } from './api/contract';
 import { callMethod } from './api/call';
+import { importLabel } from './api/handlers/common';
 import { localApi } from './backend/local';
 import { openStore, type Store } from '../db/sqlite/store';
 import { startWorkerBackend } from './backend/worker-backend';
@@ -162,7 +163,7 @@ async function importCommand(store: Store, paths: string[], json: boolean): Prom
   };
   process.once('SIGINT', onInterrupt);
   const preparer = createPreparer(importWorkerScript(__dirname));
-  const { uow } = localApi(store, { preparer }).services;
+  const { services, jobs } = localApi(store, { preparer });
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   // Read a chunk of files at a time, so memory stays bounded however many files there are.
   for (let first = 0; first < files.length && !cancelled; first += CLI_READ_CHUNK) {
@@ -174,8 +175,9 @@ async function importCommand(store: Store, paths: string[], json: boolean): Prom
         report.failed.push({ file: path, error: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       }
     }
-    const chunkReport = await importFiles(uow, readable, {
+    const chunkReport = await importFiles(services.uow, readable, {
       preparer,
+      job: { runner: jobs, label: importLabel(readable.map((f) => f.name)), actor: 'local' },
       isCancelled: () => cancelled,
       onProgress: (done: number) => showProgress(first + done, files.length),
     });

@@ -40,7 +40,10 @@ export interface JobRunnerOptions {
   reindexWindow?: number;
 }
 
-const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REINDEX_WINDOW }: JobRunnerOptions): Record<JobKind, JobType> => ({
+/** The kinds of job the runner itself runs, chunk by chunk. */
+type RunnableKind = Exclude<JobKind, 'import'>;
+
+const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REINDEX_WINDOW }: JobRunnerOptions): Record<RunnableKind, JobType> => ({
   reindex: {
     resumable: true,
     chunk(db, job) {
@@ -78,14 +81,14 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
       do await new Promise((resolve) => setImmediate(resolve));
       while (db.inTransaction);
       const job = findJob(db, id);
-      if (!job) return;
+      if (!job || job.kind === 'import') return;
+      const type = jobTypes[job.kind];
       if (job.cancelRequested) {
-        finishJob(db, id, 'cancelled', now(), { result: jobTypes[job.kind].result?.(db, job) });
+        finishJob(db, id, 'cancelled', now(), { result: type.result?.(db, job) });
         return settle(id);
       }
       try {
         const finished = db.transaction(() => {
-          const type = jobTypes[job.kind];
           const step = type.chunk(db, job, now());
           recordProgress(db, id, step);
           if (step.finished) finishJob(db, id, 'done', now(), { result: type.result?.(db, { ...job, ...step }) });
@@ -110,10 +113,20 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
     resumeUnfinished: () => {
       const unfinished = takeUnfinishedJobs(db);
       for (const job of unfinished) {
-        if (jobTypes[job.kind]?.resumable) void track(job.id);
-        else markInterrupted(db, job.id, 'Sanad stopped while this ran; nothing of it was kept. Start it again.', now());
+        if (job.kind !== 'import' && jobTypes[job.kind].resumable) void track(job.id);
+        // Each file of an import is stored whole or not at all, so what it stored stays.
+        else markInterrupted(db, job.id, `Sanad stopped during this import after ${job.done} of ${job.total} files; those are in the library. Import the others again (files already in are skipped).`, now());
       }
       return unfinished;
+    },
+    follow: (kind, label, total, actor) => {
+      const id = insertJob(db, { kind, label, params: {}, total, actor, now: now() });
+      return {
+        id,
+        progress: (done) => recordProgress(db, id, { done, cursor: done }),
+        cancelRequested: () => findJob(db, id)?.cancelRequested ?? false,
+        finish: (state, outcome = {}) => finishJob(db, id, state, now(), outcome),
+      };
     },
     ensureIndexCurrent: () => {
       if (indexedAnalyserVersion(db) === ANALYSER_VERSION || activeJob(db, 'reindex')) return;

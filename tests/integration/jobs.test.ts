@@ -62,11 +62,11 @@ describe('alias scans as background jobs', () => {
     // As Sanad leaves it if it stops in the middle: the entity exists, the job says it reached article 15.
     store.prepare("INSERT INTO entities (kind, name, created_at) VALUES ('place', 'ميناء الفاو', 'now')").run();
     store.prepare("INSERT INTO entity_aliases (entity_id, alias, alias_keys) VALUES (1, 'ميناء الفاو', ?)").run(aliasKeys('ميناء الفاو'));
-    store
+    const cut = store
       .prepare("INSERT INTO jobs (kind, label, params, state, done, total, cursor, created_by, created_at) VALUES ('alias-scan', 'ميناء الفاو', '{\"entityId\":1}', 'running', 15, 30, 15, 'local', 'now')")
-      .run();
+      .run().lastInsertRowid;
     const restarted = createJobRunner(store, () => new Date().toISOString(), { aliasScanWindow: 5 });
-    expect(restarted.resumeUnfinished().map((j) => j.id)).toEqual([1]);
+    expect(restarted.resumeUnfinished().map((j) => j.id)).toEqual([Number(cut)]);
     await expect.poll(async () => (await call(dispatch, 'listJobs', {}))[0]!.state).toBe('done');
     const [job] = await call(dispatch, 'listJobs', {});
     expect(job).toMatchObject({ resumed: 1, done: 30 });
@@ -96,5 +96,14 @@ describe('alias scans as background jobs', () => {
     // Once current, nothing more is started.
     runner.ensureIndexCurrent();
     expect(await call(dispatch, 'listJobs', {})).toHaveLength(1);
+  });
+
+  it('follows an import as a job, and reports an import cut off by a crash as interrupted, keeping what it stored', async () => {
+    const { store, dispatch } = await libraryWithRunner(3);
+    expect((await call(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'import', label: 'a0.txt (+2)', state: 'done', done: 3, total: 3, result: { imported: 3, skipped: 0, failed: 0 } });
+    // As Sanad leaves it if it stops during an import: the job says 2 of 5 files were stored.
+    store.prepare("INSERT INTO jobs (kind, label, params, state, done, total, cursor, created_by, created_at) VALUES ('import', 'x.txt (+4)', '{}', 'running', 2, 5, 2, 'local', 'now')").run();
+    createJobRunner(store, () => new Date().toISOString()).resumeUnfinished();
+    expect((await call(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'import', state: 'interrupted', resumed: 1, error: expect.stringContaining('after 2 of 5 files') });
   });
 });

@@ -1,7 +1,7 @@
 /** Handlers of the library: articles, their metadata and text, imports, and search. */
 import { normaliseText } from '../../../db/text/text';
 import { importFiles, inThreadPreparer } from '../../services/import';
-import { ApiError, explainQueryErrors, type HandlerCall, type Handlers, requireArticle, type Services } from './common';
+import { ApiError, explainQueryErrors, type HandlerCall, type Handlers, importLabel, LOCAL_ACTOR, requireArticle, type Services } from './common';
 
 type ArticleMethods =
   | 'listArticles'
@@ -19,7 +19,7 @@ type ArticleMethods =
   | 'deleteSpellingVariants';
 
 /** The library's handlers. */
-export function articleHandlers({ uow, preparer, now }: Services): Pick<Handlers, ArticleMethods> {
+export function articleHandlers({ uow, jobs, preparer, now }: Services): Pick<Handlers, ArticleMethods> {
   /** A text edit, with the re-anchoring it causes, as one step. */
   const replaceText = async (call: HandlerCall, id: number, body: string) => {
     const title = (await requireArticle(call.repos, id)).title;
@@ -36,7 +36,7 @@ export function articleHandlers({ uow, preparer, now }: Services): Pick<Handlers
       importFiles(
         uow,
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
-        { now, preparer },
+        { now, preparer, job: { runner: jobs, label: importLabel(files.map((f) => f.name)), actor: LOCAL_ACTOR } },
       ),
     updateArticle: async ({ id, ...edit }, call) => {
       const changed = await call.step({ kind: 'article.edit', subjectId: id, articleId: id, detail: { fields: Object.keys(edit) } }, (repos) => repos.articles.update(id, edit));

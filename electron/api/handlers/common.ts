@@ -51,6 +51,11 @@ export type Handler<M extends ApiMethod> = (input: ApiParsedInput<M>, call: Hand
 /** Every method's implementation; a method missing here is a compile error. */
 export type Handlers = { [M in ApiMethod]: Handler<M> };
 
+/** How an import is named in the jobs list: its file, or its first file and how many more. */
+export function importLabel(names: readonly string[]): string {
+  return names.length > 1 ? `${names[0]} (+${names.length - 1})` : (names[0] ?? '');
+}
+
 /** The article, or a NOT_FOUND naming it. */
 export async function requireArticle(repos: Repositories, id: number) {
   const article = await repos.articles.find(id);

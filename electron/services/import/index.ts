@@ -5,7 +5,7 @@
  * article that has the text; near-duplicates are stored and flagged.
  */
 import type { ImportReport } from '../../api/contract';
-import type { UnitOfWork } from '../../../db/repositories';
+import type { JobRunner, UnitOfWork } from '../../../db/repositories';
 import { inThreadPreparer, type Preparer } from './pool';
 import type { IncomingFile, PreparedFile } from './prepare';
 
@@ -23,6 +23,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Checked between chunks of files; once true, the files not yet prepared are left alone. */
   isCancelled?: () => boolean;
+  /** Follows the import as a background job (progress, Cancel, the result), with this label. */
+  job?: { runner: JobRunner; label: string; actor: string };
 }
 
 /** Files stored under one commit: each is still atomic (its own savepoint), commits are grouped. */
@@ -40,23 +42,34 @@ export async function importFiles(uow: UnitOfWork, files: IncomingFile[], option
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   const prepareChunk = (first: number) => Promise.all(files.slice(first, first + FILES_PER_COMMIT).map((f) => preparer.prepare(f)));
   let done = 0;
+  const job = options.job?.runner.follow('import', options.job.label, files.length, options.job.actor);
+  const cancelled = () => Boolean(options.isCancelled?.() || job?.cancelRequested());
   let next = files.length > 0 ? prepareChunk(0) : null;
-  for (let first = 0; next; first += FILES_PER_COMMIT) {
-    const chunk = await next;
-    next = first + FILES_PER_COMMIT < files.length && !options.isCancelled?.() ? prepareChunk(first + FILES_PER_COMMIT) : null;
-    const importedBefore = report.imported.length;
-    await uow.write(async (repos) => {
-      for (const prepared of chunk) {
-        await storeFile(uow, prepared, now, report);
-        options.onProgress?.(++done, files.length, prepared.name);
-      }
-      // Known entities are looked for in the new articles too.
-      await repos.entities.suggestIn(
-        report.imported.slice(importedBefore).map((i) => i.id),
-        now(),
-      );
-    });
+  try {
+    for (let first = 0; next; first += FILES_PER_COMMIT) {
+      const chunk = await next;
+      next = first + FILES_PER_COMMIT < files.length && !cancelled() ? prepareChunk(first + FILES_PER_COMMIT) : null;
+      const importedBefore = report.imported.length;
+      await uow.write(async (repos) => {
+        for (const prepared of chunk) {
+          await storeFile(uow, prepared, now, report);
+          done++;
+          options.onProgress?.(done, files.length, prepared.name);
+        }
+        // Known entities are looked for in the new articles too.
+        await repos.entities.suggestIn(
+          report.imported.slice(importedBefore).map((i) => i.id),
+          now(),
+        );
+        job?.progress(done);
+      });
+    }
+  } catch (error) {
+    job?.finish('failed', { error: error instanceof Error ? error.message : String(error) });
+    throw error;
   }
+  const summary = { imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length };
+  job?.finish(done < files.length ? 'cancelled' : 'done', { result: summary });
   return report;
 }
 

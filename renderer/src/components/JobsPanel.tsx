@@ -4,6 +4,7 @@
  * rest of the app keeps working meanwhile.
  */
 import type { Job } from '../../../electron/api/contract';
+import { useRef } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
@@ -20,8 +21,12 @@ const going = (job: Job) => job.state === 'queued' || job.state === 'running';
 export function JobsPanel() {
   const { t } = useI18n();
   const jobs = useApiQuery('listJobs', { limit: 10 }, { refetchInterval: (data) => (data?.some(going) ? POLL_RUNNING_MS : POLL_IDLE_MS) });
+  // A job that ended well is worth a line only if this panel showed it running (a quick one stays out of the way).
+  const seenRunning = useRef(new Set<number>());
+  for (const job of jobs.data ?? []) if (going(job)) seenRunning.current.add(job.id);
   const now = Date.now();
-  const shown = (jobs.data ?? []).filter((job) => going(job) || (job.finishedAt !== null && now - Date.parse(job.finishedAt) < SHOW_ENDED_MS));
+  const recentlyEnded = (job: Job) => job.finishedAt !== null && now - Date.parse(job.finishedAt) < SHOW_ENDED_MS && (job.state !== 'done' || seenRunning.current.has(job.id));
+  const shown = (jobs.data ?? []).filter((job) => going(job) || recentlyEnded(job));
   if (shown.length === 0) return null;
   return (
     <section className="jobs-panel" aria-label={t('jobs')}>
