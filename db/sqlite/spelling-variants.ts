@@ -4,7 +4,6 @@ import type { VariantGroup } from '../model';
 import { searchKey } from '../text/search-text';
 import { statement } from './statements';
 
-
 /** Every group, terms in the order they were added. */
 export function listVariantGroups(db: Database.Database): VariantGroup[] {
   const rows = db.prepare('SELECT group_id AS groupId, term FROM spelling_variants ORDER BY group_id, id').all() as { groupId: number; term: string }[];
@@ -25,6 +24,12 @@ export function addVariantGroup(db: Database.Database, terms: readonly string[])
   const insert = statement(db, 'INSERT OR IGNORE INTO spelling_variants (group_id, term, term_key) VALUES (?, ?, ?)');
   for (const term of unique) insert.run(groupId, term, searchKey(term));
   return listVariantGroups(db).find((g) => g.groupId === groupId)!;
+}
+
+/** Recomputes every variant's search key with this Sanad's analyser (the keys are its output). */
+export function refreshVariantKeys(db: Database.Database): void {
+  const update = statement(db, 'UPDATE spelling_variants SET term_key = ? WHERE id = ?');
+  for (const { id, term } of db.prepare('SELECT id, term FROM spelling_variants').all() as { id: number; term: string }[]) update.run(searchKey(term), id);
 }
 
 /** Removes a whole group; returns whether it existed. */

@@ -5,7 +5,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ANALYSER_VERSION } from '../text/analyser';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { indexedAnalyserVersion } from './search-index';
+import { refreshVariantKeys } from './spelling-variants';
 
 /**
  * Page cache per connection, in KiB (negative: SQLite's convention for a size, not pages). The
@@ -45,6 +48,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     // Statement journals (one per savepoint: an import opens one per file) stay in memory.
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations, existed ? (options.backupPath ?? ((v) => `${path}.v${v}-${Date.now()}.bak`)) : null);
+    // Keys the analyser derives that are cheap to rebuild at once; the articles' index is rebuilt by the re-index job.
+    if (migrations === allMigrations && indexedAnalyserVersion(db) !== ANALYSER_VERSION) refreshVariantKeys(db);
     return db;
   } catch (error) {
     db.close();

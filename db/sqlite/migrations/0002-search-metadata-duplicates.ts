@@ -1,11 +1,31 @@
 /**
  * Migration 2: Arabic-aware full-text search, more article metadata, near-duplicate detection
- * and the analyst's table of spelling variants.
+ * and the analyst's table of spelling variants, seeded with the shipped ones.
+ *
+ * Frozen: it calls no code that may change. The search keys (of articles and of variants) are the
+ * analyser's output, so they are built by the analyser of the Sanad that opens the store: the
+ * variants' keys when the store is opened, the articles' index by the re-index job (migration 10
+ * records that no analyser has built them yet).
  */
-import type Database from 'better-sqlite3';
-import { analyseText } from '../../text/analyser';
-import { indexArticle, signatureColumn } from '../search-index';
-import { addVariantGroup } from '../spelling-variants';
+
+/** Spelling variants shipped with Sanad: regional spellings and transliterations met in the news. */
+const SHIPPED_VARIANTS = [
+  ['أمريكي', 'أميركي'],
+  ['أمريكا', 'أميركا'],
+  ['إسرائيل', 'اسرائيل', 'Israel'],
+  ['ترامب', 'ترمب', 'Trump'],
+  ['واشنطن', 'واشنطون', 'Washington'],
+  ['كردستان', 'كوردستان', 'Kurdistan'],
+  ['أربيل', 'هولير', 'Erbil', 'Arbil'],
+  ['الموصل', 'Mosul'],
+  ['رويترز', 'Reuters'],
+  ['بغداد', 'Baghdad'],
+  ['داعش', 'ISIS', 'ISIL'],
+  ['إيران', 'Iran'],
+  ['سوريا', 'سورية', 'Syria'],
+];
+
+const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export const sql = `
 ALTER TABLE articles ADD COLUMN author TEXT;
@@ -34,33 +54,7 @@ CREATE TABLE spelling_variants (
   UNIQUE (group_id, term)
 ) STRICT;
 CREATE INDEX spelling_variants_by_key ON spelling_variants (term_key);
+
+INSERT INTO spelling_variants (group_id, term, term_key) VALUES
+${SHIPPED_VARIANTS.flatMap((group, i) => group.map((term) => `(${i + 1}, ${quoted(term)}, '')`)).join(',\n')};
 `;
-
-/** Spelling variants shipped with Sanad: regional spellings and transliterations met in the news. */
-const SHIPPED_VARIANTS = [
-  ['أمريكي', 'أميركي'],
-  ['أمريكا', 'أميركا'],
-  ['إسرائيل', 'اسرائيل', 'Israel'],
-  ['ترامب', 'ترمب', 'Trump'],
-  ['واشنطن', 'واشنطون', 'Washington'],
-  ['كردستان', 'كوردستان', 'Kurdistan'],
-  ['أربيل', 'هولير', 'Erbil', 'Arbil'],
-  ['الموصل', 'Mosul'],
-  ['رويترز', 'Reuters'],
-  ['بغداد', 'Baghdad'],
-  ['داعش', 'ISIS', 'ISIL'],
-  ['إيران', 'Iran'],
-  ['سوريا', 'سورية', 'Syria'],
-];
-
-/** Indexes the articles already stored (as the schema stood at version 2) and seeds the shipped spelling variants. */
-export function up(db: Database.Database): void {
-  const rows = db.prepare('SELECT id, title, body FROM articles ORDER BY id').all() as { id: number; title: string; body: string }[];
-  const storeSignature = db.prepare('UPDATE articles SET minhash = ? WHERE id = ?');
-  for (const row of rows) {
-    const indexed = analyseText(row.title, row.body);
-    indexArticle(db, row.id, indexed);
-    storeSignature.run(signatureColumn(indexed), row.id);
-  }
-  for (const group of SHIPPED_VARIANTS) addVariantGroup(db, group);
-}
