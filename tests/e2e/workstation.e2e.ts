@@ -236,7 +236,8 @@ describe('undo, redo and changing text', () => {
     await expect.poll(() => reader.sideList.count()).toBe(1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => reader.sideList.count()).toBe(0);
-    expect(await page.getByRole('status').last().innerText()).toContain(`Undone: ${inserted('tagging')} “${inserted(ARABIC_PASSAGE)}”`);
+    // The toast says what was undone and in which article.
+    expect(await page.getByRole('status').last().innerText()).toContain(`Undone: ${inserted('tagging')} “${inserted(ARABIC_PASSAGE)}” in “${inserted(ARABIC_TITLE)}”`);
     expect((await reader.highlights())['sanad-tag-1'] ?? []).toEqual([]);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => reader.sideList.count()).toBe(1);

@@ -1,7 +1,7 @@
 /** Every format and every kind of bad input the importer meets, through the API handler. */
 import { describe, expect, it } from 'vitest';
 import type { Article, ImportReport } from '../../electron/api/contract';
-import { fixtureUpload, tempApi } from '../helpers';
+import { callApi, fixtureUpload, tempApi } from '../helpers';
 
 async function importFixtures(...names: string[]) {
   const api = tempApi();
@@ -200,5 +200,20 @@ describe('duplicates', () => {
   it('does not flag different stories as duplicates', async () => {
     const { report } = await importFixtures('ar-port-closure.txt', 'ar-article.html', 'ar-delegation-report.docx');
     expect(report.imported.every((i) => i.possibleDuplicateOf === undefined)).toBe(true);
+  });
+
+  it('compares with the text an article has now, after its text was replaced', async () => {
+    // Two files, so the near-duplicate index has seen the first one's text before it is replaced.
+    const { dispatch, report } = await importFixtures('ar-utf16be-bom.txt', 'ar-port-closure.txt');
+    const first = report.imported[0]!.id;
+    // The article's text is replaced by another story: a copy of its old text is no duplicate of it any more.
+    await callApi(dispatch, 'replaceArticleTextFromFile', { id: first, ...fixtureUpload('en-port-briefing.txt') });
+    const again = await callApi(dispatch, 'importFiles', { files: [fixtureUpload('ar-utf16le-bom.txt')] });
+    expect(again.imported[0]!.possibleDuplicateOf).toBeUndefined();
+    // ...and a copy of its new text is.
+    const copy = await callApi(dispatch, 'importFiles', {
+      files: [{ name: 'copy.txt', dataBase64: Buffer.from((await callApi(dispatch, 'getArticle', { id: first })).body.replace('three', 'four')).toString('base64') }],
+    });
+    expect(copy.imported[0]!.possibleDuplicateOf).toMatchObject({ id: first });
   });
 });
