@@ -136,8 +136,8 @@ export interface JobRunner {
   cancel(id: number): boolean;
   /** Starts re-indexing if the index was built by another analyser version (and none is under way). */
   ensureIndexCurrent(): void;
-  /** Follows long work that runs elsewhere (an import, waiting on its preparation threads) as a job people can see and cancel. */
-  follow(kind: 'import', label: string, total: number, actor: string): FollowedJob;
+  /** Follows long work that runs elsewhere (an import waiting on its preparation threads, an export) as a job people can see and cancel. */
+  follow(kind: 'import' | 'export', label: string, total: number, actor: string): FollowedJob;
 }
 
 /** A job whose work runs outside the runner: the work reports its progress and asks whether to stop. */

@@ -41,7 +41,7 @@ export interface JobRunnerOptions {
 }
 
 /** The kinds of job the runner itself runs, chunk by chunk. */
-type RunnableKind = Exclude<JobKind, 'import'>;
+type RunnableKind = Exclude<JobKind, 'import' | 'export'>;
 
 const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REINDEX_WINDOW }: JobRunnerOptions): Record<RunnableKind, JobType> => ({
   reindex: {
@@ -81,7 +81,7 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
       do await new Promise((resolve) => setImmediate(resolve));
       while (db.inTransaction);
       const job = findJob(db, id);
-      if (!job || job.kind === 'import') return;
+      if (!job || job.kind === 'import' || job.kind === 'export') return;
       const type = jobTypes[job.kind];
       if (job.cancelRequested) {
         finishJob(db, id, 'cancelled', now(), { result: type.result?.(db, job) });
@@ -113,9 +113,12 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
     resumeUnfinished: () => {
       const unfinished = takeUnfinishedJobs(db);
       for (const job of unfinished) {
-        if (job.kind !== 'import' && jobTypes[job.kind].resumable) void track(job.id);
-        // Each file of an import is stored whole or not at all, so what it stored stays.
-        else markInterrupted(db, job.id, `Sanad stopped during this import after ${job.done} of ${job.total} files; those are in the library. Import the others again (files already in are skipped).`, now());
+        if (job.kind === 'import') {
+          // Each file of an import is stored whole or not at all, so what it stored stays.
+          markInterrupted(db, job.id, `Sanad stopped during this import after ${job.done} of ${job.total} files; those are in the library. Import the others again (files already in are skipped).`, now());
+        } else if (job.kind === 'export') {
+          markInterrupted(db, job.id, 'Sanad stopped during this export; nothing was written. Export again.', now());
+        } else if (jobTypes[job.kind].resumable) void track(job.id);
       }
       return unfinished;
     },

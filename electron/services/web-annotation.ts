@@ -7,7 +7,7 @@
  */
 import type { AnnotationRow, WebAnnotationImportReport } from '../api/contract';
 import { reanchor } from '../../db/text/anchoring';
-import type { Repositories } from '../../db/repositories';
+import type { JobRunner, Repositories, UnitOfWork } from '../../db/repositories';
 import { detectLanguage } from '../../db/text/text';
 
 const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -86,12 +86,55 @@ export interface WebAnnotationCollection {
   first: { id: string; type: 'AnnotationPage'; startIndex: number; items: WebAnnotation[] };
 }
 
-/** All annotations, or one article's, as a W3C AnnotationCollection with one embedded page. */
-export async function exportWebAnnotations(repos: Repositories, articleId?: number): Promise<WebAnnotationCollection> {
-  // Annotations waiting for review have no certain place in the current text: they stay home.
-  const rows = (await repos.annotations.list(articleId)).filter((r) => !r.reviewReason);
+/** Annotations read per unit of an export: the store answers other calls between them. */
+const EXPORT_PAGE = 1000;
+
+/** An export someone cancelled. */
+export class ExportCancelledError extends Error {
+  override name = 'ExportCancelledError';
+}
+
+/**
+ * All annotations, or one article's, as a W3C AnnotationCollection with one embedded page. Read
+ * a page at a time in id order (so annotations added meanwhile neither repeat nor shift the
+ * rest), optionally followed as a background job with progress and Cancel.
+ */
+export async function exportWebAnnotations(
+  uow: UnitOfWork,
+  articleId?: number,
+  job?: { runner: JobRunner; label: string; actor: string },
+): Promise<WebAnnotationCollection> {
+  const total = (await uow.read((repos) => repos.annotations.query({ startRow: 0, endRow: 1, articleId, withCount: true }))).total ?? 0;
+  const followed = job?.runner.follow('export', job.label, total, job.actor);
   const sources = new Map<number, string>();
-  for (const row of rows) if (!sources.has(row.articleId)) sources.set(row.articleId, await articleSource(repos, row.articleId));
+  const items: WebAnnotation[] = [];
+  let cursor = 0;
+  try {
+    for (;;) {
+      if (followed?.cancelRequested()) throw new ExportCancelledError('The export was cancelled; nothing was written.');
+      const rows = await uow.read(async (repos) => {
+        const page = await repos.annotations.query({
+          startRow: 0,
+          endRow: EXPORT_PAGE,
+          articleId,
+          sortModel: [{ colId: 'id', sort: 'asc' }],
+          filterModel: { id: { filterType: 'number', type: 'greaterThan', filter: cursor } },
+        });
+        for (const row of page.rows) if (!sources.has(row.articleId)) sources.set(row.articleId, await articleSource(repos, row.articleId));
+        return page.rows;
+      });
+      if (rows.length === 0) break;
+      // Annotations waiting for review have no certain place in the current text: they stay home.
+      items.push(...rows.filter((row) => !row.reviewReason).map((row) => toWebAnnotation(row, sources)));
+      cursor = rows.at(-1)!.id;
+      followed?.progress(Math.min(total, items.length));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    followed?.finish(error instanceof ExportCancelledError ? 'cancelled' : 'failed', { error: (error as Error).message });
+    throw error;
+  }
+  followed?.finish('done', { result: { annotations: items.length } });
   const stamp = new Date().toISOString();
   const id = `urn:sanad:export:${Date.parse(stamp)}`;
   return {
@@ -99,8 +142,8 @@ export async function exportWebAnnotations(repos: Repositories, articleId?: numb
     id,
     type: 'AnnotationCollection',
     label: articleId === undefined ? 'Sanad annotations' : `Sanad annotations on article #${articleId}`,
-    total: rows.length,
-    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items: rows.map((row) => toWebAnnotation(row, sources)) },
+    total: items.length,
+    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }
 

@@ -106,4 +106,15 @@ describe('alias scans as background jobs', () => {
     createJobRunner(store, () => new Date().toISOString()).resumeUnfinished();
     expect((await call(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'import', state: 'interrupted', resumed: 1, error: expect.stringContaining('after 2 of 5 files') });
   });
+
+  it('follows an export as a job with its result, and reports one cut off by a crash as interrupted', async () => {
+    const { store, dispatch } = await libraryWithRunner(3);
+    await call(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 3, tagId: 1 });
+    await call(dispatch, 'createAnnotation', { articleId: 2, start: 0, end: 3, tagId: 2 });
+    expect((await call(dispatch, 'exportWebAnnotations', {})).total).toBe(2);
+    expect((await call(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'export', state: 'done', total: 2, done: 2, result: { annotations: 2 } });
+    store.prepare("INSERT INTO jobs (kind, label, params, state, done, total, cursor, created_by, created_at) VALUES ('export', '', '{}', 'running', 1, 2, 1, 'local', 'now')").run();
+    createJobRunner(store, () => new Date().toISOString()).resumeUnfinished();
+    expect((await call(dispatch, 'listJobs', {}))[0]).toMatchObject({ kind: 'export', state: 'interrupted', error: expect.stringContaining('nothing was written') });
+  });
 });

@@ -29,6 +29,6 @@ export const annotationsMethods = {
       .object({ id, start: z.number().int().nonnegative(), end: z.number().int().positive() })
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
-  exportWebAnnotations: method<WebAnnotationCollection>('read')(z.object({ articleId: id.optional() })),
+  exportWebAnnotations: method<WebAnnotationCollection>('long')(z.object({ articleId: id.optional() })),
   importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: z.unknown() })),
 };

@@ -1,7 +1,7 @@
 /** Handlers of annotations: tagging passages, notes, placing lost ones, and W3C exchange. */
 import type { Repositories } from '../../../db/repositories';
-import { exportWebAnnotations, importWebAnnotations } from '../../services/web-annotation';
-import { annotationLabel, ApiError, explainQueryErrors, type Handlers, passage, requireArticle, requireTag, type Services } from './common';
+import { ExportCancelledError, exportWebAnnotations, importWebAnnotations } from '../../services/web-annotation';
+import { annotationLabel, ApiError, explainQueryErrors, type Handlers, LOCAL_ACTOR, passage, requireArticle, requireTag, type Services } from './common';
 
 type AnnotationMethods =
   | 'listAnnotations'
@@ -14,7 +14,7 @@ type AnnotationMethods =
   | 'importWebAnnotations';
 
 /** The annotations' handlers. */
-export function annotationHandlers({ now }: Services): Pick<Handlers, AnnotationMethods> {
+export function annotationHandlers({ uow, jobs, now }: Services): Pick<Handlers, AnnotationMethods> {
   const requireAnnotation = async (repos: Repositories, id: number) => {
     const annotation = await repos.annotations.find(id);
     if (!annotation) throw new ApiError('NOT_FOUND', 'annotationNotFound', { id });
@@ -49,9 +49,14 @@ export function annotationHandlers({ now }: Services): Pick<Handlers, Annotation
         (await repos.annotations.change(id, { start, end, ...quote, reviewReason: null, reviewCandidates: null }, now()))!,
       );
     },
-    exportWebAnnotations: async ({ articleId }, { repos }) => {
-      if (articleId !== undefined) await requireArticle(repos, articleId);
-      return exportWebAnnotations(repos, articleId);
+    exportWebAnnotations: async ({ articleId }, call) => {
+      const title = articleId === undefined ? '' : (await call.write((repos) => requireArticle(repos, articleId))).title;
+      try {
+        return await exportWebAnnotations(uow, articleId, { runner: jobs, label: title, actor: LOCAL_ACTOR });
+      } catch (error) {
+        if (error instanceof ExportCancelledError) throw new ApiError('CONFLICT', 'exportCancelled');
+        throw error;
+      }
     },
     importWebAnnotations: ({ document }, call) =>
       call.step((report) => ({ kind: 'annotations.import', detail: { count: report.imported } }), (repos) => importWebAnnotations(repos, document, now())),
