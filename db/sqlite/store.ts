@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ANALYSER_VERSION } from '../text/analyser';
 import { migrations as allMigrations, type Migration } from './migrations';
-import { indexedAnalyserVersion } from './search-index';
+import { indexedAnalyserVersion, markIndexCurrent } from './search-index';
 import { refreshVariantKeys } from './spelling-variants';
 
 /**
@@ -48,8 +48,12 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     // Statement journals (one per savepoint: an import opens one per file) stay in memory.
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations, existed ? (options.backupPath ?? ((v) => `${path}.v${v}-${Date.now()}.bak`)) : null);
-    // Keys the analyser derives that are cheap to rebuild at once; the articles' index is rebuilt by the re-index job.
-    if (migrations === allMigrations && indexedAnalyserVersion(db) !== ANALYSER_VERSION) refreshVariantKeys(db);
+    // Keys the analyser derives that are cheap to rebuild at once; the articles' index is rebuilt by
+    // the re-index job, unless there are no articles yet: then this analyser builds every key from the start.
+    if (migrations === allMigrations && indexedAnalyserVersion(db) !== ANALYSER_VERSION) {
+      refreshVariantKeys(db);
+      if (!db.prepare('SELECT 1 FROM articles LIMIT 1').get()) markIndexCurrent(db);
+    }
     return db;
   } catch (error) {
     db.close();

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../db/sqlite/migrations';
+import { ANALYSER_VERSION } from '../../db/text/analyser';
 import { openStore, schemaVersion, StoreOpenError } from '../../db/sqlite/store';
 import { tempDir } from '../helpers';
 
@@ -233,11 +234,15 @@ describe('migration 2: search, metadata, near-duplicates and spelling variants',
     ]);
     expect(db.prepare('SELECT count(*) FROM article_search').pluck().get()).toBe(0);
     db.close();
-    // Opened by this Sanad: the variants get their keys at once, and the index waits for the re-index job.
+    // Opened by this Sanad: the variants get their keys at once, and the index (it has an article) waits for the re-index job.
     const current = openStore(path);
     expect(current.prepare("SELECT term_key FROM spelling_variants WHERE term = 'Reuters'").pluck().get()).toBe('reuters');
     expect(current.prepare("SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get()).toBe('0');
     current.close();
+    // A new store has nothing to re-index: its analyser builds every key from the start.
+    const fresh = openStore(join(tempDir(), 'new.sqlite'));
+    expect(fresh.prepare("SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get()).toBe(String(ANALYSER_VERSION));
+    fresh.close();
   });
 });
 
