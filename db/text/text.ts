@@ -43,11 +43,25 @@ export function contentHash(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-/** The first non-blank line of a text, trimmed and cut to a title's length. */
+/** How long a title taken from the text may be, in code points, before it is cut. */
+const TITLE_LENGTH = 120;
+
+/**
+ * A title for a text that came without one: its first non-blank line, or, when that line is a
+ * whole paragraph, its first sentence, or its first words up to a readable length with "…".
+ * The text itself keeps the paragraph.
+ */
 export function firstLineTitle(body: string): string {
-  const line = body.split('\n').find((l) => l.trim() !== '') ?? '';
-  const codePoints = [...line.trim()];
-  return codePoints.length > 200 ? `${codePoints.slice(0, 200).join('')}…` : codePoints.join('');
+  const line = (body.split('\n').find((l) => l.trim() !== '') ?? '').trim();
+  const codePoints = [...line];
+  if (codePoints.length <= TITLE_LENGTH) return line;
+  // A first line that is a whole paragraph: its first sentence, if that reads as a title…
+  const sentence = /^.+?[.!?؟。](?=\s|$)/u.exec(line)?.[0];
+  if (sentence && [...sentence].length <= TITLE_LENGTH) return sentence.replace(/[.]$/, '');
+  // …else its words up to a readable length.
+  const cut = codePoints.slice(0, TITLE_LENGTH).join('');
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,،;؛:]+$/u, '')}…`;
 }
 
 /**

@@ -107,4 +107,14 @@ describe('REFI-QDA exchange', () => {
       error: { message: 'y.qdc holds no <Codes>: it is not a REFI-QDA codebook' },
     });
   });
+
+  it('gives each new tag a colour of its own, far from those the codebook already has', async () => {
+    const { dispatch } = tempApi();
+    const colours = [];
+    for (const name of ['Rumour', 'Denial', 'Casualties', 'Troops']) colours.push((await call(dispatch, 'createTag', { name })).colour);
+    expect(new Set(colours).size).toBe(4);
+    const builtIn = (await call(dispatch, 'listTags', {})).slice(0, 5).map((t) => t.colour);
+    const distance = (a: string, b: string) => Math.hypot(...[1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16) - parseInt(b.slice(i, i + 2), 16)));
+    for (const colour of colours) for (const other of builtIn) expect(distance(colour, other), `${colour} beside ${other}`).toBeGreaterThan(40);
+  });
 });

@@ -19,12 +19,23 @@ describe('detecting language', () => {
 });
 
 describe('titles', () => {
+  it('takes the first sentence of a first line that is a whole paragraph, and leaves the paragraph in the text', () => {
+    const lead = 'أعلنت وزارة النقل العراقية إغلاق ميناء الفاو الكبير لمدة ثلاثة أيام. وقال مصدر أمني إن ثلاثة من الحراس أصيبوا بجروح طفيفة في الاشتباكات التي اندلعت ليلًا قرب البوابة الشمالية.';
+    expect(firstLineTitle(`${lead}\nوتابع المصدر…`)).toBe('أعلنت وزارة النقل العراقية إغلاق ميناء الفاو الكبير لمدة ثلاثة أيام');
+  });
+  it('cuts a long first sentence at a word, not inside one', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(' ');
+    const title = firstLineTitle(words);
+    expect(title.endsWith('…')).toBe(true);
+    expect(words.startsWith(title.slice(0, -1))).toBe(true);
+    expect(words[title.length - 1]).toBe(' ');
+  });
   it('takes the first non-blank line, trimmed', () => {
     expect(firstLineTitle('\n\n  عنوان المقال  \nالنص')).toBe('عنوان المقال');
   });
   it('cuts a very long first line at a whole code point with an ellipsis', () => {
     const title = firstLineTitle('😀'.repeat(300));
-    expect([...title]).toHaveLength(201);
+    expect([...title]).toHaveLength(121);
     expect(title.endsWith('…')).toBe(true);
   });
 });

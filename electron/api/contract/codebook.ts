@@ -7,7 +7,8 @@ import { id, colour, method } from './schemas';
 export const codebookMethods = {
   listTags: method<Tag[]>('read')(z.object({})),
   createTag: method<Tag>()(
-    z.object({ name: z.string().trim().min(1).max(80), colour, parentId: id.nullable().optional(), description: z.string().max(2000).nullable().optional() }),
+    // Without a colour, the tag takes the next one of a palette that stays distinct from the others.
+    z.object({ name: z.string().trim().min(1).max(80), colour: colour.optional(), parentId: id.nullable().optional(), description: z.string().max(2000).nullable().optional() }),
   ),
   updateTag: method<Tag>()(
     z.object({

@@ -2,6 +2,25 @@
 import { applyCodebook, CodebookError, exportCodebook, readCodebook } from '../../services/refi-qda';
 import { ApiError, type Handlers, requireTag } from './common';
 
+/**
+ * Colours for new tags: ColorBrewer's Set3, made to be told apart as light backgrounds, so text
+ * (Arabic's joined letters included) stays legible on them.
+ */
+const TAG_PALETTE = ['#8dd3c7', '#ffffb3', '#bebada', '#fb8072', '#80b1d3', '#fdb462', '#b3de69', '#fccde5', '#bc80bd', '#ccebc5', '#ffed6f', '#d9d9d9'];
+
+/** How far apart two colours look (Euclidean distance in RGB, 0-441). */
+function colourDistance(a: string, b: string): number {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [x, y] = [rgb(a), rgb(b)];
+  return Math.hypot(x[0]! - y[0]!, x[1]! - y[1]!, x[2]! - y[2]!);
+}
+
+/** The palette colour farthest from every colour the codebook already uses. */
+function nextTagColour(used: readonly string[]): string {
+  const nearest = (colour: string) => Math.min(...used.map((u) => colourDistance(colour, u)), Infinity);
+  return TAG_PALETTE.reduce((best, colour) => (nearest(colour) > nearest(best) ? colour : best));
+}
+
 type CodebookMethods = 'listTags' | 'createTag' | 'updateTag' | 'mergeTags' | 'deleteTag' | 'exportCodebook' | 'importCodebook';
 
 /** The codebook's handlers. */
@@ -12,9 +31,10 @@ export function codebookHandlers(): Pick<Handlers, CodebookMethods> {
       const existing = await call.repos.codebook.findByName(name);
       if (existing) throw new ApiError('CONFLICT', 'tagExists', { name: existing.name });
       await requireTag(call.repos, parentId);
+      const chosen = colour ?? nextTagColour((await call.repos.codebook.list()).map((t) => t.colour));
       return call.step(
         (tag) => ({ kind: 'tag.create', subjectId: tag.id, quote: tag.name }),
-        (repos) => repos.codebook.insert(name, colour, { parentId: parentId ?? null, description: description ?? null }),
+        (repos) => repos.codebook.insert(name, chosen, { parentId: parentId ?? null, description: description ?? null }),
       );
     },
     updateTag: async ({ id, ...change }, call) => {

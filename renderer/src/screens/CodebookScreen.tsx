@@ -74,7 +74,7 @@ export function CodebookScreen() {
             e.preventDefault();
             if (!newName.trim()) return;
             void run(async () => {
-              await api.createTag({ name: newName.trim(), colour: '#9ad1d4', parentId: newParent });
+              await api.createTag({ name: newName.trim(), parentId: newParent });
               setNewName('');
             });
           }}

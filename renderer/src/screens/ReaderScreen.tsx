@@ -21,7 +21,6 @@ import { codePointOffset } from '../../../db/text/codepoints';
 import { updateCachedQuery, useApiQuery } from '../queries';
 
 const FOCUS_HIGHLIGHT = 'sanad-focus';
-const NEW_TAG_COLOURS = ['#f7b267', '#9ad1d4', '#cdb4db', '#ffd6a5', '#a0c4ff', '#caffbf', '#ffadad', '#bdb2ff'];
 
 function highlightName(tagId: number | null): string {
   return tagId === null ? 'sanad-untagged' : `sanad-tag-${tagId}`;
@@ -512,7 +511,7 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
       return apply(match.id);
     }
     try {
-      const tag = await api.createTag({ name, colour: NEW_TAG_COLOURS[tags.length % NEW_TAG_COLOURS.length]! });
+      const tag = await api.createTag({ name });
       setNewTag('');
       setError(null);
       onTagCreated();
