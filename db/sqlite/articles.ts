@@ -8,6 +8,7 @@ import { analyseText, type IndexedText } from '../text/analyser';
 import { findNearDuplicate, indexArticle, replaceSignature, signatureColumn, unindexArticle } from './search-index';
 import { statement } from './statements';
 import { codePointLength, contentHash, detectLanguage, quoteSelector as quoteAt } from '../text/text';
+import { wordSpan } from '../text/words';
 import type { Store } from './store';
 
 const summaryColumns = `
@@ -158,9 +159,10 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
     } else {
       // Unmatched: the new context is what now stands at the old place, offered like a candidate.
       const length = codePointLength(body);
+      // (Widened to whole words: the old offsets may fall inside words of the new text.)
       const places = outcome.candidates.length
         ? outcome.candidates
-        : [{ start: Math.min(annotation.start, length - 1), end: Math.min(Math.max(annotation.end, annotation.start + 1), length) }];
+        : [wordSpan(body, Math.min(annotation.start, length - 1), Math.min(Math.max(annotation.end, annotation.start + 1), length))];
       const candidates = places.map((c) => ({ ...c, ...quoteAt(body, c.start, c.end) }));
       writeAnnotation(db, { ...annotation, reviewReason: outcome.reason, reviewCandidates: candidates, updatedAt: now });
       report.needReview++;

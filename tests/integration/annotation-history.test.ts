@@ -82,10 +82,16 @@ describe('annotations when the text changes', () => {
     const review = rows.filter((r) => r.reviewReason);
     expect(review).toMatchObject([{ exact: 'وكالة رويترز', reviewReason: 'unmatched' }]);
     const newText = (await call(dispatch, 'getArticle', { id: 1 })).body;
-    // The old context stays in the selectors; the new one is what stands at the old place now.
+    // The old context stays in the selectors; the new one is what stands at the old place now, in whole words.
     const [nowThere] = review[0]!.reviewCandidates!;
     expect(review[0]!.reviewCandidates).toHaveLength(1);
-    expect(nowThere!.exact).toBe([...newText].slice(review[0]!.start, review[0]!.end).join(''));
+    const chars = [...newText];
+    expect(nowThere!.exact).toBe(chars.slice(nowThere!.start, nowThere!.end).join(''));
+    expect(nowThere!.start).toBeLessThanOrEqual(review[0]!.start);
+    expect(nowThere!.end).toBeGreaterThanOrEqual(review[0]!.end);
+    const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+    expect(isLetter(chars[nowThere!.start - 1]) && isLetter(chars[nowThere!.start])).toBe(false);
+    expect(isLetter(chars[nowThere!.end - 1]) && isLetter(chars[nowThere!.end])).toBe(false);
     for (const row of rows.filter((r) => !r.reviewReason)) expect([...newText].slice(row.start, row.end).join('')).toBe(row.exact);
   });
 

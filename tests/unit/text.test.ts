@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codePointOffset, utf16Offset } from '../../db/text/codepoints';
 import { contentHash, detectLanguage, firstLineTitle, normaliseText, quoteSelector } from '../../db/text/text';
+import { wordSpan } from '../../db/text/words';
 
 describe('normalising imported text', () => {
   it('drops the BOM, turns CRLF and CR into LF, and composes to NFC, keeping every visible character', () => {
@@ -71,5 +72,17 @@ describe('content hashes', () => {
   it('are equal for equal text and differ for a one-letter change', () => {
     expect(contentHash('نص')).toBe(contentHash('نص'));
     expect(contentHash('نص')).not.toBe(contentHash('نض'));
+  });
+});
+
+describe('word boundaries', () => {
+  it('widens a span that starts or ends inside a word to the whole words, clitics included, in code points', () => {
+    const body = 'ونقلت وكالة الأنباء 😀 الخبر';
+    const inside = [...body.slice(0, body.indexOf('قلت'))].length;
+    const span = wordSpan(body, inside, inside + 7);
+    expect([...body].slice(span.start, span.end).join('')).toBe('ونقلت وكالة');
+    const emoji = [...body].indexOf('😀');
+    const after = wordSpan(body, emoji + 3, emoji + 5);
+    expect([...body].slice(after.start, after.end).join('')).toBe('الخبر');
   });
 });

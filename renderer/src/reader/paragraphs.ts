@@ -5,6 +5,7 @@
  * Arabic letters stay joined.
  */
 import { codePointOffset, utf16Offset } from '../../../db/text/codepoints';
+import { widenToWords } from '../../../db/text/words';
 
 /** One line of the body: where it starts (UTF-16 units into the body) and its text. */
 export interface Paragraph {
@@ -55,8 +56,6 @@ export function bodyOffsetOf(container: HTMLElement, node: Node, offset: number)
   return last ? startOf(last) + (last.textContent ?? '').length : null;
 }
 
-const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
-
 /**
  * The code-point span [start, end) of the current selection within the reader, trimmed of
  * surrounding whitespace and, unless `snapToWords` is false (Alt held), widened to whole words
@@ -71,10 +70,7 @@ export function selectionSpan(container: HTMLElement, body: string, selection: S
   while (start < end && /\s/.test(body[start]!)) start++;
   while (end > start && /\s/.test(body[end - 1]!)) end--;
   if (end <= start) return null;
-  if (snapToWords) {
-    while (start > 0 && WORD_CHARACTER.test(body[start - 1]!) && WORD_CHARACTER.test(body[start]!)) start--;
-    while (end < body.length && WORD_CHARACTER.test(body[end]!) && WORD_CHARACTER.test(body[end - 1]!)) end++;
-  }
+  if (snapToWords) ({ from: start, to: end } = widenToWords(body, start, end));
   return { start: codePointOffset(body, start), end: codePointOffset(body, end) };
 }
 
