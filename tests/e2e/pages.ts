@@ -48,7 +48,7 @@ export class SanadApp {
     const dialog = this.page.getByRole('dialog', { name: 'Paste an article' });
     await dialog.getByLabel('Title').fill(title);
     await dialog.getByLabel('Article text').fill(body);
-    await dialog.getByRole('button', { name: 'Import files' }).click();
+    await dialog.getByRole('button', { name: 'Add to the library' }).click();
     const summary = this.page.getByRole('alert', { name: 'Import summary' });
     await summary.waitFor();
     return summary;

@@ -104,4 +104,14 @@ describe('entities', () => {
     expect(all.map((m) => m.exact)).toEqual(['عين الأسد', 'قاعدة عين الاسد', 'عين الأسد']);
     expect(all.filter((m) => m.entityId === short.id)).toHaveLength(2);
   });
+
+  it('says so when an added alias reads the same as one the entity has', async () => {
+    const { dispatch } = await library();
+    const entity = await call(dispatch, 'createEntity', { kind: 'place', name: 'عين الأسد', aliases: [] });
+    expect(await dispatch('addEntityAlias', { entityId: entity.id, alias: 'عين الاسد' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', key: 'aliasCovered', message: expect.stringContaining('“عين الاسد” reads the same as an alias “عين الأسد” already has') },
+    });
+    expect((await call(dispatch, 'listEntities', {}))[0]!.aliases).toEqual(['عين الأسد']);
+  });
 });

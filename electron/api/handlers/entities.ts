@@ -36,7 +36,9 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
     },
     addEntityAlias: async ({ entityId, alias }, call) => {
       const entity = await requireEntity(call, entityId);
-      await call.step({ kind: 'entity.alias', subjectId: entityId, quote: alias, detail: { entity: entity.name } }, (repos) => repos.entities.addAlias(entityId, alias));
+      const added = await call.step({ kind: 'entity.alias', subjectId: entityId, quote: alias, detail: { entity: entity.name } }, (repos) => repos.entities.addAlias(entityId, alias));
+      // Search keys fold hamza, clitics and case: a spelling that folds to an alias already there adds nothing.
+      if (!added) throw new ApiError('CONFLICT', 'aliasCovered', { alias, entity: entity.name });
       return scanAliases(entityId);
     },
     deleteEntity: async ({ id }, call) => {

@@ -193,7 +193,7 @@ function PasteDialog({ onClose, onPaste }: { onClose: () => void; onPaste: (file
           <textarea value={body} onChange={(e) => setBody(e.target.value)} dir="auto" rows={14} required />
         </label>
         <button type="submit" disabled={body.trim() === ''}>
-          {t('import')}
+          {t('pasteSubmit')}
         </button>
       </form>
     </Modal>
