@@ -340,6 +340,12 @@ describe('codebook', () => {
     await page.locator('.new-tag-form').getByRole('button', { name: 'Add' }).click();
     const row = page.getByTestId('codebook-row').filter({ has: page.locator('input[value="مصدر مجهول"]') });
     await row.waitFor();
+    // A tag cannot move inside itself: "Source" is not offered its own new sub-tag as a parent.
+    const source = page.getByTestId('codebook-row').filter({ has: page.locator('input[value="Source"]') });
+    const parents = await source.getByRole('combobox', { name: 'Inside' }).locator('option').allInnerTexts();
+    expect(parents).toContain('Claim');
+    expect(parents).not.toContain('مصدر مجهول');
+    expect(parents).not.toContain('Source');
     await row.getByRole('textbox', { name: 'Key' }).fill('m');
     await row.getByRole('textbox', { name: 'Description' }).click();
     await screenshot(page, '14-codebook');

@@ -26,12 +26,21 @@ function treeOrder(tags: Tag[]): { tag: Tag; depth: number }[] {
   return rows;
 }
 
-/** The tags a tag can be moved or merged into: all but itself. */
-function OtherTagOptions({ rows, except }: { rows: { tag: Tag }[]; except: number }) {
+/** A tag and its descendants: in tree order, the rows from it up to the next one no deeper than it. */
+function subtree(rows: { tag: Tag; depth: number }[], id: number): Set<number> {
+  const at = rows.findIndex((r) => r.tag.id === id);
+  const inside = new Set([id]);
+  for (let i = at + 1; i < rows.length && rows[i]!.depth > rows[at]!.depth; i++) inside.add(rows[i]!.tag.id);
+  return inside;
+}
+
+/** The tags a tag can be moved or merged into: all but itself and its own sub-tags. */
+function OtherTagOptions({ rows, except }: { rows: { tag: Tag; depth: number }[]; except: number }) {
+  const excluded = subtree(rows, except);
   return (
     <>
       {rows
-        .filter((r) => r.tag.id !== except)
+        .filter((r) => !excluded.has(r.tag.id))
         .map((r) => (
           <option key={r.tag.id} value={r.tag.id}>
             {r.tag.name}

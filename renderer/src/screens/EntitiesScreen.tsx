@@ -53,7 +53,7 @@ export function EntitiesScreen({ onOpen }: { onOpen: (articleId: number) => void
           });
         }}
       >
-        <select value={kind} onChange={(e) => setKind(e.target.value as EntityKind)} aria-label={t('kind_other')}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as EntityKind)} aria-label={t('entityKind')}>
           <EntityKindOptions />
         </select>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('entityName')} aria-label={t('entityName')} dir="auto" required />
