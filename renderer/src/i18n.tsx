@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setErrorLanguage } from './api';
-import { formatMessage, type MessageKey, tables, type UiLanguage } from './messages';
+import { builtInTagNames, formatMessage, type MessageKey, tables, type UiLanguage } from './messages';
 
 export type { MessageKey, UiLanguage } from './messages';
 
@@ -12,6 +12,8 @@ interface I18n {
   lang: UiLanguage;
   dir: 'ltr' | 'rtl';
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /** A tag's name as shown: a starter tag's name in the interface language, any other as the analyst wrote it. */
+  tagLabel: (name: string) => string;
   toggleLanguage: () => void;
 }
 
@@ -34,6 +36,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       dir,
       t: (key, values) => formatMessage(lang, key, values),
+      tagLabel: (name) => (Object.hasOwn(builtInTagNames, name) ? formatMessage(lang, builtInTagNames[name]!) : name),
       toggleLanguage: () => setLang((l) => (l === 'en' ? 'ar' : 'en')),
     }),
     [lang, dir],

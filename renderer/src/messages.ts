@@ -52,6 +52,12 @@ export const en = {
   pasteTitle: 'Paste an article',
   pasteBody: 'Article text',
   pasteSubmit: 'Add to the library',
+  datePlaceholder: 'YYYY-MM-DD',
+  tag_Claim: 'Claim',
+  tag_Source: 'Source',
+  tag_Date: 'Date',
+  tag_Place: 'Place',
+  tag_Number: 'Number',
   entityKind: 'Kind of entity',
   pasteTitleField: 'Title (optional: the first line otherwise)',
   save: 'Save',
@@ -243,6 +249,12 @@ const ar: Record<MessageKey, string> = {
   pasteTitle: 'لصق مقال',
   pasteBody: 'نص المقال',
   pasteSubmit: 'أضف إلى المكتبة',
+  datePlaceholder: 'سنة-شهر-يوم',
+  tag_Claim: 'ادعاء',
+  tag_Source: 'مصدر',
+  tag_Date: 'تاريخ',
+  tag_Place: 'مكان',
+  tag_Number: 'رقم',
   entityKind: 'نوع الكيان',
   pasteTitleField: 'العنوان (اختياري: وإلا فالسطر الأول)',
   save: 'حفظ',
@@ -384,6 +396,9 @@ const ar: Record<MessageKey, string> = {
   screenFailed: 'تعذّر عرض هذه الشاشة:',
   retry: 'إعادة المحاولة',
 };
+
+/** The starter codebook's tags (migration 1), named in the interface language while their names are unchanged. */
+export const builtInTagNames: Readonly<Record<string, MessageKey>> = { Claim: 'tag_Claim', Source: 'tag_Source', Date: 'tag_Date', Place: 'tag_Place', Number: 'tag_Number' };
 
 /** Both tables, by interface language. */
 export const tables = { en, ar };

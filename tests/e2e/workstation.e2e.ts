@@ -452,10 +452,21 @@ describe('Arabic interface', () => {
     const importButtons = await page.locator('.import-controls').boundingBox();
     expect(brand!.x).toBeGreaterThan(importButtons!.x);
     await screenshot(page, '10-library-arabic-ui');
+    // Dates are typed year first, in Western digits, not in the browser's mm/dd/yyyy.
+    expect(await page.locator('.date-field').first().getAttribute('placeholder')).toBe('سنة-شهر-يوم');
+    // The grid's own menus speak Arabic too.
+    await library.grid.locator('.ag-header-cell[col-id="title"] .ag-header-cell-filter-button').click();
+    await expect.poll(() => page.locator('.ag-filter').innerText()).toContain('يحتوي على');
+    await page.keyboard.press('Escape');
     const reader = await library.openArticle(ARABIC_TITLE);
+    // "Back to library" stays on one line.
+    const back = await page.locator('.back-button').boundingBox();
+    expect(back!.height).toBeLessThan(48);
     await reader.select(ARABIC_PASSAGE);
     await page.keyboard.press('1');
     await expect.poll(() => reader.sideList.count()).toBe(1);
+    // The starter codebook's tags are named in Arabic.
+    expect(await reader.sideList.first().locator('.tag-chip').innerText()).toBe('ادعاء');
     await screenshot(page, '11-reader-arabic-ui');
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');

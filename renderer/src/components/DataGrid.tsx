@@ -14,6 +14,7 @@ import {
   DateFilterModule,
   type IDatasource,
   InfiniteRowModelModule,
+  LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
   QuickFilterModule,
@@ -24,6 +25,7 @@ import {
   TooltipModule,
   ValidationModule,
 } from 'ag-grid-community';
+import { AG_GRID_LOCALE_EG } from '@ag-grid-community/locale';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Page, PageRequest } from '../../../electron/api/contract';
@@ -41,6 +43,8 @@ ModuleRegistry.registerModules([
   TextEditorModule,
   TooltipModule,
   RowStyleModule,
+  // The grid's own words (filter menus, overlays) in the interface language.
+  LocaleModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 
@@ -108,6 +112,7 @@ export function DataGrid<Row extends { id: number }>({ rows, columns, quickFilte
         getRowId={(params) => String(params.data.id)}
         onCellValueChanged={onCellValueChanged}
         enableRtl={dir === 'rtl'}
+        localeText={dir === 'rtl' ? AG_GRID_LOCALE_EG : undefined}
         overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(emptyMessage)}</span>`}
         {...opening}
         rowClass="clickable-row"
@@ -213,6 +218,7 @@ export function PagedGrid<Row extends { id: number }>({
         onGridReady={(event) => (gridApi.current = event.api)}
         onCellValueChanged={onCellValueChanged}
         enableRtl={dir === 'rtl'}
+        localeText={dir === 'rtl' ? AG_GRID_LOCALE_EG : undefined}
         {...opening}
         rowClass="clickable-row"
       />

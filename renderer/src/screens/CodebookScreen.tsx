@@ -36,6 +36,7 @@ function subtree(rows: { tag: Tag; depth: number }[], id: number): Set<number> {
 
 /** The tags a tag can be moved or merged into: all but itself and its own sub-tags. */
 function OtherTagOptions({ rows, except }: { rows: { tag: Tag; depth: number }[]; except: number }) {
+  const { tagLabel } = useI18n();
   const excluded = subtree(rows, except);
   return (
     <>
@@ -43,7 +44,7 @@ function OtherTagOptions({ rows, except }: { rows: { tag: Tag; depth: number }[]
         .filter((r) => !excluded.has(r.tag.id))
         .map((r) => (
           <option key={r.tag.id} value={r.tag.id}>
-            {r.tag.name}
+            {tagLabel(r.tag.name)}
           </option>
         ))}
     </>
@@ -52,7 +53,7 @@ function OtherTagOptions({ rows, except }: { rows: { tag: Tag; depth: number }[]
 
 /** The codebook screen. */
 export function CodebookScreen() {
-  const { t } = useI18n();
+  const { t, tagLabel } = useI18n();
   const tags = useApiQuery('listTags', {});
   const [message, setMessage] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
@@ -94,7 +95,7 @@ export function CodebookScreen() {
             {rows.map(({ tag, depth }) => (
               <option key={tag.id} value={tag.id}>
                 {'  '.repeat(depth)}
-                {tag.name}
+                {tagLabel(tag.name)}
               </option>
             ))}
           </select>
@@ -201,7 +202,7 @@ type AnnotationChoice = { action: 'untag' } | { action: 'delete' } | { action: '
 
 /** Asks what to do with the annotations of a tag being deleted. */
 function DeleteTagDialog({ tag, others, onClose, onDelete }: { tag: Tag; others: Tag[]; onClose: () => void; onDelete: (choice: AnnotationChoice) => void }) {
-  const { t } = useI18n();
+  const { t, tagLabel } = useI18n();
   const [action, setAction] = useState<AnnotationChoice['action']>('untag');
   const [moveTo, setMoveTo] = useState<number | null>(others[0]?.id ?? null);
   return (
@@ -222,7 +223,7 @@ function DeleteTagDialog({ tag, others, onClose, onDelete }: { tag: Tag; others:
           <select value={moveTo ?? ''} onChange={(e) => setMoveTo(Number(e.target.value))} disabled={action !== 'move'} aria-label={t('moveToTag')}>
             {others.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name}
+                {tagLabel(o.name)}
               </option>
             ))}
           </select>

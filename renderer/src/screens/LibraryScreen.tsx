@@ -17,6 +17,16 @@ import { useDebounced } from '../useDebounced';
 /** How long typing must pause before the search runs. */
 const SEARCH_DELAY_MS = 150;
 
+/**
+ * A date typed as year, year-month or year-month-day (ISO, as search's from:/to: read it) with
+ * Western digits, in either interface language; the browser's date picker would show its own
+ * locale's order (mm/dd/yyyy) whatever the interface says.
+ */
+function DateField({ value, onChange }: { value: string; onChange: (event: React.ChangeEvent<HTMLInputElement>) => void }) {
+  const { t } = useI18n();
+  return <input className="date-field" type="text" inputMode="numeric" dir="ltr" pattern="\d{4}(-\d{2}(-\d{2})?)?" placeholder={t('datePlaceholder')} value={value} onChange={onChange} />;
+}
+
 /** A snippet with its matched words marked. */
 function SnippetCell({ data }: ICellRendererParams<SearchHit>) {
   if (!data) return null;
@@ -47,7 +57,7 @@ function DuplicateCell({ data }: ICellRendererParams<ArticleSummary>) {
 
 /** The library screen. */
 export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void }) {
-  const { t, lang, dir } = useI18n();
+  const { t, lang, dir, tagLabel } = useI18n();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [variantsOpen, setVariantsOpen] = useState(false);
@@ -132,15 +142,15 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
           <option value="">{t('anyTag')}</option>
           {tags.data?.map((tag) => (
             <option key={tag.id} value={tag.name}>
-              {tag.name}
+              {tagLabel(tag.name)}
             </option>
           ))}
         </select>
         <label>
-          {t('fromDate')} <input type="date" value={filters.from ?? ''} onChange={setFilter('from')} />
+          {t('fromDate')} <DateField value={filters.from ?? ''} onChange={setFilter('from')} />
         </label>
         <label>
-          {t('toDate')} <input type="date" value={filters.to ?? ''} onChange={setFilter('to')} />
+          {t('toDate')} <DateField value={filters.to ?? ''} onChange={setFilter('to')} />
         </label>
         {searching && (
           <button type="button" onClick={() => (setQuery(''), setFilters({}))}>

@@ -45,7 +45,7 @@ interface ReaderProps {
 
 /** The reader screen for one article; `focusAnnotationId` scrolls to and marks that passage. */
 export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderProps) {
-  const { t } = useI18n();
+  const { t, tagLabel } = useI18n();
   const article = useApiQuery('getArticle', { id: articleId });
   const annotations = useApiQuery('listAnnotations', { articleId });
   const tags = useApiQuery('listTags', {});
@@ -154,7 +154,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
     <section className="reader" aria-label={a.title}>
       <div className="reader-main">
         <div className="reader-header">
-          <button type="button" onClick={onBack}>
+          <button type="button" className="back-button" onClick={onBack}>
             {t('back')}
           </button>
           <div className="reader-meta">
@@ -293,7 +293,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
                   <option value="">—</option>
                   {tags.data?.map((tag) => (
                     <option key={tag.id} value={tag.id}>
-                      {tag.name}
+                      {tagLabel(tag.name)}
                     </option>
                   ))}
                 </select>
@@ -430,7 +430,7 @@ interface ToolbarProps {
 
 /** The small toolbar over a selection: tags (keys 1-9), a note, a new tag. Escape closes it. */
 function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagCreated, onMarkEntity }: ToolbarProps) {
-  const { t } = useI18n();
+  const { t, tagLabel } = useI18n();
   const [entityKind, setEntityKind] = useState<EntityKind>('place');
   const [entityName, setEntityName] = useState('');
   const [span, setSpan] = useState<{ start: number; end: number; top: number; left: number } | null>(null);
@@ -501,11 +501,13 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
 
   // The new-tag box doubles as type-ahead: it narrows the tags shown, and Enter takes the first match.
   const typed = newTag.trim().toLowerCase();
-  const shownTags = typed ? tags.filter((tag) => tag.name.toLowerCase().includes(typed)) : tags;
+  // A starter tag is found by its name in either language.
+  const names = (tag: Tag) => [tag.name.toLowerCase(), tagLabel(tag.name).toLowerCase()];
+  const shownTags = typed ? tags.filter((tag) => names(tag).some((n) => n.includes(typed))) : tags;
   const addTag = async () => {
     const name = newTag.trim();
     if (!name) return;
-    const match = shownTags.find((tag) => tag.name.toLowerCase() === typed) ?? (shownTags.length === 1 ? shownTags[0] : undefined);
+    const match = shownTags.find((tag) => names(tag).includes(typed)) ?? (shownTags.length === 1 ? shownTags[0] : undefined);
     if (match) {
       setNewTag('');
       return apply(match.id);
@@ -530,7 +532,7 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
           return (
             <button key={tag.id} type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void apply(tag.id)} style={{ borderColor: tag.colour }}>
               {index < 9 && <kbd>{index + 1}</kbd>}
-              {tag.shortcut && <kbd>{tag.shortcut}</kbd>} <span dir="auto">{tag.name}</span>
+              {tag.shortcut && <kbd>{tag.shortcut}</kbd>} <span dir="auto">{tagLabel(tag.name)}</span>
             </button>
           );
         })}
