@@ -237,12 +237,14 @@ export interface SearchHit {
 /**
  * A page of search results. `order` is 'relevance' (bm25) unless the query matches so many
  * articles (most of the library) that relevance means little; then the newest come first.
- * `matches` estimates how many articles match, from the index's word counts.
+ * `matches` says how many articles match: counted, or estimated when they are too many to rank.
  */
 export interface SearchResult {
   hits: SearchHit[];
   order: 'relevance' | 'newest';
   matches: number;
+  /** Whether `matches` is counted (true) or estimated from the index's word counts (a query matching most of the library). */
+  matchesExact: boolean;
   /** Set while the search index is being rebuilt (a new analyser): results may miss articles not yet re-indexed. */
   rebuilding?: { done: number; total: number };
 }

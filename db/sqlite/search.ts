@@ -289,6 +289,7 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
   let ranked: { id: number; score: number }[];
   let order: SearchResult['order'] = 'relevance';
   let matches = 0;
+  let exact = false;
   if (tree) {
     matches = estimateMatches(db, tree);
     if (matches > RANKING_LIMIT) order = 'newest';
@@ -305,6 +306,12 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
            ORDER BY s.rank LIMIT ?`
         : `SELECT s.rowid AS id, 0 AS score FROM ${from} WHERE article_search MATCH ?${where} ORDER BY s.rowid DESC LIMIT ?`,
     ).all(toFts(db, tree, matchers), ...params, limit) as { id: number; score: number }[];
+    // Under the ranking limit, counting the matches costs little: the count is exact (NOT,
+    // phrases and spelling variants included). Above it, the index's estimate stands.
+    if (order === 'relevance') {
+      matches = statement(db, `SELECT count(*) FROM ${from} WHERE article_search MATCH ?${where}`).pluck().get(toFts(db, tree, { keys: new Set(), prefixes: [] }), ...params) as number;
+      exact = true;
+    }
   } else if (conditions.length) {
     order = 'newest';
     ranked = statement(db, `SELECT a.id, 0 AS score FROM articles a WHERE ${conditions.join(' AND ')} ORDER BY a.published DESC, a.id DESC LIMIT ?`).all(
@@ -312,13 +319,14 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
       limit,
     ) as { id: number; score: number }[];
     matches = statement(db, `SELECT count(*) FROM articles a WHERE ${conditions.join(' AND ')}`).pluck().get(...params) as number;
+    exact = true;
   } else {
-    return { hits: [], order, matches: 0 };
+    return { hits: [], order, matches: 0, matchesExact: true };
   }
   const load = statement(db, 'SELECT a.id, a.title, a.outlet, a.published, a.language, a.direction, x.body FROM articles a JOIN article_texts x ON x.article_id = a.id WHERE a.id = ?');
   const hits = ranked.map(({ id, score }) => {
     const { body, ...article } = load.get(id) as Omit<SearchHit, 'snippet' | 'highlights' | 'score'> & { body: string };
     return { ...article, score, ...makeSnippet(body, matchers) };
   });
-  return { hits, order, matches: Math.max(matches, hits.length) };
+  return { hits, order, matches: exact ? matches : Math.max(matches, hits.length), matchesExact: exact };
 }

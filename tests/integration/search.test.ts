@@ -1,7 +1,7 @@
 /** Search as the analyst uses it: through the API, over a small Arabic and English library. */
 import { describe, expect, it } from 'vitest';
 import type { SearchHit, SearchResult } from '../../electron/api/contract';
-import { tempApi } from '../helpers';
+import { callApi, tempApi } from '../helpers';
 
 const ARTICLES = [
   { name: 'a.txt', text: 'القوات الأمريكية تغادر قاعدة عين الأسد\nبدأت القوات الأمريكية انسحابها من قاعدة عين الأسد الجوية في محافظة الأنبار، بحسب مسؤولين عراقيين.' },
@@ -133,5 +133,22 @@ describe('find in article', () => {
     const spans = (result as { value: { start: number; end: number }[] }).value;
     expect(spans.map((s) => [...article.value.body].slice(s.start, s.end).join(''))).toEqual(['الأميركي', 'الأميركي']);
     expect(await dispatch('findInArticle', { id: 2, query: 'غير موجود' })).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('how many articles match', () => {
+  it('counts exactly, with spelling variants, phrases, NOT and filters, and says so', async () => {
+    const { dispatch } = await library();
+    const counted = async (query: string) => {
+      const result = await callApi(dispatch, 'searchArticles', { query });
+      return { matches: result.matches, exact: result.matchesExact, hits: result.hits.length };
+    };
+    // أمريكي and أميركي are variants: two articles, not the sum of both words' counts.
+    expect(await counted('الأمريكية')).toEqual({ matches: 2, exact: true, hits: 2 });
+    expect(await counted('"قاعدة عين الأسد"')).toEqual({ matches: 1, exact: true, hits: 1 });
+    expect(await counted('بغداد NOT سوريا')).toEqual({ matches: 1, exact: true, hits: 1 });
+    expect(await counted('الانسحاب NOT أربيل')).toEqual({ matches: 1, exact: true, hits: 1 });
+    expect(await counted('أربيل NOT Erbil')).toEqual({ matches: 0, exact: true, hits: 0 });
+    expect(await counted('lang:en')).toEqual({ matches: 1, exact: true, hits: 1 });
   });
 });

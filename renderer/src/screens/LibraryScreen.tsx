@@ -27,8 +27,11 @@ function DateField({ value, onChange }: { value: string; onChange: (event: React
   return <input className="date-field" type="text" inputMode="numeric" dir="ltr" pattern="\d{4}(-\d{2}(-\d{2})?)?" placeholder={t('datePlaceholder')} value={value} onChange={onChange} />;
 }
 
+/** A search hit with its place in the relevance order (1 is the best match). */
+type RankedHit = SearchHit & { rank: number };
+
 /** A snippet with its matched words marked. */
-function SnippetCell({ data }: ICellRendererParams<SearchHit>) {
+function SnippetCell({ data }: ICellRendererParams<RankedHit>) {
   if (!data) return null;
   const parts: React.ReactNode[] = [];
   let at = 0;
@@ -89,16 +92,19 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
     ],
     [t, lang],
   );
-  const resultColumns = useMemo<ColDef<SearchHit>[]>(
+  const resultColumns = useMemo<ColDef<RankedHit>[]>(
     () => [
       { field: 'title', headerName: t('title'), flex: 2, minWidth: 220, cellRenderer: AutoDirCell },
       { field: 'snippet', headerName: t('snippet'), flex: 4, minWidth: 300, cellRenderer: SnippetCell, sortable: false },
       { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell },
       { field: 'published', headerName: t('published'), width: 120 },
-      { field: 'score', headerName: t('score'), width: 100, valueFormatter: (p) => (typeof p.value === 'number' ? p.value.toFixed(2) : '') },
+      // Relevance as a person reads it: the rank (1 is the best match); bm25 scores mean little to anyone.
+      { field: 'rank', headerName: t('rank'), width: 90, hide: results.data?.order !== 'relevance' },
     ],
-    [t],
+    [t, results.data?.order],
   );
+  // The server's order is the relevance order: each hit keeps its rank however the grid is sorted.
+  const rankedHits = useMemo(() => results.data?.hits.map((hit, i) => ({ ...hit, rank: i + 1 })) ?? null, [results.data]);
 
   const saveEdit = async (event: CellValueChangedEvent<ArticleSummary>) => {
     const field = event.colDef.field as keyof ArticleEdit;
@@ -170,9 +176,9 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
       {searching ? (
         <>
           <p className="muted" role="status">
-            {!results.data ? t('loading') : results.data.order === 'newest' && settledQuery.trim() ? t('tooManyToRank', { n: results.data.matches }) : t('results', { n: results.data.matches })}
+            {!results.data ? t('loading') : results.data.matchesExact ? t('results', { n: results.data.matches }) : t('tooManyToRank', { n: results.data.matches })}
           </p>
-          <DataGrid key="search-results" testId="search-results" rows={results.data?.hits ?? null} columns={resultColumns} onRowClicked={(hit) => onOpen(hit.id)} emptyMessage={t('noResults')} />
+          <DataGrid key="search-results" testId="search-results" rows={rankedHits} columns={resultColumns} onRowClicked={(hit) => onOpen(hit.id)} emptyMessage={t('noResults')} />
         </>
       ) : (
         <>
