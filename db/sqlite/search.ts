@@ -129,6 +129,8 @@ function prefixKey(word: string): string {
 interface Matchers {
   keys: Set<string>;
   prefixes: string[];
+  /** Each phrase's keys in order: find in an article counts a phrase once, not word by word. */
+  phrases?: string[][];
 }
 
 /** The FTS5 MATCH expression for a query tree, and the keys a snippet should mark. */
@@ -146,7 +148,9 @@ function toFts(db: Database.Database, node: QueryNode, matchers: Matchers): stri
     }
     case 'phrase': {
       const keys = node.words.map(searchKey);
-      keys.forEach((k) => matchers.keys.add(k));
+      // Finding in an article wants the phrase whole; snippets mark its words.
+      if (matchers.phrases) matchers.phrases.push(keys);
+      else keys.forEach((k) => matchers.keys.add(k));
       return quoted(keys.join(' '));
     }
     case 'or':
@@ -190,18 +194,25 @@ function estimateMatches(db: Database.Database, node: QueryNode): number {
 export function findInText(db: Database.Database, body: string, query: string): { start: number; end: number }[] {
   const { tree } = parseQuery(query);
   if (!tree) return [];
-  const matchers: Matchers = { keys: new Set(), prefixes: [] };
+  const matchers: Matchers = { keys: new Set(), prefixes: [], phrases: [] };
   toFts(db, tree, matchers);
+  const tokens = tokenize(body);
+  const keys = tokens.map((token) => searchKey(token.text));
+  const phraseAt = (i: number) => matchers.phrases!.find((phrase) => phrase.every((key, j) => keys[i + j] === key));
   const matches: { start: number; end: number }[] = [];
   let codePoints = 0;
   let at = 0;
-  for (const token of tokenize(body)) {
-    if (!isMatch(token.text, matchers)) continue;
-    codePoints += codePointLength(body.slice(at, token.start));
-    const length = codePointLength(token.text);
+  for (let i = 0; i < tokens.length; i++) {
+    // A phrase is one match from its first word to its last; other words match one by one.
+    const phrase = phraseAt(i);
+    if (!phrase && !isMatch(tokens[i]!.text, matchers)) continue;
+    const last = tokens[i + (phrase ? phrase.length - 1 : 0)]!;
+    codePoints += codePointLength(body.slice(at, tokens[i]!.start));
+    const length = codePointLength(body.slice(tokens[i]!.start, last.end));
     matches.push({ start: codePoints, end: codePoints + length });
     codePoints += length;
-    at = token.end;
+    at = last.end;
+    if (phrase) i += phrase.length - 1;
   }
   return matches;
 }

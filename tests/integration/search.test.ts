@@ -152,3 +152,14 @@ describe('how many articles match', () => {
     expect(await counted('lang:en')).toEqual({ matches: 1, exact: true, hits: 1 });
   });
 });
+
+describe('finding in an article', () => {
+  it('counts a phrase once where it stands whole, not its words one by one', async () => {
+    const { dispatch } = await library();
+    const body = (await callApi(dispatch, 'getArticle', { id: 1 })).body;
+    const found = await callApi(dispatch, 'findInArticle', { id: 1, query: '"قاعدة عين الأسد"' });
+    expect(found.map((m) => [...body].slice(m.start, m.end).join(''))).toEqual(['قاعدة عين الأسد', 'قاعدة عين الأسد']);
+    // A word of the phrase alone is no match for the phrase.
+    expect(await callApi(dispatch, 'findInArticle', { id: 2, query: '"قاعدة عين الأسد"' })).toEqual([]);
+  });
+});
