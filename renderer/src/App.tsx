@@ -15,10 +15,38 @@ import { ReaderScreen } from './screens/ReaderScreen';
 /** Which screen is showing, and what it shows. */
 export type View = { name: 'library' } | { name: 'annotations' } | { name: 'codebook' } | { name: 'entities' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
 
+/** The address of a view (#/reader/12/34 is article 12 with annotation 34 in focus), so reload and back/forward keep the place. */
+function routeOf(view: View): string {
+  if (view.name !== 'reader') return `#/${view.name}`;
+  return `#/reader/${view.articleId}${view.focusAnnotationId ? `/${view.focusAnnotationId}` : ''}`;
+}
+
+/** The view an address names; the library for anything else. */
+function viewOf(hash: string): View {
+  const [name, id, focus] = hash.replace(/^#\/?/, '').split('/');
+  if (name === 'annotations' || name === 'codebook' || name === 'entities') return { name };
+  if (name === 'reader' && Number(id) > 0) return { name: 'reader', articleId: Number(id), ...(Number(focus) > 0 && { focusAnnotationId: Number(focus) }) };
+  return { name: 'library' };
+}
+
 /** The whole app. */
 export function App() {
   const { t, toggleLanguage } = useI18n();
-  const [view, setView] = useState<View>({ name: 'library' });
+  const [view, setViewState] = useState<View>(() => viewOf(window.location.hash));
+  const setView = useCallback((next: View) => {
+    if (routeOf(next) !== window.location.hash) history.pushState(null, '', routeOf(next));
+    setViewState(next);
+  }, []);
+  // Back and forward move between views; a token in the address (api.ts takes it) is not a view.
+  useEffect(() => {
+    const follow = () => !window.location.hash.includes('token=') && setViewState(viewOf(window.location.hash));
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
+  }, []);
   const [notice, setNotice] = useState<string | null>(null);
 
   // Ctrl+Z undoes the latest annotation action, Ctrl+Shift+Z (or Ctrl+Y) redoes it, across restarts.
@@ -45,7 +73,7 @@ export function App() {
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);
   }, [t]);
-  const openArticle = useCallback((articleId: number, focusAnnotationId?: number) => setView({ name: 'reader', articleId, focusAnnotationId }), []);
+  const openArticle = useCallback((articleId: number, focusAnnotationId?: number) => setView({ name: 'reader', articleId, focusAnnotationId }), [setView]);
 
   return (
     <div className="app">

@@ -33,13 +33,21 @@ export class ApiCallError extends Error {
 
 const TOKEN_KEY = 'sanad.token';
 
-/** Browser mode's token: taken once from the address fragment, then kept for this tab only. */
-function browserToken(): string {
+/**
+ * Browser mode's token: taken from the address fragment whenever one comes (at load, or when the
+ * address of a restarted server is opened in this tab), then kept for this tab only and taken
+ * out of the address bar. Returns whether a new token arrived.
+ */
+function takeTokenFromAddress(): boolean {
   const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem(TOKEN_KEY, fromHash);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
+  if (!fromHash) return false;
+  sessionStorage.setItem(TOKEN_KEY, fromHash);
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  return true;
+}
+
+function browserToken(): string {
+  takeTokenFromAddress();
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
@@ -71,8 +79,6 @@ function transport(method: string, arg: unknown): Promise<ApiResult<unknown>> {
   return bridge ? bridge[method]!(arg) : overHttp(method, arg);
 }
 
-// Read the token as soon as the app loads, so it leaves the address bar at once.
-if (!window.sanadIpc) browserToken();
 
 const writeListeners = new Set<() => void>();
 
@@ -91,3 +97,12 @@ export const api = new Proxy({} as ApiClient, {
     return result.value;
   },
 });
+
+// Read the token as soon as the app loads, so it leaves the address bar at once; a new one
+// (a restarted server's address opened in this tab) replaces it, and everything shown is fetched again.
+if (!window.sanadIpc) {
+  browserToken();
+  window.addEventListener('hashchange', () => {
+    if (takeTokenFromAddress()) writeListeners.forEach((listener) => listener());
+  });
+}

@@ -415,6 +415,32 @@ describe('entities', () => {
   });
 });
 
+describe('the address', () => {
+  it('takes a restarted server\'s new address in the open tab at once, and keeps the place across reload and back', async () => {
+    await importSamples();
+    const library = await app.goToLibrary();
+    await library.waitForTitles(2);
+    // Restarted on the same address, with a new token: the tab's calls are refused until it has it.
+    await server.stop();
+    server = await startServer(server.dataDir, Number(new URL(server.origin).port));
+    await app.goToAnnotations();
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Missing or wrong access token');
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    const again = await app.goToLibrary();
+    expect((await again.waitForTitles(2)).sort()).toEqual([ENGLISH_TITLE, ARABIC_TITLE].sort());
+    // The address says where the analyst is: reload and Back keep the place.
+    const reader = await again.openArticle(ARABIC_TITLE);
+    expect(new URL(page.url()).hash).toMatch(/^#\/reader\/\d+$/);
+    await page.reload();
+    await reader.text.waitFor();
+    expect(await reader.text.innerText()).toContain(ARABIC_PASSAGE);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/library');
+    await page.getByTestId('library-grid').waitFor();
+  });
+});
+
 describe('persistence', () => {
   it('keeps articles and annotations when Sanad is stopped and started again', async () => {
     await importSamples();
