@@ -239,6 +239,14 @@ export class AnnotationsPage {
     return this.grid.locator('.ag-row', { hasText: quote }).innerText();
   }
 
+  /** Edits a cell in place, as a double-click and typing do. */
+  async editCell(quote: string, colId: string, value: string): Promise<void> {
+    await this.grid.locator('.ag-row', { hasText: quote }).locator(`.ag-cell[col-id="${colId}"]`).dblclick();
+    const editor = this.grid.locator('.ag-cell-inline-editing input');
+    await editor.fill(value);
+    await editor.press('Enter');
+  }
+
   async open(quote: string): Promise<ReaderPage> {
     await this.grid.locator('.ag-cell[col-id="exact"]', { hasText: quote }).click();
     const reader = new ReaderPage(this.page);

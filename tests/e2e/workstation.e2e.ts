@@ -261,6 +261,29 @@ describe('undo, redo and changing text', () => {
     expect(await entries.first().innerText()).toMatch(new RegExp(`\\d{4}.*tagging ${ARABIC_PASSAGE} \\(undone\\)`));
   });
 
+  it('adds and changes a note on a tagged passage, in the reader and in the grid, and undoes it', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('1');
+    await expect.poll(() => reader.sideList.count()).toBe(1);
+    await reader.sideList.first().click();
+    const note = reader.sideList.first().getByRole('textbox', { name: 'Note' });
+    await note.fill('الرقم يختلف بين الروايات');
+    await note.press('Enter');
+    await expect.poll(() => reader.sideList.first().locator('.note').innerText()).toBe('الرقم يختلف بين الروايات');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => reader.sideList.first().locator('.note').count()).toBe(0);
+
+    const annotations = await app.goToAnnotations();
+    await annotations.editCell(ARABIC_PASSAGE, 'note', 'Five in another account');
+    await expect.poll(() => annotations.rowText(ARABIC_PASSAGE)).toContain('Five in another account');
+    await page.reload();
+    const reloaded = await app.goToAnnotations();
+    await expect.poll(() => reloaded.rowText(ARABIC_PASSAGE)).toContain('Five in another account');
+  });
+
   it('shows overlapping highlights on joined Arabic letters, each tag in its colour', async () => {
     await importSamples();
     const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);

@@ -1,5 +1,5 @@
 /** Every annotation in one grid paged by the server: quote, tag, note, article and date; a click opens the passage. */
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { AnnotationRow } from '../../../electron/api/contract';
 import { api } from '../api';
@@ -45,11 +45,22 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
       setActionError(`${file.name}: ${(e as Error).message}`);
     }
   };
+  const saveNote = async (event: CellValueChangedEvent<AnnotationRow>) => {
+    try {
+      await api.updateAnnotation({ id: event.data.id, note: typeof event.newValue === 'string' ? event.newValue : null });
+      setActionError(null);
+    } catch (e) {
+      // setData, not setDataValue: putting the old value back must not count as another edit.
+      event.node.setData({ ...event.data, note: event.oldValue as string | null });
+      setActionError((e as Error).message);
+    }
+  };
   const columns = useMemo<ColDef<AnnotationRow>[]>(
     () => [
       { field: 'exact', headerName: t('quote'), flex: 3, cellRenderer: AutoDirCell, tooltipField: 'exact', ...serverFilter.text },
       { field: 'tagName', headerName: t('tag'), width: 150, cellRenderer: TagCell, ...serverFilter.text },
-      { field: 'note', headerName: t('note'), flex: 1, cellRenderer: AutoDirCell, ...serverFilter.text },
+      // Notes are edited in place (double-click), as one undoable step each.
+      { field: 'note', headerName: t('note'), flex: 1, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
       { field: 'articleTitle', headerName: t('article'), flex: 2, cellRenderer: AutoDirCell, ...serverFilter.text },
       { field: 'createdAt', headerName: t('created'), width: 190, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc', ...serverFilter.date },
     ],
@@ -105,6 +116,7 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
         onTotal={(total) => (setCount(total), setError(null))}
         onError={setError}
         columns={columns}
+        onCellValueChanged={(event) => void saveNote(event)}
         onRowClicked={(a) => onOpen(a.articleId, a.id)}
         emptyMessage={t('emptyAnnotations')}
             noMatchMessage={t('noMatchingAnnotations')}

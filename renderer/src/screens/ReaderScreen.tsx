@@ -298,6 +298,20 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
                   ))}
                 </select>
               )}
+              {/* The focused annotation's note is edited in place: Enter or leaving the box saves it (undoable). */}
+              {n.id === focused && (
+                <input
+                  className="note-editor"
+                  key={`note-${n.id}-${n.note ?? ''}`}
+                  defaultValue={n.note ?? ''}
+                  placeholder={t('notePlaceholder')}
+                  aria-label={t('note')}
+                  dir="auto"
+                  onClick={(e) => e.stopPropagation()}
+                  onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+                  onBlur={(e) => (e.target.value.trim() || null) !== n.note && void run(() => api.updateAnnotation({ id: n.id, note: e.target.value }))}
+                />
+              )}
               <button type="button" className="link" onClick={(e) => (e.stopPropagation(), void remove(n.id))}>
                 {t('delete')}
               </button>
