@@ -40,6 +40,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const existed = path !== ':memory:' && existsSync(path);
   const db = new Database(path);
   try {
+    // Decide whether this file is a Sanad library we may change before writing a byte to it.
+    assertOurs(db, migrations);
+    db.pragma(`application_id = ${SANAD_APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -79,6 +82,29 @@ export function openReadOnlyStore(path: string, migrations: readonly Migration[]
   return db;
 }
 
+/** SQLite's application id for Sanad's libraries ("SNAD"), so other programs' files are told apart. */
+export const SANAD_APPLICATION_ID = 0x534e4144;
+
+/**
+ * Refuses, untouched, a file Sanad must not change: one written by a newer Sanad, or another
+ * program's database (another application id, or tables and no Sanad schema version).
+ */
+function assertOurs(db: Store, migrations: readonly Migration[]): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const version = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
+  if ((applicationId !== 0 && applicationId !== SANAD_APPLICATION_ID) || (version === 0 && hasTables)) {
+    throw new StoreOpenError('This file is not a Sanad library (it belongs to another program); the file has not been changed. Choose another file, or a new one.');
+  }
+  if (version > latest) {
+    throw new StoreOpenError(
+      `This database was written by a newer version of Sanad (schema ${version}; this version knows up to ${latest}). ` +
+        'Update Sanad to open it; the file has not been changed.',
+    );
+  }
+}
+
 /** The schema version the database is at. */
 export function schemaVersion(db: Store): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -86,13 +112,6 @@ export function schemaVersion(db: Store): number {
 
 function migrate(db: Store, migrations: readonly Migration[], backupPath: ((fromVersion: number) => string) | null): void {
   const current = schemaVersion(db);
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new StoreOpenError(
-      `This database was written by a newer version of Sanad (schema ${current}; this version knows up to ${latest}). ` +
-        'Update Sanad to open it; the file has not been changed.',
-    );
-  }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   // Keep a copy of a database that already holds data before changing its schema.

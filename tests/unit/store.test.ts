@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../db/sqlite/migrations';
 import { ANALYSER_VERSION } from '../../db/text/analyser';
-import { openStore, schemaVersion, StoreOpenError } from '../../db/sqlite/store';
+import { openStore, SANAD_APPLICATION_ID, schemaVersion, StoreOpenError } from '../../db/sqlite/store';
 import { tempDir } from '../helpers';
 
 describe('opening the store', () => {
@@ -19,7 +19,7 @@ describe('opening the store', () => {
     db.close();
   });
 
-  it('refuses a database written by a newer Sanad, and leaves it untouched', () => {
+  it('refuses a database written by a newer Sanad, and leaves it untouched (not even switched to WAL)', () => {
     const path = join(tempDir(), 'future.sqlite');
     const future = new Database(path);
     future.pragma('user_version = 999');
@@ -29,7 +29,34 @@ describe('opening the store', () => {
     expect(() => openStore(path)).toThrow(/newer version of Sanad \(schema 999/);
     const after = new Database(path);
     expect(after.pragma('user_version', { simple: true })).toBe(999);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
     after.close();
+  });
+
+  it('refuses another program\'s database, adding nothing to it', () => {
+    const path = join(tempDir(), 'other.sqlite');
+    const other = new Database(path);
+    other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')");
+    other.close();
+    expect(() => openStore(path)).toThrow(/not a Sanad library/);
+    const after = new Database(path);
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['contacts']);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
+    // An empty file another program has claimed is not taken either.
+    const stampedPath = join(tempDir(), 'stamped.sqlite');
+    const stamped = new Database(stampedPath);
+    stamped.pragma('application_id = 42');
+    stamped.close();
+    expect(() => openStore(stampedPath)).toThrow(/not a Sanad library/);
+  });
+
+  it('marks its own files with Sanad\'s application id', () => {
+    const path = join(tempDir(), 'sanad.sqlite');
+    openStore(path).close();
+    const db = new Database(path);
+    expect(db.pragma('application_id', { simple: true })).toBe(SANAD_APPLICATION_ID);
+    db.close();
   });
 
   it('keeps a copy of an existing database before migrating it', () => {
