@@ -44,6 +44,9 @@ function lex(query: string): Lexeme[] {
 }
 
 /** Splits a query into its full-text part and its filters. */
+/** How deep parentheses may nest in a query: enough for any real one, and no deeper than the parser's stack allows. */
+const MAX_QUERY_NESTING = 16;
+
 export function parseQuery(query: string): { tree: QueryNode | null; filters: SearchFilters } {
   const filters: SearchFilters = {};
   const lexemes = lex(query).filter((l) => {
@@ -53,6 +56,7 @@ export function parseQuery(query: string): { tree: QueryNode | null; filters: Se
     return false;
   });
   let position = 0;
+  let depth = 0;
   const peek = () => lexemes[position];
 
   function parseOr(): QueryNode | null {
@@ -94,7 +98,9 @@ export function parseQuery(query: string): { tree: QueryNode | null; filters: Se
     const next = lexemes[position++];
     if (!next) return null;
     if (next.type === 'open') {
+      if (++depth > MAX_QUERY_NESTING) throw new SearchQueryError(`Parentheses nest more than ${MAX_QUERY_NESTING} deep; write the query with fewer.`);
       const inner = parseOr();
+      depth--;
       if (peek()?.type === 'close') position++;
       return inner;
     }

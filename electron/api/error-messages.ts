@@ -38,6 +38,8 @@ const en = {
   wrongHost: 'Refused a request for host “{host}”.',
   tooLarge: 'Request larger than {megabytes} MB; import fewer files at once.',
   notJson: 'The request body is not valid JSON.',
+  tooDeep: 'The request nests deeper than {depth} levels.',
+  badPath: 'The address is not valid (a broken percent-encoding).',
   postOnly: 'API calls use POST.',
 };
 
@@ -77,6 +79,8 @@ const ar: Record<ErrorKey, string> = {
   wrongHost: 'رُفض طلب للمضيف «{host}».',
   tooLarge: 'الطلب أكبر من {megabytes} ميغابايت؛ استورد ملفات أقل في المرة الواحدة.',
   notJson: 'نص الطلب ليس JSON صالحًا.',
+  tooDeep: 'يتداخل الطلب أعمق من {depth} مستوى.',
+  badPath: 'العنوان غير صالح (ترميز نسبة مئوية معطوب).',
   postOnly: 'تستعمل طلبات الواجهة POST.',
 };
 

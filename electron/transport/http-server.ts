@@ -101,14 +101,21 @@ async function handleRequest(
     if (body === null) {
       return sendError(response, 413, errorBody('INVALID_ARGUMENT', 'tooLarge', { megabytes: MAX_IMPORT_REQUEST_BYTES / 1024 / 1024 }));
     }
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return sendError(response, 400, errorBody('INVALID_ARGUMENT', 'badPath'));
+    }
     let arg: unknown;
     try {
       arg = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
       return sendError(response, 400, errorBody('INVALID_ARGUMENT', 'notJson'));
     }
+    if (nestingDepth(arg) > MAX_JSON_DEPTH) return sendError(response, 400, errorBody('INVALID_ARGUMENT', 'tooDeep', { depth: MAX_JSON_DEPTH }));
     const client = request.headers[CLIENT_HEADER];
-    const result = await context.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), arg, {
+    const result = await context.dispatch(method, arg, {
       client: typeof client === 'string' && CLIENT_ID_PATTERN.test(client) ? client : undefined,
     });
     return sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
@@ -118,7 +125,13 @@ async function handleRequest(
 }
 
 function serveStatic(rendererDir: string, pathname: string, response: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return sendError(response, 400, errorBody('INVALID_ARGUMENT', 'badPath'));
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(rendererDir, relative);
   if (!file.startsWith(rendererDir + sep)) return sendError(response, 404, { code: 'NOT_FOUND', message: 'Not found.' });
   let size: number;
@@ -138,6 +151,22 @@ function serveStatic(rendererDir: string, pathname: string, response: ServerResp
     'cache-control': 'no-store',
   });
   createReadStream(file).pipe(response);
+}
+
+/** How deep the JSON of a request may nest: far more than any method's argument needs. */
+const MAX_JSON_DEPTH = 64;
+
+/** How deep a parsed JSON value nests (walked without recursion, so any depth is measured safely). */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    if (item && typeof item === 'object') for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function tokenMatches(sent: string | string[] | undefined, token: string): boolean {

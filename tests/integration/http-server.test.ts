@@ -98,4 +98,17 @@ describe('browser mode server', () => {
     expect((await api('getArticle', { id: 'x' })).status).toBe(400);
     expect((await api('createTag', { name: 'Claim', colour: '#123456' })).status).toBe(409);
   });
+
+  it('answers a broken address, deeply nested JSON and deeply nested queries with a 400 that says what is wrong', async () => {
+    const broken = await send({ method: 'POST', path: '/api/%E0%A4%A', headers: { [TOKEN_HEADER]: server.token }, body: '{}' });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).error.key).toBe('badPath');
+    expect((await send({ path: '/%E0%A4%A' })).status).toBe(400);
+    const deep = await send({ method: 'POST', path: '/api/importWebAnnotations', headers: { [TOKEN_HEADER]: server.token }, body: `{"document":${'['.repeat(5000)}${']'.repeat(5000)}}` });
+    expect(deep.status).toBe(400);
+    expect(JSON.parse(deep.body).error.message).toContain('nests deeper than 64 levels');
+    const nested = await api('searchArticles', { query: `${'('.repeat(400)}ميناء${')'.repeat(400)}` });
+    expect(nested.status).toBe(400);
+    expect(JSON.parse(nested.body).error.message).toContain('Parentheses nest more than 16 deep');
+  });
 });
