@@ -17,3 +17,11 @@ export class SearchQueryError extends Error {
 export class UndoRefusedError extends Error {
   override name = 'UndoRefusedError';
 }
+
+/** Another program held the library's write lock longer than the store waits for it; nothing was changed. */
+export class StoreBusyError extends Error {
+  override name = 'StoreBusyError';
+  constructor(readonly waitedSeconds: number) {
+    super(`another program is writing to the library; waited ${waitedSeconds} s`);
+  }
+}

@@ -5,6 +5,7 @@
  * closes it with COMMIT (or ROLLBACK) around the call, and lets one unit in at a time.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { StoreBusyError } from '../errors';
 import type { Repositories, UnitOfWork } from '../repositories';
 import { changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
 import { findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
@@ -28,7 +29,7 @@ import { activeJob, listJobs } from './jobs';
 import { findInText, searchArticles } from './search';
 import { addVariantGroup, deleteVariantGroup, listVariantGroups } from './spelling-variants';
 import { statement } from './statements';
-import type { Store } from './store';
+import { BUSY_TIMEOUT_MS, type Store } from './store';
 import { deleteTag, findTag, findTagByGuid, findTagByName, insertTag, listTags, mergeTags, tagUsage, updateTag, wouldCycle } from './tags';
 import { redo, undo } from './undo';
 
@@ -138,13 +139,15 @@ export function sqliteUnitOfWork(db: Store): UnitOfWork {
     }
     const run = () =>
       insideUnit.run(1, async () => {
-        db.exec(begin);
         try {
+          db.exec(begin);
           const result = await work();
           db.exec('COMMIT');
           return result;
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
+          // SQLite gave up waiting for another process's write lock: a reason a person can act on.
+          if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreBusyError(BUSY_TIMEOUT_MS / 1000);
           throw error;
         }
       });

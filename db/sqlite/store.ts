@@ -17,6 +17,9 @@ import { refreshVariantKeys } from './spelling-variants';
  */
 const CACHE_KIB = -65_536;
 
+/** How long a write waits for another process's lock before it gives up, in ms. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** An open store. */
 export type Store = Database.Database;
 
@@ -45,7 +48,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     db.pragma(`application_id = ${SANAD_APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = ${CACHE_KIB}`);
     // Statement journals (one per savepoint: an import opens one per file) stay in memory.
@@ -71,7 +74,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
  */
 export function openReadOnlyStore(path: string, migrations: readonly Migration[] = allMigrations): Store {
   const db = new Database(path, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma(`cache_size = ${CACHE_KIB}`);
   const latest = migrations.at(-1)?.version ?? 0;
   const version = schemaVersion(db);

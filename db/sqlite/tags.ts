@@ -43,7 +43,12 @@ export function insertTag(db: Store, name: string, colour: string, details: TagD
 
 /** Whether making `parentId` the parent of `id` would put a tag inside itself. */
 export function wouldCycle(db: Store, id: number, parentId: number | null): boolean {
-  for (let at = parentId; at !== null; at = findTag(db, at)?.parentId ?? null) if (at === id) return true;
+  // The walk remembers where it has been: a tree already broken by a cycle must not loop it forever.
+  const seen = new Set<number>();
+  for (let at = parentId; at !== null; at = findTag(db, at)?.parentId ?? null) {
+    if (at === id || seen.has(at)) return true;
+    seen.add(at);
+  }
   return false;
 }
 

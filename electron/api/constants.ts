@@ -5,7 +5,8 @@
 import { type ErrorKey, type ErrorParams, errorText } from './error-messages';
 
 /** The codes an API error can carry; the message is for a person. */
-export type ApiErrorCode = 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'INTERNAL';
+/** BUSY: another program held the library longer than Sanad waits for it. */
+export type ApiErrorCode = 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'BUSY' | 'INTERNAL';
 
 /** An error that crosses the boundary: its code, its message in English, and the key and parameters that let the renderer say it in the interface language. */
 export interface ApiErrorBody {

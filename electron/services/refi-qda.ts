@@ -110,8 +110,12 @@ export async function readCodebook(name: string, bytes: Uint8Array): Promise<Cod
 /** Brings codes into the codebook; existing tags (same GUID or name) are updated, not duplicated. */
 export async function applyCodebook(repos: Repositories, codes: CodebookCode[]): Promise<CodebookImportReport> {
   const report: CodebookImportReport = { added: 0, updated: 0 };
+  // The tags on the way down to the code being read: a code nested inside itself (the same guid or
+  // name in its own subtree) is not placed under itself again, which would make a cycle.
+  const path = new Set<number>();
   const visit = async (code: CodebookCode, parentId: number | null) => {
     const existing = (code.guid && (await repos.codebook.findByGuid(code.guid))) || (await repos.codebook.findByName(code.name));
+    if (existing && path.has(existing.id)) return;
     let tag: Tag;
     if (existing) {
       tag = await repos.codebook.update(existing.id, { name: code.name, parentId, ...(code.colour && { colour: code.colour }), ...(code.description && { description: code.description }) });
@@ -120,7 +124,9 @@ export async function applyCodebook(repos: Repositories, codes: CodebookCode[]):
       tag = await repos.codebook.insert(code.name, code.colour ?? DEFAULT_COLOUR, { parentId, description: code.description, ...(code.guid && { guid: code.guid }) });
       report.added++;
     }
+    path.add(tag.id);
     for (const child of code.children) await visit(child, tag.id);
+    path.delete(tag.id);
   };
   for (const code of codes) await visit(code, null);
   return report;

@@ -40,6 +40,7 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   UNKNOWN_METHOD: 404,
   CONFLICT: 409,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

@@ -117,4 +117,23 @@ describe('REFI-QDA exchange', () => {
     const distance = (a: string, b: string) => Math.hypot(...[1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16) - parseInt(b.slice(i, i + 2), 16)));
     for (const colour of colours) for (const other of builtIn) expect(distance(colour, other), `${colour} beside ${other}`).toBeGreaterThan(40);
   });
+
+  it('reads a codebook that nests a code inside itself without making a tag its own ancestor', async () => {
+    const { dispatch } = tempApi();
+    const looped = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+  <Code guid="11111111-1111-4111-8111-111111111111" name="Loop" isCodable="true">
+    <Code guid="22222222-2222-4222-8222-222222222222" name="Inner" isCodable="true">
+      <Code guid="11111111-1111-4111-8111-111111111111" name="Loop" isCodable="true"/>
+    </Code>
+  </Code>
+</Codes></CodeBook>`;
+    await call(dispatch, 'importCodebook', { name: 'looped.qdc', dataBase64: Buffer.from(looped).toString('base64') });
+    const tags = await call(dispatch, 'listTags', {});
+    const loop = tags.find((t) => t.name === 'Loop')!;
+    const inner = tags.find((t) => t.name === 'Inner')!;
+    expect([loop.parentId, inner.parentId]).toEqual([null, loop.id]);
+    // Moving a tag still answers (the walk up the tree ends).
+    expect(await call(dispatch, 'updateTag', { id: 1, parentId: inner.id })).toMatchObject({ parentId: inner.id });
+  });
 });

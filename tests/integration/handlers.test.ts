@@ -1,4 +1,5 @@
 /** The API handlers called directly, as both transports call them. */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../electron/api/contract';
 import { fixtureUpload, tempApi, callApi as call } from '../helpers';
@@ -132,4 +133,20 @@ describe('the boundary', () => {
     expect(await dispatch('getArticle', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('id') } });
     expect(await dispatch('getArticle', null)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
+});
+
+describe('another program writing to the library', () => {
+  it('waits for its lock, then says another program is using the library instead of "database is locked"', async () => {
+    const { dispatch, path } = tempApi();
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await dispatch('createTag', { name: 'Waiting' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'BUSY', key: 'storeBusy', message: expect.stringContaining('Another program is writing to this library') } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await call(dispatch, 'createTag', { name: 'Waiting' })).toMatchObject({ name: 'Waiting' });
+  }, 15_000);
 });

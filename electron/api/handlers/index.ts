@@ -6,7 +6,7 @@
  * opens its own short units around the waiting.
  */
 import { ZodError } from 'zod';
-import { UndoRefusedError } from '../../../db/errors';
+import { StoreBusyError, UndoRefusedError } from '../../../db/errors';
 import { type ApiErrorBody, errorBody } from '../constants';
 import { type ApiMethod, type ApiResult, contract } from '../contract';
 import { annotationHandlers } from './annotations';
@@ -78,6 +78,7 @@ export function createDispatcher(handlers: Handlers, { uow, now }: Pick<Services
 function describeError(error: unknown): ApiErrorBody {
   if (error instanceof ApiError) return error.body;
   if (error instanceof UndoRefusedError) return errorBody('CONFLICT', 'undoRefused', { reason: error.message });
+  if (error instanceof StoreBusyError) return errorBody('BUSY', 'storeBusy', { seconds: error.waitedSeconds });
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
     return errorBody('INVALID_ARGUMENT', 'invalidRequest', { details: issues.join('; ') });
