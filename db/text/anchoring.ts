@@ -27,6 +27,12 @@ export type AnchorOutcome =
 const FUZZY_ERROR_SHARE = 0.25;
 /** How far (in characters, beyond the quote's own length) the fuzzy search looks around the old position. */
 const FUZZY_WINDOW = 500;
+/**
+ * The longest quote the fuzzy search takes on: its cost grows with the quote's length times the
+ * window's, and a passage this long that is not found exactly goes to review instead (one of
+ * a million characters once took minutes).
+ */
+const FUZZY_MAX_QUOTE = 2000;
 
 function anchoredAt(body: string, start: number, end: number, method: 'position' | 'quote' | 'fuzzy'): AnchorOutcome {
   return { status: 'anchored', method, start, end, ...quoteSelector(body, start, end) };
@@ -65,7 +71,7 @@ export function reanchor(body: string, old: StoredSelectors): AnchorOutcome {
   const windowFrom = Math.max(0, oldFrom - old.exact.length - FUZZY_WINDOW);
   const windowTo = Math.min(body.length, oldTo + old.exact.length + FUZZY_WINDOW);
   const maxErrors = Math.floor(old.exact.length * FUZZY_ERROR_SHARE);
-  const matches = maxErrors > 0 ? search(body.slice(windowFrom, windowTo), old.exact, maxErrors) : [];
+  const matches = maxErrors > 0 && old.exact.length <= FUZZY_MAX_QUOTE ? search(body.slice(windowFrom, windowTo), old.exact, maxErrors) : [];
   if (matches.length === 0) return { status: 'review', reason: 'unmatched', candidates: [] };
   const fewest = Math.min(...matches.map((m) => m.errors));
   // Overlapping results are one place found several ways; distinct places with equal errors are ambiguous.

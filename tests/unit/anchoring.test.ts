@@ -63,3 +63,11 @@ describe('re-anchoring an annotation in changed text', () => {
     expect(reanchor(body, selectors)).toMatchObject({ status: 'anchored', method: 'position' });
   });
 });
+
+describe('bounded work', () => {
+  it('sends a very long passage that is not found exactly to review at once, instead of a minutes-long fuzzy search', () => {
+    const body = 'كلمة '.repeat(60_000);
+    const exact = 'نص '.repeat(50_000);
+    expect(reanchor(body, { start: 0, end: [...exact].length, exact, prefix: '', suffix: '' })).toEqual({ status: 'review', reason: 'unmatched', candidates: [] });
+  });
+});
