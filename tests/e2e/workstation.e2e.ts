@@ -173,6 +173,14 @@ describe('reading and tagging', () => {
     const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
     await reader.select(ARABIC_PASSAGE);
     await screenshot(page, '05-selection-toolbar');
+    // Every control of the toolbar lies inside it.
+    const toolbar = page.getByRole('toolbar');
+    const edge = (await toolbar.boundingBox())!;
+    for (const control of await toolbar.locator('button, input, select').all()) {
+      const box = (await control.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(edge.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(edge.x + edge.width + 0.5);
+    }
     await page.keyboard.press('1');
     await expect.poll(() => reader.sideList.count()).toBe(1);
     expect(await reader.sideList.first().innerText()).toContain(ARABIC_PASSAGE);

@@ -118,6 +118,8 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   };
   const [hover, setHover] = useState<{ x: number; y: number; annotations: AnnotationRow[] } | null>(null);
   const showHover = (event: React.MouseEvent) => {
+    // While a passage is selected, its toolbar has the floor: no hover card over its buttons.
+    if (!(window.getSelection()?.isCollapsed ?? true)) return setHover(null);
     const under = annotationsAt(event.clientX, event.clientY);
     setHover(under.length ? { x: event.clientX, y: event.clientY, annotations: under } : null);
   };
