@@ -25,3 +25,13 @@ export class StoreBusyError extends Error {
     super(`another program is writing to the library; waited ${waitedSeconds} s`);
   }
 }
+
+/** The disk (or the library's allowed size) is full: the change was not made, and the library is as it was. */
+export class StoreFullError extends Error {
+  override name = 'StoreFullError';
+}
+
+/** The library's file or folder cannot be written (read-only); nothing was changed. */
+export class StoreReadOnlyError extends Error {
+  override name = 'StoreReadOnlyError';
+}

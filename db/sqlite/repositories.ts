@@ -5,7 +5,7 @@
  * closes it with COMMIT (or ROLLBACK) around the call, and lets one unit in at a time.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { StoreBusyError } from '../errors';
+import { StoreBusyError, StoreFullError, StoreReadOnlyError } from '../errors';
 import type { Repositories, UnitOfWork } from '../repositories';
 import { changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
 import { findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
@@ -146,8 +146,11 @@ export function sqliteUnitOfWork(db: Store): UnitOfWork {
           return result;
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
-          // SQLite gave up waiting for another process's write lock: a reason a person can act on.
-          if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreBusyError(BUSY_TIMEOUT_MS / 1000);
+          // Faults of the disk or of other programs, as reasons a person can act on (the transaction was rolled back).
+          const code = (error as { code?: unknown }).code;
+          if (code === 'SQLITE_BUSY') throw new StoreBusyError(BUSY_TIMEOUT_MS / 1000);
+          if (code === 'SQLITE_FULL') throw new StoreFullError((error as Error).message);
+          if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') throw new StoreReadOnlyError((error as Error).message);
           throw error;
         }
       });

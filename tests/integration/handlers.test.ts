@@ -150,3 +150,18 @@ describe('another program writing to the library', () => {
     expect(await call(dispatch, 'createTag', { name: 'Waiting' })).toMatchObject({ name: 'Waiting' });
   }, 15_000);
 });
+
+describe('a full disk', () => {
+  it('says the disk is full in words a person understands, and keeps the library as it was', async () => {
+    const { dispatch, store } = tempApi();
+    await call(dispatch, 'importFiles', { files: [fixtureUpload('ar-port-closure.txt')] });
+    const before = (await call(dispatch, 'getArticle', { id: 1 })).body;
+    // The library may not grow any more, as on a full disk.
+    store.pragma(`max_page_count = ${store.pragma('page_count', { simple: true }) as number}`);
+    const big = { name: 'big.txt', dataBase64: Buffer.from(`عنوان\n${'نص طويل جدًا '.repeat(20_000)}`).toString('base64') };
+    const result = await dispatch('replaceArticleTextFromFile', { id: 1, ...big });
+    expect(result).toMatchObject({ ok: false, error: { key: 'storeFull', message: expect.stringContaining('The disk is full') } });
+    expect((await call(dispatch, 'getArticle', { id: 1 })).body).toBe(before);
+    expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});

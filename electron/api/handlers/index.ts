@@ -6,7 +6,7 @@
  * opens its own short units around the waiting.
  */
 import { ZodError } from 'zod';
-import { StoreBusyError, UndoRefusedError } from '../../../db/errors';
+import { StoreBusyError, StoreFullError, StoreReadOnlyError, UndoRefusedError } from '../../../db/errors';
 import { type ApiErrorBody, errorBody } from '../constants';
 import { type ApiMethod, type ApiResult, contract } from '../contract';
 import { annotationHandlers } from './annotations';
@@ -79,6 +79,8 @@ function describeError(error: unknown): ApiErrorBody {
   if (error instanceof ApiError) return error.body;
   if (error instanceof UndoRefusedError) return errorBody('CONFLICT', 'undoRefused', { reason: error.message });
   if (error instanceof StoreBusyError) return errorBody('BUSY', 'storeBusy', { seconds: error.waitedSeconds });
+  if (error instanceof StoreFullError) return errorBody('INTERNAL', 'storeFull');
+  if (error instanceof StoreReadOnlyError) return errorBody('INTERNAL', 'storeReadOnly');
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
     return errorBody('INVALID_ARGUMENT', 'invalidRequest', { details: issues.join('; ') });
