@@ -23,10 +23,11 @@ interface ChunkOutcome {
   finished: boolean;
 }
 
-/** How a kind of job runs: one chunk at a time, inside the runner's transaction. */
+/**
+ * How a kind of job runs: one chunk at a time, inside the runner's transaction. Each chunk commits
+ * with its cursor, so a job found unfinished at start goes on from there.
+ */
 interface JobType {
-  /** Whether a job found unfinished at start can go on from its cursor (otherwise it is marked interrupted). */
-  resumable: boolean;
   chunk(db: Store, job: JobRecord, now: string): ChunkOutcome;
   result?(db: Store, job: JobRecord): Record<string, unknown>;
 }
@@ -45,7 +46,6 @@ type RunnableKind = Exclude<JobKind, 'import' | 'export'>;
 
 const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REINDEX_WINDOW }: JobRunnerOptions): Record<RunnableKind, JobType> => ({
   reindex: {
-    resumable: true,
     chunk(db, job) {
       const upTo = Math.min(job.cursor + reindexWindow, job.total);
       for (const id of db.prepare('SELECT id FROM articles WHERE id > ? AND id <= ?').pluck().all(job.cursor, upTo) as number[]) reindexArticle(db, id);
@@ -54,7 +54,6 @@ const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REIN
     },
   },
   'alias-scan': {
-    resumable: true,
     chunk(db, job, now) {
       const upTo = Math.min(job.cursor + aliasScanWindow, job.total);
       suggestEntityMentionsInRange(db, now, job.params.entityId as number, job.cursor, upTo);
@@ -69,10 +68,10 @@ const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REIN
 /** A runner over `db`; it writes nothing until a job is started or resumed. */
 export function createJobRunner(db: Store, now: () => string, options: JobRunnerOptions = {}): JobRunner & { resumeUnfinished(): JobRecord[] } {
   const jobTypes = jobTypesFor(options);
-  const waiting = new Map<number, ((job: JobRecord) => void)[]>();
+  // Who waits for each running job (one tracker per job: track runs it once).
+  const waiting = new Map<number, (job: JobRecord) => void>();
   const settle = (id: number) => {
-    const job = findJob(db, id)!;
-    for (const resolve of waiting.get(id) ?? []) resolve(job);
+    waiting.get(id)?.(findJob(db, id)!);
     waiting.delete(id);
   };
   const run = async (id: number) => {
@@ -103,7 +102,7 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
   };
   const track = (id: number) =>
     new Promise<JobRecord>((resolve) => {
-      waiting.set(id, [...(waiting.get(id) ?? []), resolve]);
+      waiting.set(id, resolve);
       void run(id);
     });
   return {
@@ -118,7 +117,7 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
           markInterrupted(db, job.id, `Sanad stopped during this import after ${job.done} of ${job.total} files; those are in the library. Import the others again (files already in are skipped).`, now());
         } else if (job.kind === 'export') {
           markInterrupted(db, job.id, 'Sanad stopped during this export; nothing was written. Export again.', now());
-        } else if (jobTypes[job.kind].resumable) void track(job.id);
+        } else void track(job.id);
       }
       return unfinished;
     },

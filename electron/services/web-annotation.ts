@@ -109,6 +109,7 @@ export async function exportWebAnnotations(
   const sources = new Map<number, string>();
   const items: WebAnnotation[] = [];
   let cursor = 0;
+  let read = 0;
   try {
     for (;;) {
       if (followed?.cancelRequested()) throw new ExportCancelledError('The export was cancelled; nothing was written.');
@@ -127,7 +128,8 @@ export async function exportWebAnnotations(
       // Annotations waiting for review have no certain place in the current text: they stay home.
       items.push(...rows.filter((row) => !row.reviewReason).map((row) => toWebAnnotation(row, sources)));
       cursor = rows.at(-1)!.id;
-      followed?.progress(Math.min(total, items.length));
+      read += rows.length;
+      followed?.progress(Math.min(total, read));
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
