@@ -50,7 +50,7 @@ export function annotationHandlers({ uow, jobs, now }: Services): Pick<Handlers,
       );
     },
     exportWebAnnotations: async ({ articleId }, call) => {
-      const title = articleId === undefined ? '' : (await call.write((repos) => requireArticle(repos, articleId))).title;
+      const title = articleId === undefined ? '' : (await call.read((repos) => requireArticle(repos, articleId))).title;
       try {
         return await exportWebAnnotations(uow, articleId, { runner: jobs, label: title, actor: LOCAL_ACTOR });
       } catch (error) {

@@ -39,6 +39,8 @@ export interface HandlerCall {
   repos: Repositories;
   /** The calling window: undo and redo act on its own steps. */
   client: string;
+  /** Reads in a transaction of its own (long calls, which have none; inside a call's own, a savepoint). */
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Runs `work` in a transaction (inside the call's own, as a savepoint). */
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Runs `work` as one undoable step of this window. */

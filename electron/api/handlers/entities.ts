@@ -16,7 +16,7 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
     return (await uow.read(async (repos) => repos.entities.find(entityId)))!;
   };
   const requireEntity = async (call: HandlerCall, id: number) => {
-    const entity = await call.write((repos) => repos.entities.find(id));
+    const entity = await call.read((repos) => repos.entities.find(id));
     if (!entity) throw new ApiError('NOT_FOUND', 'entityNotFound', { id });
     return entity;
   };

@@ -59,6 +59,7 @@ export function createDispatcher(handlers: Handlers, { uow, now }: Pick<Services
       const call = (repos: HandlerCall['repos']): HandlerCall => ({
         repos,
         client,
+        read: (work) => uow.read(work),
         write: (work) => uow.write(work),
         step: (label, work) => uow.step({ actor: LOCAL_ACTOR, client, now: now() }, label, work),
       });
