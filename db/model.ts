@@ -77,6 +77,9 @@ export interface Annotation {
   exact: string;
   prefix: string;
   suffix: string;
+  /** The passage's tags, in the order they were applied. */
+  tagIds: number[];
+  /** The first of `tagIds`, or null: kept for callers written when a passage had one tag. */
   tagId: number | null;
   note: string | null;
   createdAt: string;
@@ -189,8 +192,18 @@ export interface WebAnnotationImportReport {
 export interface AnnotationRow extends Annotation {
   articleTitle: string;
   articleDirection: 'rtl' | 'ltr';
+  /** The passage's tags with their names and colours, in the order they were applied. */
+  tags: TagRef[];
+  /** The first tag's name and colour, or null: kept for callers written when a passage had one tag. */
   tagName: string | null;
   tagColour: string | null;
+}
+
+/** A tag as a passage shows it. */
+export interface TagRef {
+  id: number;
+  name: string;
+  colour: string;
 }
 
 /** One article an import stored. `file` names the row too for bulk files ("news.csv, row 3"). */
@@ -321,7 +334,10 @@ export interface Job {
 }
 
 /** What a new annotation stores; offsets count code points. */
-export type NewAnnotation = Pick<Annotation, 'articleId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'tagId' | 'note'>;
+export type NewAnnotation = Pick<Annotation, 'articleId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'tagIds' | 'note'>;
+
+/** What may change on an annotation: its place and quote, note, review state, and its whole set of tags. */
+export type AnnotationChange = Partial<Omit<Annotation, 'id' | 'articleId' | 'createdAt' | 'tagId'>>;
 
 /** Who takes a step, from which window, and when. */
 export interface StepContext {

@@ -7,6 +7,7 @@
  */
 import type {
   Annotation,
+  AnnotationChange,
   AnnotationRow,
   Article,
   ArticleEdit,
@@ -83,9 +84,10 @@ export interface AnnotationRepository {
   list(articleId?: number): Promise<AnnotationRow[]>;
   query(request: PageRequest & { articleId?: number }): Promise<Page<AnnotationRow>>;
   find(id: number): Promise<Annotation | undefined>;
-  findAt(articleId: number, start: number, end: number, tagId: number | null): Promise<Annotation | undefined>;
+  /** The annotation on exactly this passage, if there is one. */
+  findAt(articleId: number, start: number, end: number): Promise<Annotation | undefined>;
   insert(annotation: NewAnnotation, now: string): Promise<Annotation>;
-  change(id: number, change: Partial<Omit<Annotation, 'id' | 'articleId' | 'createdAt'>>, now: string): Promise<Annotation | undefined>;
+  change(id: number, change: AnnotationChange, now: string): Promise<Annotation | undefined>;
   delete(id: number): Promise<boolean>;
 }
 

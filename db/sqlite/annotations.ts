@@ -2,7 +2,7 @@
  * Queries on annotations. They run inside the caller's unit of work; a change an analyst makes
  * runs in a history step, so it can be undone and redone (see history.ts).
  */
-import type { Annotation, AnnotationRow, NewAnnotation, Page, PageRequest } from '../model';
+import type { Annotation, AnnotationChange, AnnotationRow, NewAnnotation, Page, PageRequest, TagRef } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
 import { statement } from './statements';
 import type { Store } from './store';
@@ -10,21 +10,45 @@ import type { Store } from './store';
 
 const annotationColumns = `
   n.id, n.article_id AS articleId, n.start_offset AS start, n.end_offset AS "end", n.exact, n.prefix, n.suffix,
-  n.tag_id AS tagId, n.note, n.created_at AS createdAt, n.updated_at AS updatedAt,
-  n.review_reason AS reviewReason, n.review_candidates AS reviewCandidates`;
+  n.note, n.created_at AS createdAt, n.updated_at AS updatedAt,
+  n.review_reason AS reviewReason, n.review_candidates AS reviewCandidates,
+  (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'colour', t.colour) ORDER BY x.id)
+   FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id) AS tags`;
 
-type AnnotationRecord = Omit<Annotation, 'reviewCandidates'> & { reviewCandidates: string | null };
+type AnnotationRecord = Omit<Annotation, 'reviewCandidates' | 'tagId' | 'tagIds'> & { reviewCandidates: string | null; tags: string };
 
-function parseRecord<T extends AnnotationRecord>(row: T): Omit<T, 'reviewCandidates'> & Pick<Annotation, 'reviewCandidates'> {
-  return { ...row, reviewCandidates: row.reviewCandidates ? (JSON.parse(row.reviewCandidates) as Annotation['reviewCandidates']) : null };
+/** A row as the store reads it, with its JSON columns parsed and its tags in the order they were applied. */
+function parseRecord<T extends AnnotationRecord>(row: T): Omit<T, 'reviewCandidates' | 'tags'> & Pick<AnnotationRow, 'reviewCandidates' | 'tags' | 'tagIds' | 'tagId'> {
+  const tags = JSON.parse(row.tags) as TagRef[];
+  return {
+    ...row,
+    reviewCandidates: row.reviewCandidates ? (JSON.parse(row.reviewCandidates) as Annotation['reviewCandidates']) : null,
+    tags,
+    tagIds: tags.map((tag) => tag.id),
+    tagId: tags[0]?.id ?? null,
+  };
+}
+
+/** An annotation without what only the grids show. */
+function asAnnotation({ tags: _tags, ...annotation }: ReturnType<typeof parseRecord<AnnotationRecord>>): Annotation {
+  return annotation;
 }
 
 const rowSelect = `
-    SELECT ${annotationColumns}, a.title AS articleTitle, a.direction AS articleDirection,
-           t.name AS tagName, t.colour AS tagColour
+    SELECT ${annotationColumns}, a.title AS articleTitle, a.direction AS articleDirection
     FROM annotations n
-    JOIN articles a ON a.id = n.article_id
-    LEFT JOIN tags t ON t.id = n.tag_id`;
+    JOIN articles a ON a.id = n.article_id`;
+
+type RowRecord = AnnotationRecord & Pick<AnnotationRow, 'articleTitle' | 'articleDirection'>;
+
+/** A grid row: the annotation, its article, and its tags (the first one also as tagName/tagColour). */
+function toRow(record: RowRecord): AnnotationRow {
+  const row = parseRecord(record);
+  return { ...row, tagName: row.tags[0]?.name ?? null, tagColour: row.tags[0]?.colour ?? null };
+}
+
+/** The names of a passage's tags, for filtering and sorting the grid on them. */
+const tagNamesSql = `(SELECT group_concat(t.name, ', ' ORDER BY x.id) FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id)`;
 
 /** What the annotations grid may filter and sort on. */
 const annotationGridColumns: Record<string, PagedColumn> = {
@@ -32,7 +56,7 @@ const annotationGridColumns: Record<string, PagedColumn> = {
   articleId: { sql: 'n.article_id', kind: 'number' },
   articleTitle: { sql: 'a.title', kind: 'text' },
   exact: { sql: 'n.exact', kind: 'text' },
-  tagName: { sql: 't.name', kind: 'text' },
+  tagName: { sql: tagNamesSql, kind: 'text' },
   note: { sql: 'n.note', kind: 'text' },
   createdAt: { sql: 'n.created_at', kind: 'date' },
   updatedAt: { sql: 'n.updated_at', kind: 'date' },
@@ -47,11 +71,11 @@ export function queryAnnotations(db: Store, request: PageRequest & { articleId?:
     order: { defaultSort: { sql: 'n.created_at', desc: true }, tieBreaker: 'n.id' },
     extraWhere: request.articleId === undefined ? [] : [{ sql: 'n.article_id = ?', params: [request.articleId] }],
   });
-  const rows = db.prepare(`${rowSelect} ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...params, request.endRow - request.startRow, request.startRow) as (AnnotationRecord & AnnotationRow)[];
+  const rows = db.prepare(`${rowSelect} ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...params, request.endRow - request.startRow, request.startRow) as RowRecord[];
   const total = request.withCount
-    ? (db.prepare(`SELECT count(*) FROM annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN tags t ON t.id = n.tag_id ${where}`).pluck().get(...params) as number)
+    ? (db.prepare(`SELECT count(*) FROM annotations n JOIN articles a ON a.id = n.article_id ${where}`).pluck().get(...params) as number)
     : null;
-  return { rows: rows.map(parseRecord) as AnnotationRow[], total };
+  return { rows: rows.map(toRow), total };
 }
 
 /** Annotations with their article and tag, of one article (in text order) or of all (newest first). */
@@ -61,64 +85,75 @@ export function listAnnotationRows(db: Store, articleId?: number): AnnotationRow
     articleId === undefined
       ? db.prepare(`${select} ORDER BY n.created_at DESC, n.id DESC`).all()
       : db.prepare(`${select} WHERE n.article_id = ? ORDER BY n.start_offset, n.end_offset`).all(articleId)
-  ) as (AnnotationRecord & AnnotationRow)[];
-  return rows.map(parseRecord) as AnnotationRow[];
+  ) as RowRecord[];
+  return rows.map(toRow);
 }
 
 /** One annotation, or undefined. */
 export function findAnnotation(db: Store, id: number): Annotation | undefined {
   const row = statement(db, `SELECT ${annotationColumns} FROM annotations n WHERE n.id = ?`).get(id) as AnnotationRecord | undefined;
-  return row && parseRecord(row);
+  return row && asAnnotation(parseRecord(row));
 }
 
-/** An annotation on exactly this passage with this tag, if one exists. */
-export function findAnnotationAt(db: Store, articleId: number, start: number, end: number, tagId: number | null): Annotation | undefined {
-  const id = statement(db, 'SELECT id FROM annotations WHERE article_id = ? AND start_offset = ? AND end_offset = ? AND tag_id IS ?')
+/** The annotation on exactly this passage, if there is one (the oldest, where an older store kept several). */
+export function findAnnotationAt(db: Store, articleId: number, start: number, end: number): Annotation | undefined {
+  const id = statement(db, 'SELECT id FROM annotations WHERE article_id = ? AND start_offset = ? AND end_offset = ? ORDER BY id LIMIT 1')
     .pluck()
-    .get(articleId, start, end, tagId) as number | undefined;
+    .get(articleId, start, end) as number | undefined;
   return id === undefined ? undefined : findAnnotation(db, id);
 }
 
 /**
- * Writes an annotation's whole row, as changing it or restoring it from history does. An upsert,
+ * Writes an annotation's row (not its tags), as changing it or re-anchoring it does. An upsert,
  * not INSERT OR REPLACE: a replace deletes the row first, which would fire no delete trigger
  * and so miscount the article's annotations.
  */
-export function writeAnnotation(db: Store, annotation: Annotation): void {
+export function writeAnnotation(db: Store, annotation: Omit<Annotation, 'tagId' | 'tagIds'>): void {
+  const { id, articleId, start, end, exact, prefix, suffix, note, createdAt, updatedAt, reviewReason, reviewCandidates } = annotation;
   statement(
     db,
     `INSERT INTO annotations
-       (id, article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at, review_reason, review_candidates)
-     VALUES (@id, @articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @createdAt, @updatedAt, @reviewReason, @reviewCandidates)
+       (id, article_id, start_offset, end_offset, exact, prefix, suffix, note, created_at, updated_at, review_reason, review_candidates)
+     VALUES (@id, @articleId, @start, @end, @exact, @prefix, @suffix, @note, @createdAt, @updatedAt, @reviewReason, @reviewCandidates)
      ON CONFLICT (id) DO UPDATE SET
        start_offset = excluded.start_offset, end_offset = excluded.end_offset, exact = excluded.exact,
-       prefix = excluded.prefix, suffix = excluded.suffix, tag_id = excluded.tag_id, note = excluded.note,
+       prefix = excluded.prefix, suffix = excluded.suffix, note = excluded.note,
        updated_at = excluded.updated_at, review_reason = excluded.review_reason, review_candidates = excluded.review_candidates`,
-  ).run({ ...annotation, reviewCandidates: annotation.reviewCandidates ? JSON.stringify(annotation.reviewCandidates) : null });
+  ).run({ id, articleId, start, end, exact, prefix, suffix, note, createdAt, updatedAt, reviewReason, reviewCandidates: reviewCandidates ? JSON.stringify(reviewCandidates) : null });
 }
 
-/** Stores a new annotation and returns it (the caller's unit of work records it as a step). */
-export function insertAnnotation(db: Store, annotation: NewAnnotation, now: string): Annotation {
+/** Gives a passage exactly these tags, in this order: tags it keeps keep their place, new ones come after. */
+function setAnnotationTags(db: Store, annotationId: number, tagIds: readonly number[]): void {
+  const current = statement(db, 'SELECT tag_id FROM annotation_tags WHERE annotation_id = ?').pluck().all(annotationId) as number[];
+  const remove = statement(db, 'DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?');
+  for (const tagId of current) if (!tagIds.includes(tagId)) remove.run(annotationId, tagId);
+  const add = statement(db, 'INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+  for (const tagId of new Set(tagIds)) if (!current.includes(tagId)) add.run(annotationId, tagId);
+}
+
+/** Stores a new annotation with its tags and returns it (the caller's unit of work records it as a step). */
+export function insertAnnotation(db: Store, { tagIds, ...annotation }: NewAnnotation, now: string): Annotation {
   const id = Number(
     statement(
       db,
-      `INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at)
-       VALUES (@articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note, @now, @now)`,
+      `INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, note, created_at, updated_at)
+       VALUES (@articleId, @start, @end, @exact, @prefix, @suffix, @note, @now, @now)`,
     ).run({ ...annotation, now }).lastInsertRowid,
   );
+  setAnnotationTags(db, id, tagIds);
   return findAnnotation(db, id)!;
 }
 
-/** Changes an annotation (tag, note, place) and returns it; undefined if there is none. */
-export function changeAnnotation(db: Store, id: number, change: Partial<Omit<Annotation, 'id' | 'articleId' | 'createdAt'>>, now: string): Annotation | undefined {
+/** Changes an annotation (tags, note, place) and returns it; undefined if there is none. */
+export function changeAnnotation(db: Store, id: number, { tagIds, ...change }: AnnotationChange, now: string): Annotation | undefined {
   const before = findAnnotation(db, id);
   if (!before) return undefined;
-  const after: Annotation = { ...before, ...change, updatedAt: now };
-  writeAnnotation(db, after);
-  return after;
+  writeAnnotation(db, { ...before, ...change, updatedAt: now });
+  if (tagIds) setAnnotationTags(db, id, tagIds);
+  return findAnnotation(db, id);
 }
 
-/** Deletes annotation `id`; returns whether it existed. */
+/** Deletes annotation `id` (its tags go with it); returns whether it existed. */
 export function deleteAnnotation(db: Store, id: number): boolean {
   return statement(db, 'DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
 }

@@ -149,7 +149,7 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
   unindexArticle(db, id);
   indexArticle(db, id, indexed);
   const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0, mentions: { moved: 0, needReview: 0, dropped: 0 } };
-  for (const { articleTitle: _t, articleDirection: _d, tagName: _n, tagColour: _c, ...annotation } of listAnnotationRows(db, id)) {
+  for (const annotation of listAnnotationRows(db, id)) {
     // An annotation already waiting for review is placed from its original selectors again.
     const outcome = reanchor(body, annotation);
     if (outcome.status === 'anchored') {

@@ -70,7 +70,7 @@ export function sqliteRepositories(db: Store): Repositories {
       list: async (articleId) => listAnnotationRows(db, articleId),
       query: async (request) => queryAnnotations(db, request),
       find: async (id) => findAnnotation(db, id),
-      findAt: async (articleId, start, end, tagId) => findAnnotationAt(db, articleId, start, end, tagId),
+      findAt: async (articleId, start, end) => findAnnotationAt(db, articleId, start, end),
       insert: async (annotation, now) => insertAnnotation(db, annotation, now),
       change: async (id, change, now) => changeAnnotation(db, id, change, now),
       delete: async (id) => deleteAnnotation(db, id),

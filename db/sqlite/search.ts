@@ -297,7 +297,7 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
     params.push(filters.to, filters.to);
   }
   if (filters.tag) {
-    conditions.push('EXISTS (SELECT 1 FROM annotations n JOIN tags t ON t.id = n.tag_id WHERE n.article_id = a.id AND lower(t.name) = lower(?))');
+    conditions.push('EXISTS (SELECT 1 FROM annotations n JOIN annotation_tags x ON x.annotation_id = n.id JOIN tags t ON t.id = x.tag_id WHERE n.article_id = a.id AND lower(t.name) = lower(?))');
     params.push(filters.tag);
   }
   const matchers: Matchers = { keys: new Set(), prefixes: [] };

@@ -66,25 +66,45 @@ export function updateTag(db: Store, id: number, change: Partial<Pick<Tag, 'name
   return findTag(db, id)!;
 }
 
-/** Merges tag `sourceId` into `targetId`: its annotations and child tags move over, then it is removed. */
+/** Gives every passage tagged `fromId` the tag `toId` instead (a passage that has both keeps one). */
+function retag(db: Store, fromId: number, toId: number): void {
+  statement(db, 'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ? ORDER BY id').run(toId, fromId);
+  untag(db, fromId);
+}
+
+/** Takes tag `id` off every passage. (Done here rather than by the foreign key, so history records it.) */
+function untag(db: Store, id: number): void {
+  statement(db, 'DELETE FROM annotation_tags WHERE tag_id = ?').run(id);
+}
+
+/** Merges tag `sourceId` into `targetId`: its passages and child tags move over, then it is removed. */
 export function mergeTags(db: Store, sourceId: number, targetId: number): Tag {
-  statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(targetId, sourceId);
+  retag(db, sourceId, targetId);
   statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
   statement(db, 'DELETE FROM tags WHERE id = ?').run(sourceId);
   return findTag(db, targetId)!;
 }
 
-/** Deletes a tag; its child tags move up to its parent, its annotations go as `annotations` says. */
+/**
+ * Deletes a tag; its child tags move up to its parent, its passages go as `annotations` says.
+ * 'delete' removes the passages that carry only this tag: one that carries others stays with them.
+ */
 export function deleteTag(db: Store, id: number, annotations: DeletedTagAnnotations): void {
   const tag = findTag(db, id)!;
-  if (annotations.action === 'delete') statement(db, 'DELETE FROM annotations WHERE tag_id = ?').run(id);
-  if (annotations.action === 'move') statement(db, 'UPDATE annotations SET tag_id = ? WHERE tag_id = ?').run(annotations.toTagId, id);
+  if (annotations.action === 'delete') {
+    statement(
+      db,
+      `DELETE FROM annotations WHERE id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?)
+         AND NOT EXISTS (SELECT 1 FROM annotation_tags o WHERE o.annotation_id = annotations.id AND o.tag_id <> ?)`,
+    ).run(id, id);
+  }
+  if (annotations.action === 'move') retag(db, id, annotations.toTagId);
+  else untag(db, id);
   statement(db, 'UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(tag.parentId, id);
-  // 'untag': the foreign key sets the annotations' tag to NULL.
   statement(db, 'DELETE FROM tags WHERE id = ?').run(id);
 }
 
-/** How many annotations carry a tag. */
+/** How many passages carry a tag. */
 export function tagUsage(db: Store, id: number): number {
-  return statement(db, 'SELECT count(*) FROM annotations WHERE tag_id = ?').pluck().get(id) as number;
+  return statement(db, 'SELECT count(*) FROM annotation_tags WHERE tag_id = ?').pluck().get(id) as number;
 }

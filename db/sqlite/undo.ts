@@ -17,6 +17,7 @@ const KEYS: Record<string, string> = {
   article_texts: 'article_id',
   tags: 'id',
   annotations: 'id',
+  annotation_tags: 'id',
   spelling_variants: 'id',
   entities: 'id',
   entity_aliases: 'id',
@@ -107,12 +108,14 @@ function apply(db: Store, step: StepRow, direction: 'undo' | 'redo'): void {
   // References are checked at commit, so rows can come back in any order.
   db.pragma('defer_foreign_keys = ON');
   for (const change of changes) putRow(db, change.table, change.rowId, direction === 'undo' ? change.before : change.after);
-  // A tag or parent deleted since cannot come back with the row: the reference is cleared, as deleting it did.
+  // What a row refers to may have been deleted since: the row comes back as that deletion left its
+  // kind, its reference cleared (a tag's parent, ON DELETE SET NULL) or itself gone (a passage's
+  // tag, ON DELETE CASCADE). Anything else cannot come back, and the undo is refused.
   for (const broken of db.pragma('foreign_key_check') as { table: string; rowid: number; fkid: number }[]) {
-    const reference = (db.pragma(`foreign_key_list(${broken.table})`) as { id: number; from: string }[]).find((f) => f.id === broken.fkid)!;
-    const nullable = (db.pragma(`table_info(${broken.table})`) as { name: string; notnull: number }[]).find((c) => c.name === reference.from)?.notnull === 0;
-    if (!nullable) throw new UndoRefusedError(`Cannot ${direction} ${describe(step)}: what it refers to in ${broken.table} has been deleted since.`);
-    db.prepare(`UPDATE ${broken.table} SET ${reference.from} = NULL WHERE rowid = ?`).run(broken.rowid);
+    const reference = (db.pragma(`foreign_key_list(${broken.table})`) as { id: number; from: string; on_delete: string }[]).find((f) => f.id === broken.fkid)!;
+    if (reference.on_delete === 'SET NULL') db.prepare(`UPDATE ${broken.table} SET ${reference.from} = NULL WHERE rowid = ?`).run(broken.rowid);
+    else if (reference.on_delete === 'CASCADE' && broken.table === 'annotation_tags') db.prepare('DELETE FROM annotation_tags WHERE rowid = ?').run(broken.rowid);
+    else throw new UndoRefusedError(`Cannot ${direction} ${describe(step)}: what it refers to in ${broken.table} has been deleted since.`);
   }
   // A restored text needs its derived data again: search keys and near-duplicate signature.
   for (const change of changes) if (change.table === 'article_texts') reindexArticle(db, change.rowId);

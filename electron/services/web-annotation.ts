@@ -51,7 +51,7 @@ async function articleSource(repos: Repositories, articleId: number): Promise<st
 
 function toWebAnnotation(row: AnnotationRow, sources: Map<number, string>): WebAnnotation {
   const body: TextualBody[] = [];
-  if (row.tagName) body.push({ type: 'TextualBody', purpose: 'tagging', value: row.tagName, format: 'text/plain' });
+  for (const tag of row.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag.name, format: 'text/plain' });
   if (row.note) {
     const { language, direction } = detectLanguage(row.note);
     body.push({ type: 'TextualBody', purpose: 'commenting', value: row.note, format: 'text/plain', language, textDirection: direction });
@@ -61,7 +61,7 @@ function toWebAnnotation(row: AnnotationRow, sources: Map<number, string>): WebA
     '@context': W3C_CONTEXT,
     id: `${ANNOTATION_URN}${row.id}-${Date.parse(row.createdAt)}`,
     type: 'Annotation',
-    motivation: row.tagName ? 'tagging' : row.note ? 'commenting' : 'highlighting',
+    motivation: row.tags.length ? 'tagging' : row.note ? 'commenting' : 'highlighting',
     created: row.createdAt,
     modified: row.updatedAt,
     ...(body.length > 0 && { body }),
@@ -211,16 +211,23 @@ export async function importWebAnnotations(repos: Repositories, document: unknow
       continue;
     }
     const bodies = (Array.isArray(annotation.body) ? annotation.body : annotation.body ? [annotation.body] : []) as Partial<TextualBody>[];
-    const tagName = bodies.find((b) => b.purpose === 'tagging')?.value?.trim();
+    const tagNames = new Set(bodies.filter((b) => b.purpose === 'tagging').map((b) => (typeof b.value === 'string' ? b.value.trim() : '')).filter(Boolean));
     const note = bodies.find((b) => b.purpose === 'commenting' || (b.type === 'TextualBody' && !b.purpose))?.value?.trim() || null;
-    const tag = tagName ? ((await repos.codebook.findByName(tagName)) ?? (await repos.codebook.insert(tagName, IMPORTED_TAG_COLOUR))) : null;
-    if (await repos.annotations.findAt(articleId, outcome.start, outcome.end, tag?.id ?? null)) {
-      report.skipped++;
+    const tagIds: number[] = [];
+    for (const tagName of tagNames) tagIds.push(((await repos.codebook.findByName(tagName)) ?? (await repos.codebook.insert(tagName, IMPORTED_TAG_COLOUR))).id);
+    // A passage already annotated here takes the tags it lacks; one that has them all is skipped.
+    const existing = await repos.annotations.findAt(articleId, outcome.start, outcome.end);
+    if (existing) {
+      const added = tagIds.filter((t) => !existing.tagIds.includes(t));
+      if (added.length) {
+        await repos.annotations.change(existing.id, { tagIds: [...existing.tagIds, ...added] }, now);
+        report.imported++;
+      } else report.skipped++;
       continue;
     }
     const created = typeof annotation.created === 'string' && !Number.isNaN(Date.parse(annotation.created)) ? new Date(annotation.created).toISOString() : now;
     const { status: _s, method: _m, ...place } = outcome;
-    await repos.annotations.insert({ articleId, ...place, tagId: tag?.id ?? null, note }, created);
+    await repos.annotations.insert({ articleId, ...place, tagIds, note }, created);
     report.imported++;
   }
   return report;

@@ -307,6 +307,37 @@ describe('undo, redo and changing text', () => {
     await screenshot(page, '12-overlapping-highlights');
   });
 
+  it('gives one passage several tags, by key and from the side list, shows each one, and takes one off', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('1');
+    await expect.poll(() => reader.sideList.count()).toBe(1);
+    // The same passage selected again and tagged again: one passage with two tags, not two passages.
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('5');
+    // A chip's text, without the × that takes it off the focused passage.
+    const chips = (list = reader.sideList) => list.first().locator('.tag-chip').evaluateAll((all) => all.map((chip) => chip.firstChild?.textContent));
+    await expect.poll(() => chips()).toEqual(['Claim', 'Number']);
+    expect(await reader.sideList.count()).toBe(1);
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
+    expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE], 'sanad-second-tag-5': [ARABIC_PASSAGE] });
+    // A third from the side list's picker.
+    await reader.sideList.first().click();
+    await reader.sideList.first().getByRole('combobox', { name: 'Add a tag…' }).selectOption({ label: 'Place' });
+    await expect.poll(() => reader.sideList.first().locator('.tag-chip').count()).toBe(3);
+    await screenshot(page, '12b-passage-with-three-tags');
+    const annotations = await app.goToAnnotations();
+    await expect.poll(() => annotations.grid.locator('.ag-cell[col-id="tagName"] .tag-chip').allInnerTexts()).toEqual(['Claim', 'Number', 'Place']);
+    await screenshot(page, '12c-grid-several-tags');
+    const back = await annotations.open(ARABIC_PASSAGE);
+    await back.sideList.first().getByRole('button', { name: `Remove the tag “${inserted('Number')}” from this passage` }).click();
+    await expect.poll(() => chips(back.sideList)).toEqual(['Claim', 'Place']);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => back.sideList.first().locator('.tag-chip').count()).toBe(3);
+  });
+
   it('re-anchors annotations when the text is edited, and sends the lost one to review for the analyst to place', async () => {
     await importSamples();
     const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);

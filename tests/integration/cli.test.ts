@@ -61,8 +61,9 @@ describe('sanad CLI', () => {
     sanad(['import', '--db', db, fixture('ar-port-closure.txt')]);
     const setup = new Database(db);
     setup.prepare(
-      "INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, created_at, updated_at) VALUES (1, 0, 5, 'إغلاق', '', ' ميناء الفاو مؤقتًا بعد اشتباكات', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+      "INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, created_at, updated_at) VALUES (1, 0, 5, 'إغلاق', '', ' ميناء الفاو مؤقتًا بعد اشتباكات', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
     ).run();
+    setup.prepare('INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (1, 1)').run();
     setup.close();
     const file = join(tempDir(), 'export.json');
     const exported = sanad(['export', '--format', 'w3c', '--article', '1', '-o', file, '--db', db]);

@@ -351,3 +351,59 @@ describe('migration 10: analyser version', () => {
     expect(db.prepare("SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get()).toBe('0');
   });
 });
+
+describe('migration 12: several tags per passage', () => {
+  const { path, db: v11 } = storeAt(11);
+  v11.prepare("INSERT INTO articles (title, language, direction, content_hash, imported_at) VALUES ('مقال', 'ar', 'rtl', 'h', 'now')").run();
+  v11.prepare("INSERT INTO article_texts (article_id, body) VALUES (1, 'نص المقال هنا')").run();
+  const insert = v11.prepare(
+    "INSERT INTO annotations (id, article_id, start_offset, end_offset, exact, prefix, suffix, tag_id, note, created_at, updated_at, created_by) VALUES (?, 1, 0, 2, 'نص', '', ' المقال', ?, ?, 'then', 'then', 'analyst')",
+  );
+  insert.run(1, 2, 'ملاحظة');
+  insert.run(2, null, null);
+  insert.run(9, 1, null);
+  v11.prepare('DELETE FROM annotations WHERE id = 9').run();
+  v11.prepare("INSERT INTO history_steps (at, actor, client, kind) VALUES ('then', 'local', 'local', 'annotation.create'), ('then', 'local', 'local', 'tag.create')").run();
+  v11.prepare("INSERT INTO history_changes (step_id, table_name, row_id, before, after) VALUES (1, 'annotations', 1, NULL, '{}'), (2, 'tags', 1, NULL, '{}')").run();
+  v11.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 12) });
+
+  it('moves each passage\'s tag into annotation_tags and keeps every passage, its note and its author', () => {
+    expect(db.prepare('SELECT id, note, created_by AS createdBy FROM annotations ORDER BY id').all()).toEqual([
+      { id: 1, note: 'ملاحظة', createdBy: 'analyst' },
+      { id: 2, note: null, createdBy: 'analyst' },
+    ]);
+    expect(db.prepare('SELECT annotation_id AS annotationId, tag_id AS tagId FROM annotation_tags').all()).toEqual([{ annotationId: 1, tagId: 2 }]);
+    expect(db.prepare("SELECT name FROM pragma_table_info('annotations') WHERE name = 'tag_id'").get()).toBeUndefined();
+    expect(db.prepare('SELECT annotation_count FROM articles WHERE id = 1').pluck().get()).toBe(2);
+  });
+
+  it('gives a second tag to the same passage, but the same tag only once', () => {
+    db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (1, 3)').run();
+    expect(() => db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (1, 3)').run()).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT tag_id FROM annotation_tags WHERE annotation_id = 1 ORDER BY id').pluck().all()).toEqual([2, 3]);
+  });
+
+  it('never gives a deleted annotation\'s id again, and drops a passage\'s tags with it', () => {
+    db.prepare("INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, created_at, updated_at) VALUES (1, 3, 9, 'المقال', '', '', 'now', 'now')").run();
+    expect(db.prepare('SELECT max(id) FROM annotations').pluck().get()).toBe(10);
+    db.prepare('DELETE FROM annotations WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM annotation_tags WHERE annotation_id = 1').pluck().get()).toBe(0);
+  });
+
+  it('records tagging in the history, and marks older annotation steps as no longer undoable', () => {
+    expect(db.prepare('SELECT kind, state FROM history_steps ORDER BY id').all()).toEqual([
+      { kind: 'annotation.create', state: 'discarded' },
+      { kind: 'tag.create', state: 'done' },
+    ]);
+    db.prepare('UPDATE history_recording SET step_id = 2').run();
+    db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (2, 1)').run();
+    db.prepare('UPDATE history_recording SET step_id = NULL').run();
+    expect(db.prepare("SELECT row_id AS rowId, after FROM history_changes WHERE table_name = 'annotation_tags'").get()).toMatchObject({ after: expect.stringContaining('"tag_id":1') });
+  });
+
+  it('finds a tag\'s passages through an index', () => {
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT annotation_id FROM annotation_tags WHERE tag_id = 1').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX annotation_tags_by_tag/);
+  });
+});

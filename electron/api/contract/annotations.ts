@@ -4,6 +4,9 @@ import type { Page, Annotation, WebAnnotationImportReport, AnnotationRow } from 
 import type { WebAnnotationCollection } from '../../services/web-annotation';
 import { id, method, pageRequest } from './schemas';
 
+/** The tags of one passage. */
+const passageTags = z.array(id).max(100, 'a passage carries at most 100 tags');
+
 /** The annotations methods of the contract. */
 export const annotationsMethods = {
   listAnnotations: method<AnnotationRow[]>('read')(z.object({ articleId: id.optional() })),
@@ -15,14 +18,24 @@ export const annotationsMethods = {
         articleId: id,
         start: z.number().int().nonnegative(),
         end: z.number().int().positive(),
+        /** One tag, as callers written for one tag per passage give it. */
         tagId: id.nullable().default(null),
+        /** The passage's tags (wins over tagId); tagging an annotated passage adds them to its tags. */
+        tagIds: passageTags.optional(),
         note: z.string().max(10_000).nullable().default(null),
       })
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
   deleteAnnotation: method<{ deleted: true }>()(z.object({ id })),
   updateAnnotation: method<Annotation>()(
-    z.object({ id, tagId: id.nullable().optional(), note: z.string().max(10_000).nullable().optional() }),
+    z.object({
+      id,
+      /** Sets the passage's tags to this one (null: none). */
+      tagId: id.nullable().optional(),
+      /** Sets the passage's whole set of tags, in this order (wins over tagId). */
+      tagIds: passageTags.optional(),
+      note: z.string().max(10_000).nullable().optional(),
+    }),
   ),
   placeAnnotation: method<Annotation>()(
     z

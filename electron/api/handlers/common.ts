@@ -80,6 +80,11 @@ export async function requireTag(repos: Repositories, tagId: number | null | und
   if (tagId != null && !(await repos.codebook.find(tagId))) throw new ApiError('NOT_FOUND', 'tagNotFound', { id: tagId });
 }
 
+/** Checks that each tag exists. */
+export async function requireTags(repos: Repositories, tagIds: readonly number[]): Promise<void> {
+  for (const tagId of tagIds) await requireTag(repos, tagId);
+}
+
 /** The history label of an action on an annotation: the passage, in its article. */
 export function annotationLabel(kind: HistoryKind, annotation: Annotation, detail: Record<string, unknown> = {}): StepLabel {
   return { kind, subjectId: annotation.id, articleId: annotation.articleId, quote: annotation.exact, detail };

@@ -5,19 +5,19 @@ import type { AnnotationRow } from '../../../electron/api/contract';
 import { api } from '../api';
 import { AutoDirCell, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { TagChip } from '../components/TagChip';
+import { TagChips } from '../components/TagChip';
 import { downloadText } from '../files';
 import { useI18n } from '../i18n';
 import { stepAction, stepPlace } from '../history';
 import { useApiQuery, useStoreWrites } from '../queries';
 
 function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
-  return data?.tagName ? <TagChip name={data.tagName} colour={data.tagColour ?? '#cccccc'} /> : null;
+  return data ? <TagChips tags={data.tags} /> : null;
 }
 
 /** The annotations screen. */
 export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, annotationId: number) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, tagLabel } = useI18n();
   const [filter, setFilter] = useState('');
   const storeWrites = useStoreWrites();
   const [count, setCount] = useState<number | null>(null);
@@ -58,13 +58,13 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
   const columns = useMemo<ColDef<AnnotationRow>[]>(
     () => [
       { field: 'exact', headerName: t('quote'), flex: 3, cellRenderer: AutoDirCell, tooltipField: 'exact', ...serverFilter.text },
-      { field: 'tagName', headerName: t('tag'), width: 150, cellRenderer: TagCell, ...serverFilter.text },
+      { field: 'tagName', headerName: t('tags'), width: 220, cellRenderer: TagCell, tooltipValueGetter: (p) => p.data?.tags.map((x) => tagLabel(x.name)).join('، ') ?? '', ...serverFilter.text },
       // Notes are edited in place (double-click), as one undoable step each.
       { field: 'note', headerName: t('note'), flex: 1, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
       { field: 'articleTitle', headerName: t('article'), flex: 2, cellRenderer: AutoDirCell, ...serverFilter.text },
       { field: 'createdAt', headerName: t('created'), width: 190, valueFormatter: (p) => formatTimestamp(p.value, lang), sort: 'desc', ...serverFilter.date },
     ],
-    [lang],
+    [lang, tagLabel],
   );
   return (
     <section className="annotations" aria-label={t('annotations')}>

@@ -14,7 +14,7 @@ import { useAction } from '../useAction';
 import { MentionList } from '../components/MentionList';
 import { EntityKindOptions } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
-import { TagChip } from '../components/TagChip';
+import { TagChips } from '../components/TagChip';
 import { useI18n } from '../i18n';
 import { bodyOffsetOf, PARAGRAPH_START_ATTRIBUTE, paragraphElements, rangeForSpan, selectionSpan, splitParagraphs } from '../reader/paragraphs';
 import { codePointOffset } from '../../../db/text/codepoints';
@@ -24,6 +24,11 @@ const FOCUS_HIGHLIGHT = 'sanad-focus';
 
 function highlightName(tagId: number | null): string {
   return tagId === null ? 'sanad-untagged' : `sanad-tag-${tagId}`;
+}
+
+/** A passage's second tag, drawn as a thick underline of its colour under the first tag's background. */
+function secondTagHighlightName(tagId: number): string {
+  return `sanad-second-tag-${tagId}`;
 }
 
 /** Reading comfort, kept between sessions. */
@@ -130,10 +135,17 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
       run(async () => {
         const created = await api.createAnnotation({ articleId, start: span.start, end: span.end, tagId, note: note || null });
         window.getSelection()?.removeAllRanges();
-        // Drawn at once: the new passage joins the cached list in text order.
-        const tag = tags.data?.find((x) => x.id === created.tagId);
-        const row: AnnotationRow = { ...created, articleTitle: article.data?.title ?? '', articleDirection: article.data?.direction ?? 'rtl', tagName: tag?.name ?? null, tagColour: tag?.colour ?? null };
-        updateCachedQuery('listAnnotations', { articleId }, (rows) => [...rows, row].sort((x, y) => x.start - y.start || x.end - y.end));
+        // Drawn at once: the new passage joins the cached list in text order (or, tagged again, takes its place).
+        const tagRefs = created.tagIds.flatMap((id) => tags.data?.filter((x) => x.id === id) ?? []).map(({ id, name, colour }) => ({ id, name, colour }));
+        const row: AnnotationRow = {
+          ...created,
+          articleTitle: article.data?.title ?? '',
+          articleDirection: article.data?.direction ?? 'rtl',
+          tags: tagRefs,
+          tagName: tagRefs[0]?.name ?? null,
+          tagColour: tagRefs[0]?.colour ?? null,
+        };
+        updateCachedQuery('listAnnotations', { articleId }, (rows) => [...rows.filter((x) => x.id !== row.id), row].sort((x, y) => x.start - y.start || x.end - y.end));
       }),
     [articleId, run, tags.data, article.data],
   );
@@ -236,7 +248,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
           <div className="hover-card" role="tooltip" style={{ top: hover.y + 16, left: Math.min(hover.x, window.innerWidth - 320) }}>
             {hover.annotations.map((n) => (
               <div key={n.id}>
-                {n.tagName && <TagChip name={n.tagName} colour={n.tagColour ?? '#ccc'} />}
+                <TagChips tags={n.tags} />
                 {n.note && <p dir="auto">{n.note}</p>}
               </div>
             ))}
@@ -277,7 +289,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
           scrollParent={sideRef}
           renderItem={(n) => (
             <>
-              {n.tagName && <TagChip name={n.tagName} colour={n.tagColour ?? '#ccc'} />}
+              <TagChips tags={n.tags} onRemove={n.id === focused ? (tagId) => void run(() => api.updateAnnotation({ id: n.id, tagIds: n.tagIds.filter((x) => x !== tagId) })) : undefined} />
               <q dir="auto">{n.exact}</q>
               {n.note && (
                 <p className="note" dir="auto">
@@ -287,17 +299,19 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
               {/* Only the focused annotation gets a tag picker: thousands of them would slow opening. */}
               {n.id === focused && (
                 <select
-                  aria-label={t('tag')}
-                  value={n.tagId ?? ''}
+                  aria-label={t('addTagToPassage')}
+                  value=""
                   onClick={(e) => e.stopPropagation()}
-                  onChange={(e) => void run(() => api.updateAnnotation({ id: n.id, tagId: e.target.value ? Number(e.target.value) : null }))}
+                  onChange={(e) => e.target.value && void run(() => api.updateAnnotation({ id: n.id, tagIds: [...n.tagIds, Number(e.target.value)] }))}
                 >
-                  <option value="">—</option>
-                  {tags.data?.map((tag) => (
-                    <option key={tag.id} value={tag.id}>
-                      {tagLabel(tag.name)}
-                    </option>
-                  ))}
+                  <option value="">{t('addTagToPassage')}</option>
+                  {tags.data
+                    ?.filter((tag) => !n.tagIds.includes(tag.id))
+                    .map((tag) => (
+                      <option key={tag.id} value={tag.id}>
+                        {tagLabel(tag.name)}
+                      </option>
+                    ))}
                 </select>
               )}
               {/* The focused annotation's note is edited in place: Enter or leaving the box saves it (undoable). */}
@@ -386,6 +400,7 @@ function useHighlights(
     () =>
       [
         ...(tags ?? []).map((tag) => `::highlight(${highlightName(tag.id)}) { background-color: ${tag.colour}b3; }`),
+        ...(tags ?? []).map((tag) => `::highlight(${secondTagHighlightName(tag.id)}) { text-decoration: underline 4px ${tag.colour}; text-underline-offset: 9px; }`),
         `::highlight(${highlightName(null)}) { background-color: #d0d0d0b3; }`,
         `::highlight(${FOCUS_HIGHLIGHT}) { text-decoration: underline 3px #c0392b; text-underline-offset: 6px; }`,
         `::highlight(${ENTITY_HIGHLIGHT}) { text-decoration: underline dotted 2px #2b5d9b; text-underline-offset: 5px; }`,
@@ -417,6 +432,7 @@ function useHighlights(
     if (!annotations) return;
     layer.current?.update([
       ...annotations.map((a) => ({ key: `a:${a.id}`, name: highlightName(a.tagId), start: a.start, end: a.end })),
+      ...annotations.flatMap((a) => (a.tagIds[1] === undefined ? [] : [{ key: `a2:${a.id}`, name: secondTagHighlightName(a.tagIds[1]), start: a.start, end: a.end }])),
       ...mentions.map((m) => ({ key: `m:${m.id}`, name: m.status === 'accepted' ? ENTITY_HIGHLIGHT : SUGGESTED_ENTITY_HIGHLIGHT, start: m.start, end: m.end })),
     ]);
   }, [body, annotations, mentions]);
