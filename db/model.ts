@@ -199,6 +199,26 @@ export interface AnnotationRow extends Annotation {
   tagColour: string | null;
 }
 
+/** Which passages of the annotations grid to show: one article's, one tag's (null: untagged ones). */
+export interface AnnotationScope {
+  articleId?: number;
+  tagId?: number | null;
+}
+
+/** One group of the annotations screen's group-by panel: a tag (id null: no tag) or an article, with its passages counted. */
+export interface AnnotationGroup {
+  id: number | null;
+  name: string;
+  colour: string | null;
+  count: number;
+}
+
+/** The groups, largest first; `more` counts those left out past the limit. */
+export interface AnnotationGroups {
+  groups: AnnotationGroup[];
+  more: number;
+}
+
 /** A tag as a passage shows it. */
 export interface TagRef {
   id: number;

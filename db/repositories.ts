@@ -8,6 +8,8 @@
 import type {
   Annotation,
   AnnotationChange,
+  AnnotationGroups,
+  AnnotationScope,
   AnnotationRow,
   Article,
   ArticleEdit,
@@ -82,7 +84,9 @@ export interface CodebookRepository {
 /** Annotations: tagged, anchored passages. */
 export interface AnnotationRepository {
   list(articleId?: number): Promise<AnnotationRow[]>;
-  query(request: PageRequest & { articleId?: number }): Promise<Page<AnnotationRow>>;
+  query(request: PageRequest & AnnotationScope): Promise<Page<AnnotationRow>>;
+  /** Passages counted per tag or per article, under a quick filter. */
+  groups(by: 'tag' | 'article', quickFilter?: string): Promise<AnnotationGroups>;
   find(id: number): Promise<Annotation | undefined>;
   /** The annotation on exactly this passage, if there is one. */
   findAt(articleId: number, start: number, end: number): Promise<Annotation | undefined>;

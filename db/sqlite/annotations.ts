@@ -2,7 +2,7 @@
  * Queries on annotations. They run inside the caller's unit of work; a change an analyst makes
  * runs in a history step, so it can be undone and redone (see history.ts).
  */
-import type { Annotation, AnnotationChange, AnnotationRow, NewAnnotation, Page, PageRequest, TagRef } from '../model';
+import type { Annotation, AnnotationChange, AnnotationGroup, AnnotationGroups, AnnotationRow, AnnotationScope, NewAnnotation, Page, PageRequest, TagRef } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
 import { statement } from './statements';
 import type { Store } from './store';
@@ -64,18 +64,51 @@ const annotationGridColumns: Record<string, PagedColumn> = {
   start: { sql: 'n.start_offset', kind: 'number' },
 };
 
-/** One block of the annotations grid (of one article, or of all), newest first by default. */
-export function queryAnnotations(db: Store, request: PageRequest & { articleId?: number }): Page<AnnotationRow> {
-  const { where, params, orderBy } = pageClauses(annotationGridColumns, request, {
-    quickFilterColumns: ['exact', 'note', 'articleTitle', 'tagName'],
-    order: { defaultSort: { sql: 'n.created_at', desc: true }, tieBreaker: 'n.id' },
-    extraWhere: request.articleId === undefined ? [] : [{ sql: 'n.article_id = ?', params: [request.articleId] }],
-  });
+/** The quick filter's columns, and the grid's default order: newest first. */
+const gridOptions = { quickFilterColumns: ['exact', 'note', 'articleTitle', 'tagName'], order: { defaultSort: { sql: 'n.created_at', desc: true }, tieBreaker: 'n.id' } };
+
+/** The WHERE conditions of a scope: one article's passages, one tag's, or the untagged ones. */
+function scopeConditions({ articleId, tagId }: AnnotationScope): { sql: string; params: unknown[] }[] {
+  return [
+    ...(articleId === undefined ? [] : [{ sql: 'n.article_id = ?', params: [articleId] }]),
+    ...(tagId === undefined
+      ? []
+      : tagId === null
+        ? [{ sql: 'NOT EXISTS (SELECT 1 FROM annotation_tags x WHERE x.annotation_id = n.id)', params: [] }]
+        : [{ sql: 'EXISTS (SELECT 1 FROM annotation_tags x WHERE x.annotation_id = n.id AND x.tag_id = ?)', params: [tagId] }]),
+  ];
+}
+
+/** One block of the annotations grid (of one article or tag, or of all), newest first by default. */
+export function queryAnnotations(db: Store, request: PageRequest & AnnotationScope): Page<AnnotationRow> {
+  const { where, params, orderBy } = pageClauses(annotationGridColumns, request, { ...gridOptions, extraWhere: scopeConditions(request) });
   const rows = db.prepare(`${rowSelect} ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...params, request.endRow - request.startRow, request.startRow) as RowRecord[];
   const total = request.withCount
     ? (db.prepare(`SELECT count(*) FROM annotations n JOIN articles a ON a.id = n.article_id ${where}`).pluck().get(...params) as number)
     : null;
   return { rows: rows.map(toRow), total };
+}
+
+/** How many articles the group-by panel lists at most (a library may have 100,000). */
+const ARTICLE_GROUPS_SHOWN = 200;
+
+/** Passages counted per tag (with the untagged ones last) or per article, under the grid's quick filter; largest first. */
+export function annotationGroups(db: Store, by: 'tag' | 'article', quickFilter?: string): AnnotationGroups {
+  const { where, params } = pageClauses(annotationGridColumns, { startRow: 0, endRow: 1, quickFilter }, gridOptions);
+  const from = 'FROM annotations n JOIN articles a ON a.id = n.article_id';
+  if (by === 'article') {
+    const groups = db
+      .prepare(`SELECT a.id, a.title AS name, NULL AS colour, count(*) AS count ${from} ${where} GROUP BY a.id ORDER BY count DESC, a.id LIMIT ?`)
+      .all(...params, ARTICLE_GROUPS_SHOWN) as AnnotationGroup[];
+    const articles = db.prepare(`SELECT count(DISTINCT n.article_id) ${from} ${where}`).pluck().get(...params) as number;
+    return { groups, more: Math.max(0, articles - groups.length) };
+  }
+  const groups = db
+    .prepare(`SELECT t.id, t.name, t.colour, count(*) AS count ${from} JOIN annotation_tags x ON x.annotation_id = n.id JOIN tags t ON t.id = x.tag_id ${where} GROUP BY t.id ORDER BY count DESC, t.name`)
+    .all(...params) as AnnotationGroup[];
+  const untaggedWhere = `${where ? `${where} AND` : 'WHERE'} NOT EXISTS (SELECT 1 FROM annotation_tags x WHERE x.annotation_id = n.id)`;
+  const untagged = db.prepare(`SELECT count(*) ${from} ${untaggedWhere}`).pluck().get(...params) as number;
+  return { groups: untagged ? [...groups, { id: null, name: '', colour: null, count: untagged }] : groups, more: 0 };
 }
 
 /** Annotations with their article and tag, of one article (in text order) or of all (newest first). */

@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { StoreBusyError, StoreFullError, StoreReadOnlyError } from '../errors';
 import type { Repositories, UnitOfWork } from '../repositories';
-import { changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
+import { annotationGroups, changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
 import { findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
 import {
   addAlias,
@@ -69,6 +69,7 @@ export function sqliteRepositories(db: Store): Repositories {
     annotations: {
       list: async (articleId) => listAnnotationRows(db, articleId),
       query: async (request) => queryAnnotations(db, request),
+      groups: async (by, quickFilter) => annotationGroups(db, by, quickFilter),
       find: async (id) => findAnnotation(db, id),
       findAt: async (articleId, start, end) => findAnnotationAt(db, articleId, start, end),
       insert: async (annotation, now) => insertAnnotation(db, annotation, now),

@@ -247,6 +247,18 @@ export class AnnotationsPage {
     await editor.press('Enter');
   }
 
+  /** The group-by panel's groups as shown: name and count. */
+  groups(): Promise<string[]> {
+    return this.page.getByRole('complementary', { name: 'Group by' }).getByRole('listitem').evaluateAll((items) => items.map((i) => (i as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  /** Chooses what the panel groups by, and then one group by its name. */
+  async showGroup(by: 'Tag' | 'Article', name: string): Promise<void> {
+    const panel = this.page.getByRole('complementary', { name: 'Group by' });
+    await panel.getByRole('combobox').selectOption({ label: by });
+    await panel.getByRole('button', { name }).click();
+  }
+
   async open(quote: string): Promise<ReaderPage> {
     await this.grid.locator('.ag-cell[col-id="exact"]', { hasText: quote }).click();
     const reader = new ReaderPage(this.page);

@@ -304,6 +304,9 @@ describe('undo, redo and changing text', () => {
     await page.evaluate(() => window.getSelection()?.removeAllRanges());
     expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': ['ثلاثة من الحراس أصيبوا'], 'sanad-tag-5': ['الحراس أصيبوا بجروح طفيفة'] });
     expect(await reader.paragraphNodeCounts()).toEqual([1, 1, 1, 1, 1, 1]);
+    // Which tag covers which part: the focused passage names the one it overlaps and the words they share.
+    await reader.sideList.first().click();
+    await expect.poll(() => reader.sideList.first().locator('.overlap').innerText()).toMatch(/^Overlaps\s+Number\s+الحراس أصيبوا$/);
     await screenshot(page, '12-overlapping-highlights');
   });
 
@@ -336,6 +339,29 @@ describe('undo, redo and changing text', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => back.sideList.first().locator('.tag-chip').count()).toBe(3);
+  });
+
+  it('groups the annotations grid by tag and by article, with counts, and narrows it to the chosen group', async () => {
+    await importSamples();
+    const reader = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
+    await reader.select(ARABIC_PASSAGE);
+    await page.keyboard.press('1');
+    await reader.select('ميناء الفاو الكبير');
+    await page.keyboard.press('5');
+    await expect.poll(() => reader.sideList.count()).toBe(2);
+    const english = await (await app.goToLibrary()).openArticle(ENGLISH_TITLE);
+    await english.select('three guards were lightly wounded');
+    await page.keyboard.press('5');
+    await expect.poll(() => english.sideList.count()).toBe(1);
+    const annotations = await app.goToAnnotations();
+    await expect.poll(() => annotations.groups()).toEqual(['All passages', 'Number 2', 'Claim 1']);
+    await annotations.showGroup('Tag', 'Number');
+    await expect.poll(() => annotations.quotes()).toHaveLength(2);
+    expect(await page.getByTestId('annotations-count').innerText()).toBe('2 annotations');
+    await annotations.showGroup('Article', ENGLISH_TITLE);
+    await expect.poll(() => annotations.quotes()).toEqual(['three guards were lightly wounded']);
+    expect(await annotations.groups()).toEqual(['All passages', `${ARABIC_TITLE} 2`, `${ENGLISH_TITLE} 1`]);
+    await screenshot(page, '07b-annotations-grouped');
   });
 
   it('re-anchors annotations when the text is edited, and sends the lost one to review for the analyst to place', async () => {
@@ -438,11 +464,17 @@ describe('entities', () => {
     await page.getByRole('toolbar').getByRole('combobox', { name: 'Mark entity' }).selectOption('place');
     await page.getByRole('toolbar').getByRole('button', { name: 'Mark entity' }).click();
     const here = page.getByRole('region', { name: 'Entities in this article' });
+    // One row for the entity, however many mentions it has; its mentions open beneath it when asked.
+    const group = here.getByTestId('entity-group');
+    await expect.poll(() => group.innerText()).toContain('Place · 2 mentions, 1 suggested');
+    expect(await group.count()).toBe(1);
+    await group.getByRole('button', { name: 'ميناء الفاو' }).click();
     // The marked one (in the title) is accepted; the same name further on is suggested, not decided.
-    await expect.poll(() => here.getByTestId('mention').count()).toBe(2);
     expect(await here.getByTestId('mention').allInnerTexts()).toEqual([expect.stringContaining('accepted'), expect.stringContaining('suggested')]);
-    await here.getByRole('button', { name: 'Accept all suggestions' }).click();
+    await group.getByRole('button', { name: 'Accept the suggestion' }).click();
     await expect.poll(() => here.getByText('suggested').count()).toBe(0);
+    // The article's own annotations come first in the side panel, its entities after them.
+    expect(await page.locator('.reader-side h2').allInnerTexts()).toEqual(['Annotations in this article', 'Entities in this article']);
     return reader;
   }
 
@@ -460,6 +492,10 @@ describe('entities', () => {
     await expect.poll(() => english.count()).toBe(2);
     expect(await english.allInnerTexts()).toEqual([expect.stringContaining('suggested'), expect.stringContaining('suggested')]);
     await screenshot(page, '16-entity-page');
+    // A mention opens its article from the keyboard as from the mouse.
+    await english.first().locator('.context').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(ENGLISH_TITLE);
   });
 
   it('moves accepted mentions with an edited text, and lists one whose text is gone for review beside the annotations', async () => {

@@ -78,4 +78,24 @@ describe('several tags on one passage', () => {
     await call(dispatch, 'undo', {}, { client: 'tab-a' });
     expect(await call(dispatch, 'listAnnotations', {})).toMatchObject([{ id: first.id, tagIds: [tags.place.id], note: 'ملاحظة' }]);
   });
+
+  it('counts passages per tag and per article for the group-by panel, and narrows the grid to one group', async () => {
+    const { dispatch, tags } = await taggedTwice();
+    await call(dispatch, 'createAnnotation', { articleId: 1, start: 0, end: 5, tagId: tags.claim.id, note: null });
+    await call(dispatch, 'createAnnotation', { articleId: 1, start: 6, end: 11, tagId: null, note: 'بلا وسم' });
+    expect(await call(dispatch, 'annotationGroups', { by: 'tag' })).toEqual({
+      groups: [
+        { id: tags.claim.id, name: 'ادعاء', colour: tags.claim.colour, count: 2 },
+        { id: tags.place.id, name: 'مكان', colour: tags.place.colour, count: 1 },
+        { id: null, name: '', colour: null, count: 1 },
+      ],
+      more: 0,
+    });
+    expect((await call(dispatch, 'annotationGroups', { by: 'article' })).groups).toMatchObject([{ id: 1, count: 3 }]);
+    // Under the quick filter, only the passages it matches are counted.
+    expect((await call(dispatch, 'annotationGroups', { by: 'tag', quickFilter: 'بلا' })).groups).toEqual([{ id: null, name: '', colour: null, count: 1 }]);
+    const page = (tagId: number | null) => call(dispatch, 'queryAnnotations', { startRow: 0, endRow: 10, withCount: true, tagId });
+    expect((await page(tags.claim.id)).total).toBe(2);
+    expect((await page(null)).rows.map((r) => r.note)).toEqual(['بلا وسم']);
+  });
 });

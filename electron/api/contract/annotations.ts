@@ -1,6 +1,6 @@
 /** Annotations: tagged passages, notes, placing lost ones, W3C exchange. */
 import { z } from 'zod';
-import type { Page, Annotation, WebAnnotationImportReport, AnnotationRow } from '../../../db/model';
+import type { Page, Annotation, AnnotationGroups, WebAnnotationImportReport, AnnotationRow } from '../../../db/model';
 import type { WebAnnotationCollection } from '../../services/web-annotation';
 import { id, method, pageRequest } from './schemas';
 
@@ -11,7 +11,11 @@ const passageTags = z.array(id).max(100, 'a passage carries at most 100 tags');
 export const annotationsMethods = {
   listAnnotations: method<AnnotationRow[]>('read')(z.object({ articleId: id.optional() })),
   /** One block of the annotations grid (of one article, or of all). */
-  queryAnnotations: method<Page<AnnotationRow>>('read')(pageRequest.and(z.object({ articleId: id.optional() }))),
+  queryAnnotations: method<Page<AnnotationRow>>('read')(
+    pageRequest.and(z.object({ articleId: id.optional(), /** One tag's passages; null: the untagged ones. */ tagId: id.nullable().optional() })),
+  ),
+  /** Passages counted per tag or per article, under the grid's quick filter: the group-by panel. */
+  annotationGroups: method<AnnotationGroups>('read')(z.object({ by: z.enum(['tag', 'article']), quickFilter: z.string().max(500).optional() })),
   createAnnotation: method<Annotation>()(
     z
       .object({

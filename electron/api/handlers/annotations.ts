@@ -6,6 +6,7 @@ import { annotationLabel, ApiError, explainQueryErrors, type Handlers, LOCAL_ACT
 type AnnotationMethods =
   | 'listAnnotations'
   | 'queryAnnotations'
+  | 'annotationGroups'
   | 'createAnnotation'
   | 'deleteAnnotation'
   | 'updateAnnotation'
@@ -23,6 +24,7 @@ export function annotationHandlers({ uow, jobs, now }: Services): Pick<Handlers,
   return {
     listAnnotations: ({ articleId }, { repos }) => repos.annotations.list(articleId),
     queryAnnotations: (request, { repos }) => explainQueryErrors(() => repos.annotations.query(request)),
+    annotationGroups: ({ by, quickFilter }, { repos }) => repos.annotations.groups(by, quickFilter),
     createAnnotation: async ({ articleId, start, end, tagId, tagIds, note }, call) => {
       const tags = tagIds ?? (tagId === null ? [] : [tagId]);
       await requireTags(call.repos, tags);

@@ -10,10 +10,12 @@ interface Props {
   onChanged: () => void;
   onError: (message: string) => void;
   onOpen?: (mention: MentionRow) => void;
+  /** Whether to offer accepting or rejecting every suggestion in the list at once (default yes). */
+  bulkActions?: boolean;
 }
 
 /** The list, with bulk actions over the suggestions in it. */
-export function MentionList({ mentions, show, onChanged, onError, onOpen }: Props) {
+export function MentionList({ mentions, show, onChanged, onError, onOpen, bulkActions = true }: Props) {
   const { t } = useI18n();
   const review = async (ids: number[], status: 'accepted' | 'rejected') => {
     if (ids.length === 0) return;
@@ -27,7 +29,7 @@ export function MentionList({ mentions, show, onChanged, onError, onOpen }: Prop
   const suggested = mentions.filter((m) => m.status === 'suggested').map((m) => m.id);
   return (
     <div className="mentions">
-      {suggested.length > 0 && (
+      {bulkActions && suggested.length > 0 && (
         <div className="actions">
           <button type="button" onClick={() => void review(suggested, 'accepted')}>
             {t('acceptAll')}
@@ -43,7 +45,18 @@ export function MentionList({ mentions, show, onChanged, onError, onOpen }: Prop
             <span className="muted">
               <bdi>{show === 'article' ? m.articleTitle : `${m.entityName} · ${t(`kind_${m.kind}`)}`}</bdi> · {t(`status_${m.status}`)}
             </span>
-            <p className="context" dir="auto" onClick={() => onOpen?.(m)}>
+            <p
+              className="context"
+              dir="auto"
+              // Opens the mention in its article by click, or by Enter or Space from the keyboard.
+              {...(onOpen && {
+                role: 'button',
+                tabIndex: 0,
+                title: t('openInArticle'),
+                onClick: () => onOpen(m),
+                onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onOpen(m)),
+              })}
+            >
               …{m.prefix}
               <mark>{m.exact}</mark>
               {m.suffix}…

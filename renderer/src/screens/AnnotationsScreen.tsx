@@ -1,7 +1,8 @@
 /** Every annotation in one grid paged by the server: quote, tag, note, article and date; a click opens the passage. */
 import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
-import { useMemo, useRef, useState } from 'react';
-import type { AnnotationRow } from '../../../electron/api/contract';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { AnnotationRow, PageRequest } from '../../../electron/api/contract';
+import { useDebounced } from '../useDebounced';
 import { api } from '../api';
 import { AutoDirCell, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -15,6 +16,49 @@ function TagCell({ data }: ICellRendererParams<AnnotationRow>) {
   return data ? <TagChips tags={data.tags} /> : null;
 }
 
+/** Props of {@link GroupPanel}. */
+interface GroupPanelProps {
+  by: 'tag' | 'article';
+  onBy: (by: 'tag' | 'article') => void;
+  quickFilter: string;
+  /** The chosen group's id (null: untagged passages), or undefined for all passages. */
+  selected: number | null | undefined;
+  onSelect: (id: number | null | undefined) => void;
+}
+
+/** The group-by panel: each tag or article with its number of passages; choosing one narrows the grid to it. */
+function GroupPanel({ by, onBy, quickFilter, selected, onSelect }: GroupPanelProps) {
+  const { t } = useI18n();
+  const groups = useApiQuery('annotationGroups', { by, quickFilter: quickFilter || undefined });
+  return (
+    <aside className="group-panel" aria-label={t('groupBy')}>
+      <label>
+        {t('groupBy')}{' '}
+        <select value={by} onChange={(e) => onBy(e.target.value as 'tag' | 'article')}>
+          <option value="tag">{t('tag')}</option>
+          <option value="article">{t('article')}</option>
+        </select>
+      </label>
+      <ul>
+        <li>
+          <button type="button" aria-pressed={selected === undefined} onClick={() => onSelect(undefined)}>
+            {t('allAnnotations')}
+          </button>
+        </li>
+        {groups.data?.groups.map((g) => (
+          <li key={g.id ?? 'none'}>
+            <button type="button" aria-pressed={selected === g.id} onClick={() => onSelect(g.id)}>
+              {g.colour ? <TagChips tags={[{ id: g.id!, name: g.name, colour: g.colour }]} /> : <bdi className="group-name">{g.id === null ? t('untagged') : g.name}</bdi>}
+              <span className="group-count">{g.count.toLocaleString()}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {Boolean(groups.data?.more) && <p className="muted">{t('moreArticles', { n: groups.data!.more })}</p>}
+    </aside>
+  );
+}
+
 /** The annotations screen. */
 export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, annotationId: number) => void }) {
   const { t, lang, tagLabel } = useI18n();
@@ -26,6 +70,15 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
   const importInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  // Group by tag or article: the panel beside the grid lists the groups with their counts, and
+  // picking one narrows the grid to it (AG Grid Community has no row grouping of its own).
+  const [groupBy, setGroupBy] = useState<'tag' | 'article'>('tag');
+  const [group, setGroup] = useState<number | null | undefined>(undefined);
+  const settledFilter = useDebounced(filter, 150);
+  const fetchPage = useCallback(
+    (request: PageRequest) => api.queryAnnotations({ ...request, ...(group !== undefined && (groupBy === 'tag' ? { tagId: group } : group !== null && { articleId: group })) }),
+    [group, groupBy],
+  );
 
   const exportW3c = async () => {
     try {
@@ -108,19 +161,22 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
           {count === null ? t('loading') : t('annotationTotal', { n: count })}
         </span>
       </p>
-      <PagedGrid
-        testId="annotations-grid"
-        fetchPage={api.queryAnnotations}
-        version={storeWrites}
-        quickFilter={filter}
-        onTotal={(total) => (setCount(total), setError(null))}
-        onError={setError}
-        columns={columns}
-        onCellValueChanged={(event) => void saveNote(event)}
-        onRowClicked={(a) => onOpen(a.articleId, a.id)}
-        emptyMessage={t('emptyAnnotations')}
-            noMatchMessage={t('noMatchingAnnotations')}
-      />
+      <div className="grouped-grid">
+        <GroupPanel by={groupBy} onBy={(by) => (setGroupBy(by), setGroup(undefined))} quickFilter={settledFilter} selected={group} onSelect={setGroup} />
+        <PagedGrid
+          testId="annotations-grid"
+          fetchPage={fetchPage}
+          version={`${storeWrites}:${groupBy}:${String(group)}`}
+          quickFilter={filter}
+          onTotal={(total) => (setCount(total), setError(null))}
+          onError={setError}
+          columns={columns}
+          onCellValueChanged={(event) => void saveNote(event)}
+          onRowClicked={(a) => onOpen(a.articleId, a.id)}
+          emptyMessage={t('emptyAnnotations')}
+          noMatchMessage={t('noMatchingAnnotations')}
+        />
+      </div>
     </section>
   );
 }

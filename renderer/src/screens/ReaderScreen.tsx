@@ -11,7 +11,7 @@ import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { downloadText, fileToBase64 } from '../files';
 import { useAction } from '../useAction';
-import { MentionList } from '../components/MentionList';
+import { EntityMentionGroups } from '../components/EntityMentionGroups';
 import { EntityKindOptions } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
 import { TagChips } from '../components/TagChip';
@@ -29,6 +29,21 @@ function highlightName(tagId: number | null): string {
 /** A passage's second tag, drawn as a thick underline of its colour under the first tag's background. */
 function secondTagHighlightName(tagId: number): string {
   return `sanad-second-tag-${tagId}`;
+}
+
+/**
+ * The passages that share part of `annotation`'s text, each with the words they share: where two
+ * passages overlap, this says which tags cover which part. (Worked out for the focused passage
+ * only, so an article with thousands of passages pays nothing for it.)
+ */
+function overlapsOf(annotation: AnnotationRow, annotations: readonly AnnotationRow[]): { other: AnnotationRow; shared: string }[] {
+  const letters = [...annotation.exact];
+  return annotations
+    .filter((other) => other.id !== annotation.id && other.start < annotation.end && annotation.start < other.end)
+    .map((other) => ({
+      other,
+      shared: letters.slice(Math.max(other.start, annotation.start) - annotation.start, Math.min(other.end, annotation.end) - annotation.start).join(''),
+    }));
 }
 
 /** Reading comfort, kept between sessions. */
@@ -249,6 +264,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
             {hover.annotations.map((n) => (
               <div key={n.id}>
                 <TagChips tags={n.tags} />
+                {hover.annotations.length > 1 && <q dir="auto">{n.exact}</q>}
                 {n.note && <p dir="auto">{n.note}</p>}
               </div>
             ))}
@@ -275,12 +291,6 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
           onPlaceMentionOnSelection={placeMentionOnSelection}
           onDeleteMention={(m) => void run(() => api.deleteMention({ id: m.id }))}
         />
-        {currentMentions.length > 0 && (
-          <section aria-label={t('mentionsHere')}>
-            <h2>{t('mentionsHere')}</h2>
-            <MentionList mentions={currentMentions} show="entity" onChanged={() => (mentions.reload(), entities.reload())} onError={setActionError} />
-          </section>
-        )}
         <h2>{t('articleAnnotations')}</h2>
         {placed?.length === 0 && <p className="muted">{t('noArticleAnnotations')}</p>}
         <AnnotationSideList
@@ -296,6 +306,12 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
                   {n.note}
                 </p>
               )}
+              {n.id === focused &&
+                overlapsOf(n, placed ?? []).map(({ other, shared }) => (
+                  <p key={other.id} className="overlap muted">
+                    {t('overlapsWith')} <TagChips tags={other.tags} /> <q dir="auto">{shared}</q>
+                  </p>
+                ))}
               {/* Only the focused annotation gets a tag picker: thousands of them would slow opening. */}
               {n.id === focused && (
                 <select
@@ -335,6 +351,13 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
           )}
           onFocus={setFocused}
         />
+        {/* Entities after the article's own annotations: one row per entity, however many its mentions. */}
+        {currentMentions.length > 0 && (
+          <section aria-label={t('mentionsHere')}>
+            <h2>{t('mentionsHere')}</h2>
+            <EntityMentionGroups mentions={currentMentions} onChanged={() => (mentions.reload(), entities.reload())} onError={setActionError} />
+          </section>
+        )}
       </aside>
     </section>
   );
