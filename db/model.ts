@@ -392,3 +392,134 @@ export interface InsertedArticle {
   id: number;
   nearDuplicate?: { id: number; title: string; similarity: number };
 }
+
+/** What part a source plays; an entity with a role is a source. 'unnamed' is one the text does not name ("مصادر مطلعة"). */
+export type SourceRole = 'outlet' | 'agency' | 'government' | 'official' | 'military' | 'armed_group' | 'ngo' | 'social_media' | 'unnamed';
+
+/** Source reliability on the Admiralty (NATO) scale: A completely reliable … E unreliable, F cannot be judged. */
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+/** Whether a claim's source asserts, denies or speculates what the statement says. */
+export type ClaimStance = 'asserts' | 'denies' | 'speculates';
+
+/** How exactly a reported date is known: the day, the month, the year, or only the weekday ("on Sunday"). */
+export type DatePrecision = 'day' | 'month' | 'year' | 'weekday';
+
+/** How a claim bears on an event. */
+export type ClaimRelation = 'supports' | 'contradicts' | 'mentions';
+
+/** A date or range as reported, with its precision (from = to for one day; ISO dates). */
+export interface ReportedDate {
+  from: string;
+  to: string;
+  precision: DatePrecision;
+}
+
+/** A figure a claim reports: 2,500 troops is { value: 2500, unit: null, counted: 'troops' }. */
+export interface Figure {
+  value: number;
+  unit: string | null;
+  counted: string | null;
+}
+
+/** A source as a claim's chain shows it. */
+export interface SourceRef {
+  entityId: number;
+  name: string;
+  role: SourceRole | null;
+  reliability: Reliability | null;
+}
+
+/** A claim: who says what, through whom, on an anchored passage. */
+export interface Claim {
+  id: number;
+  annotationId: number;
+  articleId: number;
+  articleTitle: string;
+  articleDirection: 'rtl' | 'ltr';
+  /** The verbatim quote (the passage's). */
+  quote: string;
+  /** Set when the article's text changed and the passage waits for review. */
+  needsReview: boolean;
+  statement: string | null;
+  stance: ClaimStance;
+  reportedDate: ReportedDate | null;
+  placeId: number | null;
+  placeName: string | null;
+  figures: Figure[];
+  /** The article's outlet as a source, when the article names one. */
+  outlet: SourceRef | null;
+  /** Whom the outlet cites, then whom they cite, the origin last; empty when the outlet is the origin. */
+  chain: SourceRef[];
+  /** The last source of the chain, or the outlet when it cites nobody. */
+  origin: SourceRef | null;
+  credibility: number | null;
+  /** The origin's reliability and the credibility, as analysts write them: "B2" ("?" where not given). */
+  grade: string;
+  events: { eventId: number; title: string; relation: ClaimRelation }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A proposed link of a chain: a known entity, or words of the passage naming a source that is not an entity yet. */
+export interface ProposedSource {
+  entityId: number | null;
+  name: string;
+  role: SourceRole | null;
+}
+
+/** A link of a chain as the analyst confirms it: an entity, or a new source to create (an unnamed one belongs to its reporter). */
+export type ChainInput = { entityId: number; name?: string; role?: SourceRole | null } | { entityId: null; name: string; role: SourceRole | null };
+
+/** What a new claim carries besides its passage. */
+export interface NewClaim {
+  annotationId: number;
+  articleId: number;
+  statement: string | null;
+  stance: ClaimStance;
+  reportedDate: ReportedDate | null;
+  placeId: number | null;
+  figures: Figure[];
+  credibility: number | null;
+  outletId: number | null;
+  /** Entity ids, in order, the origin last. */
+  chain: number[];
+}
+
+/** An event claims are about. */
+export interface EventSummary {
+  id: number;
+  title: string;
+  eventType: string | null;
+  subEventType: string | null;
+  date: ReportedDate | null;
+  placeId: number | null;
+  placeName: string | null;
+  description: string | null;
+  actors: { entityId: number; name: string }[];
+  claimCount: number;
+  /** Distinct origins among the supporting claims; near-duplicate articles count once. */
+  independentSources: number;
+  /** A claim contradicts it, or its claims report dates, places or figures that disagree beyond their precision. */
+  contested: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An event with its claims (each with its relation) and what makes it contested. */
+export interface EventDetail extends EventSummary {
+  claims: (Claim & { relation: ClaimRelation })[];
+  /** Why it is contested, one line per disagreement: 'contradicted', 'dates', 'places', 'figures'. */
+  disagreements: ('contradicted' | 'dates' | 'places' | 'figures')[];
+}
+
+/** What a new or changed event carries. */
+export interface EventFields {
+  title: string;
+  eventType: string | null;
+  subEventType: string | null;
+  date: ReportedDate | null;
+  placeId: number | null;
+  description: string | null;
+  actorIds: number[];
+}

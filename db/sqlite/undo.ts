@@ -22,7 +22,21 @@ const KEYS: Record<string, string> = {
   entities: 'id',
   entity_aliases: 'id',
   entity_mentions: 'id',
+  claims: 'id',
+  claim_sources: 'id',
+  claim_figures: 'id',
+  events: 'id',
+  event_actors: 'id',
+  claim_events: 'id',
 };
+
+/**
+ * Rows that only attach one thing to another (a tag to a passage, a claim to an event, a link of
+ * a chain to its claim): when what they hang on has been deleted since, they go with it on undo,
+ * as the deletion took them. A passage or claim itself is never dropped that way: bringing it back
+ * is what the undo is for, so one whose article is gone is refused instead.
+ */
+const ATTACHMENTS = new Set(['annotation_tags', 'claim_sources', 'claim_figures', 'event_actors', 'claim_events']);
 
 type Row = Record<string, unknown>;
 
@@ -114,7 +128,7 @@ function apply(db: Store, step: StepRow, direction: 'undo' | 'redo'): void {
   for (const broken of db.pragma('foreign_key_check') as { table: string; rowid: number; fkid: number }[]) {
     const reference = (db.pragma(`foreign_key_list(${broken.table})`) as { id: number; from: string; on_delete: string }[]).find((f) => f.id === broken.fkid)!;
     if (reference.on_delete === 'SET NULL') db.prepare(`UPDATE ${broken.table} SET ${reference.from} = NULL WHERE rowid = ?`).run(broken.rowid);
-    else if (reference.on_delete === 'CASCADE' && broken.table === 'annotation_tags') db.prepare('DELETE FROM annotation_tags WHERE rowid = ?').run(broken.rowid);
+    else if (reference.on_delete === 'CASCADE' && ATTACHMENTS.has(broken.table)) db.prepare(`DELETE FROM ${broken.table} WHERE rowid = ?`).run(broken.rowid);
     else throw new UndoRefusedError(`Cannot ${direction} ${describe(step)}: what it refers to in ${broken.table} has been deleted since.`);
   }
   // A restored text needs its derived data again: search keys and near-duplicate signature.

@@ -407,3 +407,37 @@ describe('migration 12: several tags per passage', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX annotation_tags_by_tag/);
   });
 });
+
+describe('migration 13: sources, claims and events', () => {
+  const { path, db: v12 } = storeAt(12);
+  v12.prepare("INSERT INTO entities (kind, name, created_at) VALUES ('organisation', 'رويترز', 'then')").run();
+  v12.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 13) });
+
+  it('keeps every entity, now without a source role or reliability, and refuses a grade off the scale', () => {
+    expect(db.prepare('SELECT name, source_role AS role, reliability FROM entities').all()).toEqual([{ name: 'رويترز', role: null, reliability: null }]);
+    expect(() => db.prepare("UPDATE entities SET reliability = 'G'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE entities SET source_role = 'blogger'").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE entities SET source_role = 'agency', reliability = 'B'").run();
+  });
+
+  it('records source grades, claims, chains and event links in the history', () => {
+    db.prepare("INSERT INTO articles (title, language, direction, content_hash, imported_at) VALUES ('مقال', 'ar', 'rtl', 'h', 'now')").run();
+    db.prepare("INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, created_at, updated_at) VALUES (1, 0, 2, 'نص', '', '', 'now', 'now')").run();
+    db.prepare("INSERT INTO history_steps (at, actor, client, kind) VALUES ('now', 'local', 'local', 'claim.create')").run();
+    db.prepare('UPDATE history_recording SET step_id = 1').run();
+    db.prepare("INSERT INTO claims (annotation_id, article_id, stance, origin_entity_id, created_at, updated_at) VALUES (1, 1, 'asserts', 1, 'now', 'now')").run();
+    db.prepare('INSERT INTO claim_sources (claim_id, position, entity_id) VALUES (1, 0, 1)').run();
+    db.prepare("INSERT INTO events (title, created_at, updated_at) VALUES ('انسحاب', 'now', 'now')").run();
+    db.prepare("INSERT INTO claim_events (claim_id, event_id, relation) VALUES (1, 1, 'supports')").run();
+    db.prepare("UPDATE entities SET reliability = 'C'").run();
+    db.prepare('UPDATE history_recording SET step_id = NULL').run();
+    expect(db.prepare('SELECT table_name FROM history_changes WHERE step_id = 1 ORDER BY id').pluck().all()).toEqual(['claims', 'claim_sources', 'events', 'claim_events', 'entities']);
+    expect(() => db.prepare("INSERT INTO claim_events (claim_id, event_id, relation) VALUES (1, 1, 'endorses')").run()).toThrow(/CHECK|UNIQUE/);
+  });
+
+  it('takes a claim\'s chain, figures and event links with it when its passage goes', () => {
+    db.prepare('DELETE FROM annotations WHERE id = 1').run();
+    expect(db.prepare('SELECT (SELECT count(*) FROM claims) + (SELECT count(*) FROM claim_sources) + (SELECT count(*) FROM claim_events)').pluck().get()).toBe(0);
+  });
+});

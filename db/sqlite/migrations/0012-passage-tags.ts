@@ -10,33 +10,16 @@
  * marked discarded (they stay in the history list) rather than undone half right.
  */
 
+import { historyTriggers, whoTriggers } from './triggers';
+
 const ANNOTATION_COLUMNS = [
   'id', 'article_id', 'start_offset', 'end_offset', 'exact', 'prefix', 'suffix', 'note',
   'created_at', 'updated_at', 'review_reason', 'review_candidates',
 ];
 const LINK_COLUMNS = ['id', 'annotation_id', 'tag_id'];
 
-const recording = '(SELECT step_id FROM history_recording)';
 const actor = '(SELECT actor FROM history_recording)';
 const at = '(SELECT at FROM history_recording)';
-
-/** The history triggers of version 9 for one table, with its columns as they stand at version 12. */
-function historyTriggers(table: string, columns: string[]): string {
-  const row = (alias: 'OLD' | 'NEW') => `json_object(${columns.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
-  const changed = columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
-  const log = (rowId: string, before: string, after: string) =>
-    `INSERT INTO history_changes (step_id, table_name, row_id, before, after) VALUES (${recording}, '${table}', ${rowId}, ${before}, ${after});`;
-  return `
-CREATE TRIGGER ${table}_history_insert AFTER INSERT ON ${table} WHEN ${recording} IS NOT NULL BEGIN
-  ${log('NEW.id', 'NULL', row('NEW'))}
-END;
-CREATE TRIGGER ${table}_history_update AFTER UPDATE ON ${table} WHEN ${recording} IS NOT NULL AND (${changed}) BEGIN
-  ${log('NEW.id', row('OLD'), row('NEW'))}
-END;
-CREATE TRIGGER ${table}_history_delete AFTER DELETE ON ${table} WHEN ${recording} IS NOT NULL BEGIN
-  ${log('OLD.id', row('OLD'), 'NULL')}
-END;`;
-}
 
 export const sql = `
 UPDATE history_steps SET state = 'discarded'
@@ -91,12 +74,7 @@ CREATE TRIGGER annotations_count_on_delete AFTER DELETE ON annotations BEGIN
 END;
 ${historyTriggers('annotations', ANNOTATION_COLUMNS)}
 ${historyTriggers('annotation_tags', LINK_COLUMNS)}
-CREATE TRIGGER annotations_who_insert AFTER INSERT ON annotations WHEN NEW.created_by IS NULL AND ${actor} IS NOT NULL BEGIN
-  UPDATE annotations SET created_by = ${actor}, changed_by = ${actor}, changed_at = ${at} WHERE id = NEW.id;
-END;
-CREATE TRIGGER annotations_who_update AFTER UPDATE OF start_offset, end_offset, exact, note, review_reason ON annotations WHEN ${actor} IS NOT NULL BEGIN
-  UPDATE annotations SET changed_by = ${actor}, changed_at = ${at} WHERE id = NEW.id;
-END;
+${whoTriggers('annotations', ['start_offset', 'end_offset', 'exact', 'note', 'review_reason'])}
 -- Tagging or untagging a passage changes the passage, as far as who-and-when goes.
 CREATE TRIGGER annotation_tags_who_insert AFTER INSERT ON annotation_tags WHEN ${actor} IS NOT NULL BEGIN
   UPDATE annotation_tags SET created_by = ${actor}, created_at = ${at} WHERE id = NEW.id;

@@ -1,0 +1,292 @@
+/**
+ * Claims, their chains of sources and figures, and the events they bear on. Queries run inside
+ * the caller's unit of work; changes an analyst makes run in a history step (see history.ts).
+ */
+import type { Claim, ClaimRelation, EventFields, EventSummary, Figure, NewClaim, ReportedDate, SourceRef, SourceRole } from '../model';
+import { statement } from './statements';
+import type { Store } from './store';
+
+/** A source as SQL gives it: json_object of the entity's columns, for one entity id expression. */
+const sourceJson = (idSql: string) =>
+  `(SELECT json_object('entityId', e.id, 'name', e.name, 'role', e.source_role, 'reliability', e.reliability) FROM entities e WHERE e.id = ${idSql})`;
+
+/** Every column of a claim as one row, with its chain, figures and events as JSON. */
+const claimSelect = `
+  SELECT c.id, c.annotation_id AS annotationId, c.article_id AS articleId, a.title AS articleTitle, a.direction AS articleDirection,
+         n.exact AS quote, n.review_reason IS NOT NULL AS needsReview, c.statement, c.stance,
+         c.reported_from AS reportedFrom, c.reported_to AS reportedTo, c.date_precision AS datePrecision,
+         c.place_entity_id AS placeId, (SELECT name FROM entities WHERE id = c.place_entity_id) AS placeName,
+         (SELECT json_group_array(json_object('value', f.value, 'unit', f.unit, 'counted', f.counted) ORDER BY f.position) FROM claim_figures f WHERE f.claim_id = c.id) AS figures,
+         ${sourceJson('c.outlet_entity_id')} AS outlet,
+         (SELECT json_group_array(json(${sourceJson('s.entity_id')}) ORDER BY s.position) FROM claim_sources s WHERE s.claim_id = c.id) AS chain,
+         ${sourceJson('c.origin_entity_id')} AS origin,
+         c.credibility,
+         (SELECT json_group_array(json_object('eventId', v.id, 'title', v.title, 'relation', ce.relation) ORDER BY v.id)
+            FROM claim_events ce JOIN events v ON v.id = ce.event_id WHERE ce.claim_id = c.id) AS events,
+         c.created_at AS createdAt, c.updated_at AS updatedAt
+  FROM claims c
+  JOIN articles a ON a.id = c.article_id
+  JOIN annotations n ON n.id = c.annotation_id`;
+
+interface ClaimRecord {
+  id: number;
+  annotationId: number;
+  articleId: number;
+  articleTitle: string;
+  articleDirection: 'rtl' | 'ltr';
+  quote: string;
+  needsReview: number;
+  statement: string | null;
+  stance: Claim['stance'];
+  reportedFrom: string | null;
+  reportedTo: string | null;
+  datePrecision: ReportedDate['precision'] | null;
+  placeId: number | null;
+  placeName: string | null;
+  figures: string;
+  outlet: string | null;
+  chain: string;
+  origin: string | null;
+  credibility: number | null;
+  events: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The grade analysts write: the origin's reliability letter and the credibility digit ("B2"), "?" for what is not given. */
+export function grade(reliability: string | null | undefined, credibility: number | null): string {
+  return `${reliability ?? '?'}${credibility ?? '?'}`;
+}
+
+/** A claim from its row. */
+export function toClaim(record: ClaimRecord): Claim {
+  const origin = record.origin ? (JSON.parse(record.origin) as SourceRef) : null;
+  return {
+    id: record.id,
+    annotationId: record.annotationId,
+    articleId: record.articleId,
+    articleTitle: record.articleTitle,
+    articleDirection: record.articleDirection,
+    quote: record.quote,
+    needsReview: Boolean(record.needsReview),
+    statement: record.statement,
+    stance: record.stance,
+    reportedDate: record.reportedFrom && record.datePrecision ? { from: record.reportedFrom, to: record.reportedTo ?? record.reportedFrom, precision: record.datePrecision } : null,
+    placeId: record.placeId,
+    placeName: record.placeName,
+    figures: JSON.parse(record.figures) as Figure[],
+    outlet: record.outlet ? (JSON.parse(record.outlet) as SourceRef) : null,
+    chain: JSON.parse(record.chain) as SourceRef[],
+    origin,
+    credibility: record.credibility,
+    grade: grade(origin?.reliability, record.credibility),
+    events: JSON.parse(record.events) as Claim['events'],
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** Claims matching a WHERE over `c` (claims), `a` (articles) and `n` (annotations), with bound `params`. */
+export function selectClaims(db: Store, where: string, params: unknown[], tail = 'ORDER BY c.id'): Claim[] {
+  return (db.prepare(`${claimSelect} ${where} ${tail}`).all(...params) as ClaimRecord[]).map(toClaim);
+}
+
+/** One claim, or undefined. */
+export function findClaim(db: Store, id: number): Claim | undefined {
+  return selectClaims(db, 'WHERE c.id = ?', [id])[0];
+}
+
+/** Writes a claim's chain and figures: what it had is replaced, in order. */
+function writeParts(db: Store, claimId: number, chain: readonly number[], figures: readonly Figure[]): void {
+  statement(db, 'DELETE FROM claim_sources WHERE claim_id = ?').run(claimId);
+  const link = statement(db, 'INSERT INTO claim_sources (claim_id, position, entity_id) VALUES (?, ?, ?)');
+  chain.forEach((entityId, position) => link.run(claimId, position, entityId));
+  statement(db, 'DELETE FROM claim_figures WHERE claim_id = ?').run(claimId);
+  const figure = statement(db, 'INSERT INTO claim_figures (claim_id, position, value, unit, counted) VALUES (?, ?, ?, ?, ?)');
+  figures.forEach((f, position) => figure.run(claimId, position, f.value, f.unit, f.counted));
+}
+
+/** Stores a new claim with its chain and figures; its origin is the chain's last source, or the outlet. */
+export function insertClaim(db: Store, claim: NewClaim, now: string): Claim {
+  const id = Number(
+    statement(
+      db,
+      `INSERT INTO claims (annotation_id, article_id, statement, stance, reported_from, reported_to, date_precision, place_entity_id,
+                           credibility, outlet_entity_id, origin_entity_id, created_at, updated_at)
+       VALUES (@annotationId, @articleId, @statement, @stance, @from, @to, @precision, @placeId, @credibility, @outletId, @originId, @now, @now)`,
+    ).run({
+      ...claim,
+      from: claim.reportedDate?.from ?? null,
+      to: claim.reportedDate?.to ?? null,
+      precision: claim.reportedDate?.precision ?? null,
+      originId: claim.chain.at(-1) ?? claim.outletId,
+      now,
+    }).lastInsertRowid,
+  );
+  writeParts(db, id, claim.chain, claim.figures);
+  return findClaim(db, id)!;
+}
+
+/** What may change on a claim. */
+export type ClaimChange = Partial<Pick<NewClaim, 'statement' | 'stance' | 'reportedDate' | 'placeId' | 'figures' | 'credibility' | 'chain'>>;
+
+/** Changes a claim and returns it; undefined if there is none. */
+export function changeClaim(db: Store, id: number, change: ClaimChange, now: string): Claim | undefined {
+  const before = statement(db, 'SELECT outlet_entity_id AS outletId FROM claims WHERE id = ?').get(id) as { outletId: number | null } | undefined;
+  if (!before) return undefined;
+  const current = findClaim(db, id)!;
+  const date = change.reportedDate === undefined ? current.reportedDate : change.reportedDate;
+  const chain = change.chain ?? current.chain.map((s) => s.entityId);
+  statement(
+    db,
+    `UPDATE claims SET statement = ?, stance = ?, reported_from = ?, reported_to = ?, date_precision = ?, place_entity_id = ?,
+                       credibility = ?, origin_entity_id = ?, updated_at = ? WHERE id = ?`,
+  ).run(
+    change.statement === undefined ? current.statement : change.statement,
+    change.stance ?? current.stance,
+    date?.from ?? null,
+    date?.to ?? null,
+    date?.precision ?? null,
+    change.placeId === undefined ? current.placeId : change.placeId,
+    change.credibility === undefined ? current.credibility : change.credibility,
+    chain.at(-1) ?? before.outletId,
+    now,
+    id,
+  );
+  if (change.chain || change.figures) writeParts(db, id, chain, change.figures ?? current.figures);
+  return findClaim(db, id);
+}
+
+/** Deletes a claim (its chain, figures and event links go with it); returns whether it existed. */
+export function deleteClaim(db: Store, id: number): boolean {
+  return statement(db, 'DELETE FROM claims WHERE id = ?').run(id).changes > 0;
+}
+
+/** Links a claim to an event (or changes the relation of its link); returns whether anything changed. */
+export function linkClaim(db: Store, claimId: number, eventId: number, relation: ClaimRelation): boolean {
+  return (
+    statement(
+      db,
+      `INSERT INTO claim_events (claim_id, event_id, relation) VALUES (?, ?, ?)
+       ON CONFLICT (claim_id, event_id) DO UPDATE SET relation = excluded.relation WHERE relation IS NOT excluded.relation`,
+    ).run(claimId, eventId, relation).changes > 0
+  );
+}
+
+/** Removes a claim's link to an event; returns whether there was one. */
+export function unlinkClaim(db: Store, claimId: number, eventId: number): boolean {
+  return statement(db, 'DELETE FROM claim_events WHERE claim_id = ? AND event_id = ?').run(claimId, eventId).changes > 0;
+}
+
+/** The source entity called `name` (any kind), if there is one. */
+export function findSourceByName(db: Store, name: string): { id: number; role: SourceRole | null } | undefined {
+  return statement(db, 'SELECT id, source_role AS role FROM entities WHERE lower(name) = lower(?) ORDER BY source_role IS NULL, id LIMIT 1').get(name) as
+    | { id: number; role: SourceRole | null }
+    | undefined;
+}
+
+/** Makes a new source entity (an organisation, or 'other' for an unnamed one) and returns its id. */
+export function insertSource(db: Store, name: string, role: SourceRole | null, reportedBy: number | null, now: string): number {
+  const kind = role === 'unnamed' || role === 'official' ? 'other' : 'organisation';
+  return Number(
+    statement(db, 'INSERT INTO entities (kind, name, created_at, source_role, reported_by) VALUES (?, ?, ?, ?, ?)').run(kind, name, now, role, reportedBy).lastInsertRowid,
+  );
+}
+
+/** Sets what an entity is as a source: its role, reliability and the note on why. */
+export function updateSource(db: Store, id: number, change: { role?: SourceRole | null; reliability?: string | null; reliabilityNote?: string | null }): void {
+  const current = statement(db, 'SELECT source_role AS role, reliability, reliability_note AS note FROM entities WHERE id = ?').get(id) as {
+    role: SourceRole | null;
+    reliability: string | null;
+    note: string | null;
+  };
+  statement(db, 'UPDATE entities SET source_role = ?, reliability = ?, reliability_note = ? WHERE id = ?').run(
+    change.role === undefined ? current.role : change.role,
+    change.reliability === undefined ? current.reliability : change.reliability,
+    change.reliabilityNote === undefined ? current.note : change.reliabilityNote,
+    id,
+  );
+}
+
+const eventSelect = `
+  SELECT v.id, v.title, v.event_type AS eventType, v.sub_event_type AS subEventType,
+         v.date_from AS dateFrom, v.date_to AS dateTo, v.date_precision AS datePrecision,
+         v.place_entity_id AS placeId, (SELECT name FROM entities WHERE id = v.place_entity_id) AS placeName, v.description,
+         (SELECT json_group_array(json_object('entityId', e.id, 'name', e.name) ORDER BY x.id) FROM event_actors x JOIN entities e ON e.id = x.entity_id WHERE x.event_id = v.id) AS actors,
+         (SELECT count(*) FROM claim_events ce WHERE ce.event_id = v.id) AS claimCount,
+         v.created_at AS createdAt, v.updated_at AS updatedAt
+  FROM events v`;
+
+type EventRecord = Omit<EventSummary, 'date' | 'actors' | 'independentSources' | 'contested'> & {
+  dateFrom: string | null;
+  dateTo: string | null;
+  datePrecision: ReportedDate['precision'] | null;
+  actors: string;
+};
+
+/** Events (all, or those with these ids), newest date first, without their corroboration (the caller adds it). */
+export function selectEvents(db: Store, ids?: readonly number[]): Omit<EventSummary, 'independentSources' | 'contested'>[] {
+  const records = (
+    ids ? db.prepare(`${eventSelect} WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.date_from DESC, v.id`).all(JSON.stringify(ids)) : db.prepare(`${eventSelect} ORDER BY v.date_from DESC, v.id`).all()
+  ) as EventRecord[];
+  return records.map(({ dateFrom, dateTo, datePrecision, actors, ...event }) => ({
+    ...event,
+    date: dateFrom && datePrecision ? { from: dateFrom, to: dateTo ?? dateFrom, precision: datePrecision } : null,
+    actors: JSON.parse(actors) as EventSummary['actors'],
+  }));
+}
+
+/** The claims linked to an event, each with its relation. */
+export function eventClaims(db: Store, eventId: number): (Claim & { relation: ClaimRelation })[] {
+  const relations = new Map(
+    (statement(db, 'SELECT claim_id AS claimId, relation FROM claim_events WHERE event_id = ?').all(eventId) as { claimId: number; relation: ClaimRelation }[]).map((r) => [r.claimId, r.relation]),
+  );
+  return selectClaims(db, 'WHERE c.id IN (SELECT claim_id FROM claim_events WHERE event_id = ?)', [eventId]).map((claim) => ({ ...claim, relation: relations.get(claim.id)! }));
+}
+
+/** For each article given, the article it counts as for independence: near-duplicates count as the one they copy. */
+export function articleClusters(db: Store, articleIds: readonly number[]): Map<number, number> {
+  const rows = db.prepare('SELECT id, coalesce(near_duplicate_of, id) AS cluster FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(articleIds)) as {
+    id: number;
+    cluster: number;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.cluster]));
+}
+
+/** Stores a new event with its actors; returns its id. */
+export function insertEvent(db: Store, fields: EventFields, now: string): number {
+  const id = Number(
+    statement(
+      db,
+      `INSERT INTO events (title, event_type, sub_event_type, date_from, date_to, date_precision, place_entity_id, description, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(fields.title, fields.eventType, fields.subEventType, fields.date?.from ?? null, fields.date?.to ?? null, fields.date?.precision ?? null, fields.placeId, fields.description, now, now)
+      .lastInsertRowid,
+  );
+  writeActors(db, id, fields.actorIds);
+  return id;
+}
+
+function writeActors(db: Store, eventId: number, actorIds: readonly number[]): void {
+  statement(db, 'DELETE FROM event_actors WHERE event_id = ?').run(eventId);
+  const add = statement(db, 'INSERT OR IGNORE INTO event_actors (event_id, entity_id) VALUES (?, ?)');
+  for (const entityId of actorIds) add.run(eventId, entityId);
+}
+
+/** Changes an event's fields (and actors, when given); returns whether it exists. */
+export function changeEvent(db: Store, id: number, fields: EventFields, now: string): boolean {
+  const changed =
+    statement(
+      db,
+      `UPDATE events SET title = ?, event_type = ?, sub_event_type = ?, date_from = ?, date_to = ?, date_precision = ?, place_entity_id = ?, description = ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(fields.title, fields.eventType, fields.subEventType, fields.date?.from ?? null, fields.date?.to ?? null, fields.date?.precision ?? null, fields.placeId, fields.description, now, id)
+      .changes > 0;
+  if (changed) writeActors(db, id, fields.actorIds);
+  return changed;
+}
+
+/** Deletes an event (its claim links and actors go with it); returns whether it existed. */
+export function deleteEvent(db: Store, id: number): boolean {
+  return statement(db, 'DELETE FROM events WHERE id = ?').run(id).changes > 0;
+}

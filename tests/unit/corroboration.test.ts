@@ -1,0 +1,72 @@
+/** Independence, contradiction and the credibility Sanad suggests, on claims shaped like the corpus's. */
+import { describe, expect, it } from 'vitest';
+import { disagreements, independentSources, type LinkedClaim, suggestCredibility } from '../../db/corroboration';
+
+const source = (entityId: number, name: string) => ({ entityId, name, role: null, reliability: null });
+const REUTERS = source(1, 'رويترز');
+const SHAFAQ = source(2, 'شفق نيوز');
+const KURDISTAN24 = source(3, 'كردستان 24');
+const MOD = source(4, 'وزارة الدفاع العراقية');
+
+let nextId = 1;
+function claim(articleId: number, origin: LinkedClaim['origin'], over: Partial<LinkedClaim> = {}): LinkedClaim {
+  return { id: nextId++, articleId, origin, reportedDate: null, placeId: null, figures: [], relation: 'supports', ...over };
+}
+const noClusters = new Map<number, number>();
+
+describe('independent sources', () => {
+  it('counts three outlets quoting Reuters once, and two outlets reporting on their own twice', () => {
+    expect(independentSources([claim(1, REUTERS), claim(2, REUTERS), claim(3, REUTERS)], noClusters)).toBe(1);
+    expect(independentSources([claim(1, REUTERS), claim(2, REUTERS), claim(4, KURDISTAN24), claim(5, SHAFAQ)], noClusters)).toBe(3);
+  });
+
+  it('counts near-duplicate articles once, whatever origins their claims name', () => {
+    // Article 7 copies article 6: their outlets' own reports are one source.
+    expect(independentSources([claim(6, SHAFAQ), claim(7, KURDISTAN24)], new Map([[6, 6], [7, 6]]))).toBe(1);
+    expect(independentSources([claim(6, SHAFAQ), claim(7, KURDISTAN24)], new Map([[6, 6], [7, 7]]))).toBe(2);
+  });
+
+  it('counts only supporting claims', () => {
+    expect(independentSources([claim(1, REUTERS), claim(2, MOD, { relation: 'contradicts' }), claim(3, SHAFAQ, { relation: 'mentions' })], noClusters)).toBe(1);
+    expect(independentSources([], noClusters)).toBe(0);
+  });
+});
+
+describe('disagreements', () => {
+  const september2024 = { from: '2024-09-01', to: '2024-09-30', precision: 'month' as const };
+  const september2025 = { from: '2025-09-01', to: '2025-09-30', precision: 'month' as const };
+  it('finds dates that cannot be the same beyond their precision, but not a day inside a month', () => {
+    expect(disagreements([claim(1, REUTERS, { reportedDate: september2024 }), claim(2, SHAFAQ, { reportedDate: september2025 })])).toEqual(['dates']);
+    expect(disagreements([claim(1, REUTERS, { reportedDate: september2025 }), claim(2, SHAFAQ, { reportedDate: { from: '2025-09-20', to: '2025-09-20', precision: 'day' } })])).toEqual([]);
+  });
+
+  it('finds a contradicting claim, different places, and different figures of the same thing', () => {
+    expect(disagreements([claim(1, REUTERS), claim(2, MOD, { relation: 'contradicts' })])).toEqual(['contradicted']);
+    expect(disagreements([claim(1, REUTERS, { placeId: 10 }), claim(2, SHAFAQ, { placeId: 11 })])).toEqual(['places']);
+    const troops = (value: number) => [{ value, unit: null, counted: 'جندي' }];
+    expect(disagreements([claim(1, REUTERS, { figures: troops(2500) }), claim(2, SHAFAQ, { figures: troops(2000) })])).toEqual(['figures']);
+    expect(disagreements([claim(1, REUTERS, { figures: troops(2500) }), claim(2, SHAFAQ, { figures: [{ value: 3, unit: null, counted: 'قواعد' }] })])).toEqual([]);
+  });
+});
+
+describe('suggested credibility', () => {
+  it('suggests 1 for a claim independent sources confirm, 3 for a lone source, 6 without an event', () => {
+    const a = claim(1, REUTERS);
+    const b = claim(2, KURDISTAN24);
+    expect(suggestCredibility(a.id, [{ claims: [a, b], clusterOf: noClusters }])).toBe(1);
+    const lone = claim(3, SHAFAQ);
+    expect(suggestCredibility(lone.id, [{ claims: [lone], clusterOf: noClusters }])).toBe(3);
+    expect(suggestCredibility(lone.id, [])).toBe(6);
+  });
+
+  it('suggests 2 when confirmed but disputed, 4 for a lone disputed source, 5 when more sources say otherwise', () => {
+    const a = claim(1, REUTERS, { placeId: 1 });
+    const b = claim(2, KURDISTAN24, { placeId: 2 });
+    expect(suggestCredibility(a.id, [{ claims: [a, b], clusterOf: noClusters }])).toBe(2);
+    const lone = claim(3, REUTERS, { placeId: 1 });
+    const same = claim(4, REUTERS, { placeId: 2 });
+    expect(suggestCredibility(lone.id, [{ claims: [lone, same], clusterOf: noClusters }])).toBe(4);
+    const denial = claim(5, MOD, { relation: 'contradicts' });
+    expect(suggestCredibility(denial.id, [{ claims: [claim(6, REUTERS), claim(7, SHAFAQ), denial], clusterOf: noClusters }])).toBe(5);
+  });
+});
