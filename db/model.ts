@@ -40,6 +40,27 @@ export interface ArticleEdit {
   direction?: 'rtl' | 'ltr';
 }
 
+/**
+ * Where articles come from, as the analyst gives it for many at once (pasted text has none of
+ * it, and a briefing can neither cite nor date an article without an outlet and a date).
+ */
+export interface SourceDetails {
+  outlet?: string;
+  url?: string;
+  published?: string;
+}
+
+/** The source details a briefing needs of every article: an article lacking one is marked in the library. */
+export type CitationField = 'outlet' | 'published';
+
+/** What filling in source details did: how many articles changed, and how many got each field. */
+export interface SourceDetailsReport {
+  articles: number;
+  outlet: number;
+  url: number;
+  published: number;
+}
+
 /** A whole article, body included. */
 export interface Article extends ArticleSummary {
   body: string;
@@ -113,6 +134,7 @@ export type HistoryKind =
   | 'mention.place'
   | 'mention.delete'
   | 'article.edit'
+  | 'articles.edit'
   | 'text.edit'
   | 'variants.add'
   | 'variants.delete';
@@ -234,6 +256,8 @@ export interface ImportedArticle {
   possibleDuplicateOf?: { id: number; title: string; similarity: number };
   /** Things the analyst should know that did not stop the import (bytes removed, a guessed encoding). */
   warnings?: string[];
+  /** What a briefing needs to cite and date it that the article came without (absent when it has both). */
+  missing?: CitationField[];
 }
 
 /** What happened to each file of an import batch. */

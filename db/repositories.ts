@@ -30,6 +30,8 @@ import type {
   ReanchorReport,
   SearchFilters,
   SearchResult,
+  SourceDetails,
+  SourceDetailsReport,
   StepContext,
   StepLabel,
   Tag,
@@ -46,11 +48,14 @@ export interface ArticleRepository {
   findByHash(contentHash: string): Promise<{ id: number; title: string } | undefined>;
   /** The first article with this URL (how W3C annotations name their article). */
   findByUrl(url: string): Promise<number | undefined>;
-  query(request: PageRequest): Promise<Page<ArticleSummary>>;
+  /** A page of the library; `lackingCitation` keeps only articles without an outlet or a date. */
+  query(request: PageRequest & { lackingCitation?: boolean }): Promise<Page<ArticleSummary>>;
   outlets(): Promise<OutletCount[]>;
   /** Stores a new article, indexes it and flags a near-duplicate; `indexed` may come from an import worker. */
   insert(article: NewArticle, importedAt: string, indexed?: IndexedText): Promise<InsertedArticle>;
   update(id: number, edit: ArticleEdit): Promise<boolean>;
+  /** Gives these articles the details given, each only to those without it unless `overwrite`. */
+  fillSourceDetails(ids: readonly number[], details: SourceDetails, overwrite: boolean): Promise<SourceDetailsReport>;
   /** Replaces the text and re-anchors everything anchored in it; false if there is no such article. */
   replaceText(id: number, body: string, now: string): Promise<ReanchorReport | false>;
 }

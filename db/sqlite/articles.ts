@@ -1,5 +1,5 @@
 /** Queries on the articles table; every write keeps the search index in step. */
-import type { Article, ArticleEdit, ArticleSummary, InsertedArticle, NewArticle, OutletCount, Page, PageRequest, ReanchorReport } from '../model';
+import type { Article, ArticleEdit, ArticleSummary, InsertedArticle, NewArticle, OutletCount, Page, PageRequest, ReanchorReport, SourceDetails, SourceDetailsReport } from '../model';
 import { type PagedColumn, pageClauses } from './paging';
 import { reanchor } from '../text/anchoring';
 import { listAnnotationRows, writeAnnotation } from './annotations';
@@ -42,11 +42,21 @@ const articleColumns: Record<string, PagedColumn> = {
   nearDuplicateOf: { sql: 'a.near_duplicate_of', kind: 'number' },
 };
 
-/** One block of the library, sorted and filtered by the server; newest import first by default. */
-export function queryArticles(db: Store, request: PageRequest): Page<ArticleSummary> {
+/**
+ * An article a briefing cannot cite or date: it has no outlet or no publication date. (A blank
+ * outlet is stored as NULL: the contract and the importer both turn blanks into NULL.)
+ */
+const LACKING_CITATION = '(a.outlet IS NULL OR a.published IS NULL)';
+
+/**
+ * One block of the library, sorted and filtered by the server; newest import first by default.
+ * `lackingCitation` keeps only the articles without an outlet or a date.
+ */
+export function queryArticles(db: Store, request: PageRequest & { lackingCitation?: boolean }): Page<ArticleSummary> {
   const { where, params, orderBy } = pageClauses(articleColumns, request, {
     quickFilterColumns: ['title', 'outlet', 'author'],
     order: { defaultSort: { sql: 'a.imported_at', desc: true }, tieBreaker: 'a.id' },
+    extraWhere: request.lackingCitation ? [{ sql: LACKING_CITATION, params: [] }] : [],
   });
   const rows = db
     .prepare(`SELECT ${summaryColumns} FROM articles a ${where} ${orderBy} LIMIT ? OFFSET ?`)
@@ -132,6 +142,37 @@ export function updateArticle(db: Store, id: number, edit: ArticleEdit): boolean
   }
   // (The near-duplicate signature depends on the body alone, so it stays.)
   return changed;
+}
+
+/** The fields {@link fillSourceDetails} may set, as column names (an allow-list: no name from a request becomes SQL). */
+const SOURCE_COLUMNS: Record<keyof SourceDetails, string> = { outlet: 'outlet', url: 'url', published: 'published' };
+
+/**
+ * Gives many articles the same source details in one statement (so a history step records each
+ * article once). Each field goes only to the articles without it, unless `overwrite`; an
+ * article that already has the value is not counted. Returns how many articles changed, and how
+ * many got each field.
+ */
+export function fillSourceDetails(db: Store, ids: readonly number[], details: SourceDetails, overwrite: boolean): SourceDetailsReport {
+  const fields = (Object.keys(SOURCE_COLUMNS) as (keyof SourceDetails)[]).filter((f) => details[f] != null);
+  const report: SourceDetailsReport = { articles: 0, outlet: 0, url: 0, published: 0 };
+  if (fields.length === 0 || ids.length === 0) return report;
+  // Whether field f changes on row a: given, and (overwriting or empty there), and different.
+  const changes = (f: keyof SourceDetails) => {
+    const column = SOURCE_COLUMNS[f];
+    return `((@overwrite OR a.${column} IS NULL) AND a.${column} IS NOT @${f})`;
+  };
+  const chosen = 'a.id IN (SELECT value FROM json_each(@ids))';
+  const params = { ...Object.fromEntries(fields.map((f) => [f, details[f]])), ids: JSON.stringify(ids), overwrite: overwrite ? 1 : 0 };
+  const counts = db.prepare(`SELECT ${fields.map((f) => `count(*) FILTER (WHERE ${changes(f)}) AS ${f}`).join(', ')} FROM articles a WHERE ${chosen}`).get(params) as Record<
+    keyof SourceDetails,
+    number
+  >;
+  // Only rows that change are updated, so the rest keep who changed them last and when.
+  const assignments = fields.map((f) => `${SOURCE_COLUMNS[f]} = CASE WHEN ${changes(f)} THEN @${f} ELSE a.${SOURCE_COLUMNS[f]} END`).join(', ');
+  report.articles = db.prepare(`UPDATE articles AS a SET ${assignments} WHERE ${chosen} AND (${fields.map(changes).join(' OR ')})`).run(params).changes;
+  for (const f of fields) report[f] = counts[f];
+  return report;
 }
 
 /**

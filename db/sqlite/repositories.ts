@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { StoreBusyError, StoreFullError, StoreReadOnlyError } from '../errors';
 import type { Repositories, UnitOfWork } from '../repositories';
 import { annotationGroups, changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
-import { findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
+import { fillSourceDetails, findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
 import {
   addAlias,
   deleteEntity,
@@ -45,6 +45,7 @@ export function sqliteRepositories(db: Store): Repositories {
       outlets: async () => listOutlets(db),
       insert: async (article, importedAt, indexed) => insertArticle(db, article, importedAt, indexed),
       update: async (id, edit) => updateArticle(db, id, edit),
+      fillSourceDetails: async (ids, details, overwrite) => fillSourceDetails(db, ids, details, overwrite),
       replaceText: async (id, body, now) => replaceArticleBody(db, id, body, now),
     },
     search: {

@@ -73,7 +73,7 @@ function columnsOf(db: Store, table: string): Set<string> {
 }
 
 function currentRow(db: Store, table: string, rowId: number): Row | undefined {
-  return db.prepare(`SELECT * FROM ${table} WHERE ${KEYS[table]} = ?`).get(rowId) as Row | undefined;
+  return statement(db, `SELECT * FROM ${table} WHERE ${KEYS[table]} = ?`).get(rowId) as Row | undefined;
 }
 
 /** Whether the row is as `expected` says (absent when null; else equal in every recorded column). */
@@ -82,18 +82,22 @@ function matches(current: Row | undefined, expected: Row | null): boolean {
   return current !== undefined && Object.entries(expected).every(([column, value]) => (current[column] ?? null) === (value ?? null));
 }
 
-/** Puts a row as `target` says: removed when null, else updated or inserted with the recorded columns. */
-function putRow(db: Store, table: string, rowId: number, target: Row | null): void {
+/**
+ * Puts a row as `target` says: removed when null, else inserted with the recorded columns, or
+ * updated in the columns that differ only (an article has an index on most of its columns, and
+ * undoing an outlet given to 10,000 articles should not rewrite them all).
+ */
+function putRow(db: Store, table: string, rowId: number, target: Row | null, allowed: Set<string>): void {
   const key = KEYS[table]!;
-  if (target === null) return void db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`).run(rowId);
-  const allowed = columnsOf(db, table);
+  if (target === null) return void statement(db, `DELETE FROM ${table} WHERE ${key} = ?`).run(rowId);
   const columns = Object.keys(target).filter((c) => c !== key);
   for (const column of columns) if (!allowed.has(column)) throw new Error(`history names an unknown column "${table}.${column}"`);
-  const values = columns.map((c) => target[c] ?? null);
-  if (currentRow(db, table, rowId)) {
-    if (columns.length) db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${key} = ?`).run(...values, rowId);
+  const current = currentRow(db, table, rowId);
+  if (current) {
+    const changed = columns.filter((c) => (current[c] ?? null) !== (target[c] ?? null));
+    if (changed.length) statement(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE ${key} = ?`).run(...changed.map((c) => target[c] ?? null), rowId);
   } else {
-    db.prepare(`INSERT INTO ${table} (${[key, ...columns].join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`).run(rowId, ...values);
+    statement(db, `INSERT INTO ${table} (${[key, ...columns].join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`).run(rowId, ...columns.map((c) => target[c] ?? null));
   }
 }
 
@@ -121,7 +125,11 @@ function apply(db: Store, step: StepRow, direction: 'undo' | 'redo'): void {
   }
   // References are checked at commit, so rows can come back in any order.
   db.pragma('defer_foreign_keys = ON');
-  for (const change of changes) putRow(db, change.table, change.rowId, direction === 'undo' ? change.before : change.after);
+  const columns = new Map<string, Set<string>>();
+  for (const change of changes) {
+    if (!columns.has(change.table)) columns.set(change.table, columnsOf(db, change.table));
+    putRow(db, change.table, change.rowId, direction === 'undo' ? change.before : change.after, columns.get(change.table)!);
+  }
   // What a row refers to may have been deleted since: the row comes back as that deletion left its
   // kind, its reference cleared (a tag's parent, ON DELETE SET NULL) or itself gone (a passage's
   // tag, ON DELETE CASCADE). Anything else cannot come back, and the undo is refused.

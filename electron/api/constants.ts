@@ -30,6 +30,9 @@ export type ApiResult<T> =
 /** Largest upload accepted in one import request, base64 included. */
 export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
 
+/** Most articles one call gives source details to (it bounds the request, and the undo step it records). */
+export const MAX_ARTICLES_PER_FILL = 10_000;
+
 /** The header that names the calling window, so undo takes back that window's own steps. */
 export const CLIENT_HEADER = 'x-sanad-client';
 

@@ -55,7 +55,7 @@ export class SanadApp {
   }
 
   async closeImportSummary(): Promise<void> {
-    await this.page.getByRole('alert', { name: 'Import summary' }).getByRole('button').click();
+    await this.page.getByRole('alert', { name: 'Import summary' }).getByRole('button', { name: /^(Close|إغلاق)$/ }).click();
   }
 
   async switchLanguage(): Promise<void> {
@@ -136,6 +136,16 @@ export class LibraryPage {
     await editor.press('Enter');
   }
 
+  /** Ticks the box that selects a row. */
+  async tickRow(row: string): Promise<void> {
+    await this.grid.locator('.ag-row', { hasText: row }).getByRole('checkbox').check();
+  }
+
+  /** The markers on articles that lack an outlet or a date (named for what is missing, in either language). */
+  missingMarkers(): Locator {
+    return this.grid.getByRole('img', { name: /^(No outlet|No date|بلا وسيلة|بلا تاريخ)/ });
+  }
+
   cellText(row: string, colId: string): Promise<string> {
     return this.grid.locator('.ag-row', { hasText: row }).locator(`.ag-cell[col-id="${colId}"]`).innerText();
   }
@@ -145,6 +155,25 @@ export class LibraryPage {
     const reader = new ReaderPage(this.page);
     await reader.text.waitFor();
     return reader;
+  }
+}
+
+/** The Source details dialog: one outlet, URL and date for many articles. */
+export class SourceDetailsDialog {
+  readonly dialog: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: /^(Source details|بيانات المصدر)$/ });
+  }
+
+  /** Types into the fields named by their labels (in the interface language). */
+  async fill(fields: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(fields)) await this.dialog.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  /** Saves, and waits for the dialog to close. */
+  async save(): Promise<void> {
+    await this.dialog.getByRole('button', { name: /^(Save|حفظ)$/ }).click();
+    await this.dialog.waitFor({ state: 'hidden' });
   }
 }
 

@@ -20,6 +20,19 @@ describe('interface messages', () => {
     expect(arabic).toEqual(['لا مقالات', 'مقال واحد', 'مقالان', '3 مقالات', '10 مقالات', '11 مقالًا', '99 مقالًا', '100 مقال', '1,002 مقال']);
     expect([0, 1, 2, 100000].map((n) => formatMessage('en', 'articleCount', { n }))).toEqual(['0 articles', '1 article', '2 articles', '100,000 articles']);
   });
+
+  it('says how many imported articles lack an outlet and a date, in the plural each count takes', () => {
+    const lacking = (lang: 'en' | 'ar', outlet: number, published: number) => formatMessage(lang, 'missingDetails', { outlet, published }).split(':')[0];
+    expect(lacking('en', 2, 2)).toBe('2 articles have no outlet, and 2 have no date');
+    expect(lacking('en', 1, 0)).toBe('1 article has no outlet, and all have a date');
+    expect(lacking('ar', 2, 2)).toBe('مقالان بلا وسيلة نشر، واثنان بلا تاريخ');
+    expect(lacking('ar', 0, 11)).toBe('لكل المقالات وسيلة نشر، و11 بلا تاريخ');
+    expect([1, 3, 100].map((n) => formatMessage('ar', 'addSourceDetailsTo', { n }))).toEqual([
+      'إضافة بيانات المصدر إلى المقال المحدد…',
+      'إضافة بيانات المصدر إلى 3 مقالات محددة…',
+      'إضافة بيانات المصدر إلى 100 مقال محدد…',
+    ]);
+  });
 });
 
 describe('API error messages', () => {

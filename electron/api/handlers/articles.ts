@@ -1,4 +1,5 @@
 /** Handlers of the library: articles, their metadata and text, imports, and search. */
+import type { SourceDetails } from '../../../db/model';
 import { normaliseText } from '../../../db/text/text';
 import { importFiles, inThreadPreparer } from '../../services/import';
 import { ApiError, explainQueryErrors, type HandlerCall, type Handlers, importLabel, LOCAL_ACTOR, requireArticle, type Services } from './common';
@@ -10,6 +11,7 @@ type ArticleMethods =
   | 'listOutlets'
   | 'importFiles'
   | 'updateArticle'
+  | 'updateArticlesMetadata'
   | 'updateArticleText'
   | 'replaceArticleTextFromFile'
   | 'searchArticles'
@@ -43,6 +45,14 @@ export function articleHandlers({ uow, jobs, preparer, now }: Services): Pick<Ha
       if (!changed) throw new ApiError('NOT_FOUND', 'articleNotFound', { id });
       const { body: _body, contentHash: _hash, ...summary } = await requireArticle(call.repos, id);
       return summary;
+    },
+    updateArticlesMetadata: ({ ids, overwrite, ...given }, call) => {
+      // Blank fields arrive as null: they are left as they are, never cleared.
+      const details = Object.fromEntries(Object.entries(given).filter(([, value]) => value != null)) as SourceDetails;
+      return call.step(
+        (report) => ({ kind: 'articles.edit', quote: Object.values(details).join(' · '), detail: { count: report.articles, fields: Object.keys(details) } }),
+        (repos) => repos.articles.fillSourceDetails(ids, details, overwrite),
+      );
     },
     updateArticleText: ({ id, body }, call) => replaceText(call, id, body),
     replaceArticleTextFromFile: async ({ id, name, dataBase64 }, call) => {

@@ -4,7 +4,7 @@
  * its name and reason, and everything else goes on. Exact duplicates are skipped, naming the
  * article that has the text; near-duplicates are stored and flagged.
  */
-import type { ImportReport } from '../../api/contract';
+import type { CitationField, ImportReport } from '../../api/contract';
 import type { JobRunner, UnitOfWork } from '../../../db/repositories';
 import { inThreadPreparer, type Preparer } from './pool';
 import type { IncomingFile, PreparedFile } from './prepare';
@@ -13,6 +13,9 @@ export { ImportFileError } from './errors';
 export { createPreparer, inThreadPreparer, type Preparer } from './pool';
 export { type IncomingFile, MAX_IMPORT_FILE_BYTES } from './prepare';
 export { IMPORTABLE_EXTENSIONS } from './readers';
+
+/** What a briefing needs to cite and date an article: the summary says which articles came without them. */
+const CITATION_FIELDS: readonly CitationField[] = ['outlet', 'published'];
 
 /** Progress and cancellation for long imports, and where preparation runs. */
 export interface ImportOptions {
@@ -94,12 +97,14 @@ async function storeFile(uow: UnitOfWork, prepared: PreparedFile, now: () => str
           continue;
         }
         const { id, nearDuplicate } = await repos.articles.insert(item.article, now(), item.indexed);
+        const missing = CITATION_FIELDS.filter((field) => item.article[field] == null);
         fileReport.imported.push({
           file: item.label,
           id,
           title: item.article.title,
           ...(nearDuplicate && { possibleDuplicateOf: nearDuplicate }),
           ...(item.warnings.length > 0 && { warnings: item.warnings }),
+          ...(missing.length > 0 && { missing }),
         });
       }
     });

@@ -14,10 +14,12 @@ import {
   DateFilterModule,
   type IDatasource,
   InfiniteRowModelModule,
+  isColumnSelectionCol,
   LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
   QuickFilterModule,
+  RowSelectionModule,
   RowStyleModule,
   TextEditorModule,
   TextFilterModule,
@@ -43,6 +45,7 @@ ModuleRegistry.registerModules([
   TextEditorModule,
   TooltipModule,
   RowStyleModule,
+  RowSelectionModule,
   // The grid's own words (filter menus, overlays) in the interface language.
   LocaleModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
@@ -72,14 +75,15 @@ export interface DataGridProps<Row extends { id: number }> {
 
 /**
  * Opening a row: a click opens it, except on an editable cell, where a double click edits and
- * the click opens only if no second click follows; Enter on a cell that is not being edited opens it too.
+ * the click opens only if no second click follows, and on the tick box that selects it; Enter on
+ * a cell that is not being edited opens it too.
  */
 function useRowOpening<Row>(onRowClicked: (row: Row) => void) {
   const pendingOpen = useRef<ReturnType<typeof setTimeout> | null>(null);
   return {
     onCellClicked: (event: CellClickedEvent<Row>) => {
       const row = event.data;
-      if (!row) return;
+      if (!row || isColumnSelectionCol(event.column)) return;
       if (!event.colDef.editable) return onRowClicked(row);
       if (pendingOpen.current) clearTimeout(pendingOpen.current);
       pendingOpen.current = setTimeout(() => onRowClicked(row), DOUBLE_CLICK_MS);
@@ -90,7 +94,7 @@ function useRowOpening<Row>(onRowClicked: (row: Row) => void) {
     },
     onCellKeyDown: (event: CellKeyDownEvent<Row>) => {
       const key = (event.event as KeyboardEvent | undefined)?.key;
-      if (key === 'Enter' && event.data && !event.colDef.editable) onRowClicked(event.data);
+      if (key === 'Enter' && event.data && !event.colDef.editable && !isColumnSelectionCol(event.column)) onRowClicked(event.data);
     },
   };
 }
@@ -134,8 +138,17 @@ export interface PagedGridProps<Row extends { id: number }> {
   /** Fetches one block; the grid passes its sort and filter models. */
   fetchPage: (request: PageRequest) => Promise<Page<Row>>;
   quickFilter?: string;
+  /**
+   * A narrowing of the caller's own that `fetchPage` applies (its name; empty for none): a new
+   * one starts the grid over, and any counts as a filter.
+   */
+  scope?: string;
   /** Changes when the rows may have changed on the server: the grid fetches its blocks again. */
   version?: unknown;
+  /** Rows get tick boxes; told the ticked rows whenever they change. */
+  onSelectionChanged?: (rows: Row[]) => void;
+  /** Changes when the caller has acted on the ticked rows: the ticks are cleared. */
+  selectionReset?: unknown;
   /** Told how many rows match, and whether a filter narrows them, each time the grid starts over. */
   onTotal?: (total: number, filtered: boolean) => void;
   onError?: (message: string) => void;
@@ -152,7 +165,10 @@ export function PagedGrid<Row extends { id: number }>({
   columns,
   fetchPage,
   quickFilter,
+  scope = '',
   version,
+  onSelectionChanged,
+  selectionReset,
   onTotal,
   onError,
   onRowClicked,
@@ -167,13 +183,13 @@ export function PagedGrid<Row extends { id: number }>({
   const gridApi = useRef<GridApi<Row> | null>(null);
   const settledQuickFilter = useDebounced(quickFilter, QUICK_FILTER_DELAY_MS);
   // The data source reads the latest props through a ref, so it is made once per grid.
-  const latest = useRef({ fetchPage, quickFilter: settledQuickFilter, onTotal, onError, setFiltered });
-  latest.current = { fetchPage, quickFilter: settledQuickFilter, onTotal, onError, setFiltered };
+  const latest = useRef({ fetchPage, quickFilter: settledQuickFilter, scope, onTotal, onError, setFiltered });
+  latest.current = { fetchPage, quickFilter: settledQuickFilter, scope, onTotal, onError, setFiltered };
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
-        const { fetchPage: fetch, quickFilter: quick, onTotal: tell, onError: fail, setFiltered: noteFiltered } = latest.current;
-        const isFiltered = Object.keys(params.filterModel ?? {}).length > 0 || Boolean(quick);
+        const { fetchPage: fetch, quickFilter: quick, scope: narrowed, onTotal: tell, onError: fail, setFiltered: noteFiltered } = latest.current;
+        const isFiltered = Object.keys(params.filterModel ?? {}).length > 0 || Boolean(quick) || Boolean(narrowed);
         fetch({
           startRow: params.startRow,
           endRow: params.endRow,
@@ -198,9 +214,10 @@ export function PagedGrid<Row extends { id: number }>({
     }),
     [],
   );
-  // A change in the store refreshes the blocks in place; a new quick filter starts over.
+  // A change in the store refreshes the blocks in place; a new quick filter or scope starts over.
   useEffect(() => gridApi.current?.refreshInfiniteCache(), [version]);
-  useEffect(() => gridApi.current?.purgeInfiniteCache(), [settledQuickFilter]);
+  useEffect(() => gridApi.current?.purgeInfiniteCache(), [settledQuickFilter, scope]);
+  useEffect(() => gridApi.current?.deselectAll(), [selectionReset]);
   return (
     <div className="grid" data-testid={testId}>
       <AgGridReact<Row>
@@ -217,6 +234,9 @@ export function PagedGrid<Row extends { id: number }>({
         getRowId={(params) => String(params.data.id)}
         onGridReady={(event) => (gridApi.current = event.api)}
         onCellValueChanged={onCellValueChanged}
+        // The infinite model cannot tick every row at once, so there is no tick box in the header.
+        rowSelection={onSelectionChanged && { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+        onSelectionChanged={(event) => onSelectionChanged?.(event.api.getSelectedRows())}
         enableRtl={dir === 'rtl'}
         localeText={dir === 'rtl' ? AG_GRID_LOCALE_EG : undefined}
         {...opening}

@@ -4,11 +4,12 @@
  * between batches; the summary names every file that was skipped or failed, and why.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ImportReport } from '../../../electron/api/contract';
+import type { ImportReport, SourceDetailsReport } from '../../../electron/api/contract';
 import { api } from '../api';
 import { fileToBase64 } from '../files';
 import { useI18n } from '../i18n';
 import { Modal } from './Modal';
+import { SourceDetailsDialog } from './SourceDetailsDialog';
 
 /** Bytes of file content sent in one request; keeps each call well under the server's limit. */
 const BATCH_BYTES = 8 * 1024 * 1024;
@@ -126,47 +127,76 @@ export function ImportControls() {
   );
 }
 
+/**
+ * What an import did, file by file; when articles came without an outlet or a date (text pasted
+ * from the web has neither), it says how many and offers to give the batch its source details.
+ */
 function ImportSummary({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const { t } = useI18n();
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [filled, setFilled] = useState<SourceDetailsReport | null>(null);
+  const lacking = (field: 'outlet' | 'published') => report.imported.filter((i) => i.missing?.includes(field)).length;
+  const missing = { outlet: lacking('outlet'), published: lacking('published') };
   return (
-    <section className="import-summary" role="alert" aria-label="Import summary">
-      <header>
-        <strong>{t('importSummary', { imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length })}</strong>
-        <button type="button" onClick={onClose} aria-label={t('close')}>
-          ×
-        </button>
-      </header>
-      <ul>
-        {report.imported.map((i) => (
-          <li key={`i${i.id}`} className="ok">
-            <bdi>{i.file}</bdi> → <bdi>{i.title}</bdi>
-            {i.possibleDuplicateOf && (
-              <div className="duplicate">
-                {t('possibleDuplicate')}{' '}
-                <bdi>
-                  {t('duplicateOf', { id: i.possibleDuplicateOf.id, title: i.possibleDuplicateOf.title, percent: Math.round(i.possibleDuplicateOf.similarity * 100) })}
-                </bdi>
-              </div>
-            )}
-            {i.warnings?.map((w) => (
-              <div key={w} className="warning">
-                {t('warning')}: <bdi>{w}</bdi>
-              </div>
-            ))}
-          </li>
-        ))}
-        {report.skipped.map((s) => (
-          <li key={`s${s.file}`} className="skipped">
-            <bdi>{s.file}</bdi>: <bdi>{s.reason}</bdi>
-          </li>
-        ))}
-        {report.failed.map((f) => (
-          <li key={`f${f.file}`} className="failed">
-            <bdi>{f.file}</bdi>: <bdi>{f.error}</bdi>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <section className="import-summary" role="alert" aria-label="Import summary">
+        <header>
+          <strong>{t('importSummary', { imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length })}</strong>
+          <button type="button" onClick={onClose} aria-label={t('close')}>
+            ×
+          </button>
+        </header>
+        {filled ? (
+          <p className="details-filled">{t('detailsFilled', { ...filled })}</p>
+        ) : (
+          (missing.outlet > 0 || missing.published > 0) && (
+            <p className="missing-details">
+              {t('missingDetails', missing)}{' '}
+              <button type="button" onClick={() => setDetailsOpen(true)}>
+                {t('addSourceDetails')}
+              </button>
+            </p>
+          )
+        )}
+        <ul>
+          {report.imported.map((i) => (
+            <li key={`i${i.id}`} className="ok">
+              <bdi>{i.file}</bdi> → <bdi>{i.title}</bdi>
+              {i.possibleDuplicateOf && (
+                <div className="duplicate">
+                  {t('possibleDuplicate')}{' '}
+                  <bdi>
+                    {t('duplicateOf', { id: i.possibleDuplicateOf.id, title: i.possibleDuplicateOf.title, percent: Math.round(i.possibleDuplicateOf.similarity * 100) })}
+                  </bdi>
+                </div>
+              )}
+              {i.warnings?.map((w) => (
+                <div key={w} className="warning">
+                  {t('warning')}: <bdi>{w}</bdi>
+                </div>
+              ))}
+            </li>
+          ))}
+          {report.skipped.map((s) => (
+            <li key={`s${s.file}`} className="skipped">
+              <bdi>{s.file}</bdi>: <bdi>{s.reason}</bdi>
+            </li>
+          ))}
+          {report.failed.map((f) => (
+            <li key={`f${f.file}`} className="failed">
+              <bdi>{f.file}</bdi>: <bdi>{f.error}</bdi>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {detailsOpen && (
+        <SourceDetailsDialog
+          ids={report.imported.map((i) => i.id)}
+          onClose={() => setDetailsOpen(false)}
+          onDone={(done) => (setDetailsOpen(false), setFilled(done))}
+        />
+      )}
+    </>
   );
 }
 

@@ -4,11 +4,13 @@
  * show the matching passage with the words marked as the article writes them.
  */
 import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
-import type { ArticleEdit, ArticleSummary, SearchFilters, SearchHit } from '../../../electron/api/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleEdit, ArticleSummary, PageRequest, SearchFilters, SearchHit, SourceDetailsReport } from '../../../electron/api/contract';
 import { api } from '../api';
 import { AutoDirCell, DataGrid, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
+import { DateField } from '../components/DateField';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { SourceDetailsDialog } from '../components/SourceDetailsDialog';
 import { VariantsDialog } from '../components/VariantsDialog';
 import { useI18n } from '../i18n';
 import { useApiQuery, useStoreWrites } from '../queries';
@@ -16,16 +18,6 @@ import { useDebounced } from '../useDebounced';
 
 /** How long typing must pause before the search runs. */
 const SEARCH_DELAY_MS = 150;
-
-/**
- * A date typed as year, year-month or year-month-day (ISO, as search's from:/to: read it) with
- * Western digits, in either interface language; the browser's date picker would show its own
- * locale's order (mm/dd/yyyy) whatever the interface says.
- */
-function DateField({ value, onChange }: { value: string; onChange: (event: React.ChangeEvent<HTMLInputElement>) => void }) {
-  const { t } = useI18n();
-  return <input className="date-field" type="text" inputMode="numeric" dir="ltr" pattern="\d{4}(-\d{2}(-\d{2})?)?" placeholder={t('datePlaceholder')} value={value} onChange={onChange} />;
-}
 
 /** A search hit with its place in the relevance order (1 is the best match). */
 type RankedHit = SearchHit & { rank: number };
@@ -58,6 +50,20 @@ function DuplicateCell({ data }: ICellRendererParams<ArticleSummary>) {
   );
 }
 
+/**
+ * An outlet or a date, or a marker where the article has none: a briefing can neither cite nor
+ * date it without them (text pasted from the web comes with neither).
+ */
+function CitationCell({ data, value, missingLabel, missingHint }: ICellRendererParams<ArticleSummary> & { missingLabel: string; missingHint: string }) {
+  if (!data) return null;
+  if (value != null) return <AutoDirCell value={value} />;
+  return (
+    <span className="missing-badge" role="img" aria-label={missingHint} title={missingHint}>
+      {missingLabel}
+    </span>
+  );
+}
+
 /** The library screen. */
 export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void }) {
   const { t, lang, dir, tagLabel } = useI18n();
@@ -69,7 +75,23 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
   const searching = settledQuery.trim() !== '' || Object.values(filters).some(Boolean);
   const [count, setCount] = useState<{ total: number; filtered: boolean } | null>(null);
   const [pageError, setPageError] = useState<string | null>(null);
+  const [lackingOnly, setLackingOnly] = useState(false);
+  const [selected, setSelected] = useState<ArticleSummary[]>([]);
+  const [detailsFor, setDetailsFor] = useState<number[] | null>(null);
+  const [filled, setFilled] = useState<SourceDetailsReport | null>(null);
   const storeWrites = useStoreWrites();
+  // What the last fill did shows until the store changes again (an undo, say) and makes it old news.
+  const writesWhenFilled = useRef<number | null>(null);
+  useEffect(() => {
+    // Runs before the effect below in the render that shows the fill, so it keeps the fill's own write.
+    if (filled) writesWhenFilled.current = storeWrites;
+  }, [filled]);
+  useEffect(() => {
+    if (writesWhenFilled.current === null || storeWrites === writesWhenFilled.current) return;
+    writesWhenFilled.current = null;
+    setFilled(null);
+  }, [storeWrites]);
+  const fetchLibraryPage = useCallback((request: PageRequest) => api.queryArticles({ ...request, lackingCitation: lackingOnly }), [lackingOnly]);
   const outletList = useApiQuery('listOutlets', {});
   const tags = useApiQuery('listTags', {});
   const results = useApiQuery('searchArticles', { query: settledQuery, ...filters, limit: 200 }, { enabled: searching });
@@ -80,10 +102,27 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
   const libraryColumns = useMemo<ColDef<ArticleSummary>[]>(
     () => [
       { field: 'title', headerName: t('title'), flex: 3, minWidth: 240, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
-      { field: 'outlet', headerName: t('outlet'), flex: 1, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
+      {
+        field: 'outlet',
+        headerName: t('outlet'),
+        flex: 1,
+        cellRenderer: CitationCell,
+        cellRendererParams: { missingLabel: t('noOutlet'), missingHint: t('noOutletHint') },
+        editable: true,
+        ...serverFilter.text,
+      },
       { field: 'author', headerName: t('author'), flex: 1, cellRenderer: AutoDirCell, editable: true, ...serverFilter.text },
       // Typed as text: a date may be partial (2024, 2024-09), and a wrong one gets the server's message.
-      { field: 'published', headerName: t('published'), width: 130, editable: true, ...serverFilter.date, cellDataType: 'text' },
+      {
+        field: 'published',
+        headerName: t('published'),
+        width: 130,
+        cellRenderer: CitationCell,
+        cellRendererParams: { missingLabel: t('noDate'), missingHint: t('noDateHint') },
+        editable: true,
+        ...serverFilter.date,
+        cellDataType: 'text',
+      },
       { field: 'language', headerName: t('language'), width: 100, editable: true, ...serverFilter.text },
       { field: 'sourceFormat', headerName: t('format'), width: 100, ...serverFilter.text },
       { field: 'nearDuplicateOf', headerName: t('possibleDuplicate'), flex: 1, cellRenderer: DuplicateCell, ...serverFilter.number },
@@ -186,12 +225,25 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
             <span role="status" data-testid="library-count">
               {count === null ? t('loading') : count.filtered ? t('matchingCount', { n: count.total }) : t('articleCount', { n: count.total })}
             </span>
+            <label className="checkbox">
+              <input type="checkbox" checked={lackingOnly} onChange={(e) => setLackingOnly(e.target.checked)} />
+              {t('onlyLackingDetails')}
+            </label>
+            {selected.length > 0 && (
+              <button type="button" onClick={() => (setFilled(null), setDetailsFor(selected.map((a) => a.id)))}>
+                {t('addSourceDetailsTo', { n: selected.length })}
+              </button>
+            )}
+            {filled && <span className="details-filled">{t('detailsFilled', { ...filled })}</span>}
             <span>{t('editHint')}</span>
           </p>
           <PagedGrid
             key="library-grid"
             testId="library-grid"
-            fetchPage={api.queryArticles}
+            fetchPage={fetchLibraryPage}
+            scope={lackingOnly ? 'lacking-citation' : ''}
+            onSelectionChanged={setSelected}
+            selectionReset={filled}
             version={storeWrites}
             onTotal={(total, filtered) => (setCount({ total, filtered }), setPageError(null))}
             onError={setPageError}
@@ -204,6 +256,7 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
         </>
       )}
       {variantsOpen && <VariantsDialog onClose={() => setVariantsOpen(false)} />}
+      {detailsFor && <SourceDetailsDialog ids={detailsFor} onClose={() => setDetailsFor(null)} onDone={(done) => (setDetailsFor(null), setFilled(done))} />}
     </section>
   );
 }
