@@ -24,3 +24,21 @@ export function utf16Offset(text: string, codePoints: number): number {
   }
   return i;
 }
+
+/**
+ * {@link codePointOffset} for many offsets into one long text: each offset is counted on from
+ * the one before, so offsets asked in ascending order cost one pass over the text in all.
+ */
+export function codePointCounter(text: string): (utf16Offset: number) => number {
+  let lastUnit = 0;
+  let lastCount = 0;
+  return (offset) => {
+    if (offset < lastUnit) {
+      lastUnit = 0;
+      lastCount = 0;
+    }
+    lastCount += codePointOffset(text.slice(lastUnit, offset), offset - lastUnit);
+    lastUnit = offset;
+    return lastCount;
+  };
+}

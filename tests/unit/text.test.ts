@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointOffset, utf16Offset } from '../../db/text/codepoints';
+import { codePointCounter, codePointOffset, utf16Offset } from '../../db/text/codepoints';
 import { contentHash, detectLanguage, firstLineTitle, normaliseText, quoteSelector } from '../../db/text/text';
 import { wordSpan } from '../../db/text/words';
 
@@ -65,6 +65,13 @@ describe('code point and UTF-16 offsets', () => {
     expect(utf16Offset(text, 2)).toBe(text.indexOf('b'));
     expect(codePointOffset(text, text.length)).toBe(5);
     expect(utf16Offset(text, 99)).toBe(text.length);
+  });
+
+  it('count many offsets into one text alike, in order or not', () => {
+    const text = 'a😀b𝒜c';
+    const counter = codePointCounter(text);
+    const offsets = [0, 1, 3, 4, 6, 7, 3, 0, 7];
+    expect(offsets.map(counter)).toEqual(offsets.map((offset) => codePointOffset(text, offset)));
   });
 });
 
