@@ -137,7 +137,16 @@ export type HistoryKind =
   | 'articles.edit'
   | 'text.edit'
   | 'variants.add'
-  | 'variants.delete';
+  | 'variants.delete'
+  | 'claim.create'
+  | 'claim.edit'
+  | 'claim.delete'
+  | 'claim.link'
+  | 'claim.unlink'
+  | 'source.edit'
+  | 'event.create'
+  | 'event.edit'
+  | 'event.delete';
 
 /**
  * One step of the undo history: one action as the analyst took it (a bulk action is one step),
@@ -546,4 +555,14 @@ export interface EventFields {
   placeId: number | null;
   description: string | null;
   actorIds: number[];
+}
+
+/** What may change on a claim. */
+export type ClaimChange = Partial<Pick<NewClaim, 'statement' | 'stance' | 'reportedDate' | 'placeId' | 'figures' | 'credibility' | 'chain'>>;
+
+/** What may change on a source: its role, its reliability, and the note on why. */
+export interface SourceChange {
+  role?: SourceRole | null;
+  reliability?: Reliability | null;
+  reliabilityNote?: string | null;
 }

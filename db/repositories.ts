@@ -8,6 +8,15 @@
 import type {
   Annotation,
   AnnotationChange,
+  Claim,
+  ClaimChange,
+  ClaimRelation,
+  EventDetail,
+  EventFields,
+  EventSummary,
+  NewClaim,
+  SourceChange,
+  SourceRole,
   AnnotationGroups,
   AnnotationScope,
   AnnotationRow,
@@ -38,6 +47,7 @@ import type {
   TagDetails,
   VariantGroup,
 } from './model';
+import type { EventEvidence } from './corroboration';
 import type { IndexedText } from './text/analyser';
 
 /** Articles: metadata, text, and the library's pages. */
@@ -162,6 +172,45 @@ export interface FollowedJob {
 }
 
 /** Every repository, as one unit of work hands them to a call. */
+/** Sources: entities with a role and a reliability. */
+export interface SourceRepository {
+  /** The entity called `name`, preferring one that is already a source. */
+  findByName(name: string): Promise<{ id: number; role: SourceRole | null } | undefined>;
+  /** Makes a new source; an unnamed one names who reports it. */
+  insert(name: string, role: SourceRole | null, reportedBy: number | null, now: string): Promise<number>;
+  update(id: number, change: SourceChange): Promise<void>;
+  /** How many claims cite the entity (in a chain, as origin or as outlet). */
+  citations(id: number): Promise<number>;
+  /** The source role of each of these entities (null where it is none). */
+  roles(ids: readonly number[]): Promise<Map<number, SourceRole | null>>;
+}
+
+/** Claims, their chains, figures and links to events. */
+export interface ClaimRepository {
+  find(id: number): Promise<Claim | undefined>;
+  /** One block of the claims grid: filtered, sorted and quick-filtered by the store; narrowed to an article, event or source. */
+  query(request: PageRequest & { articleId?: number; eventId?: number; sourceId?: number }): Promise<Page<Claim>>;
+  /** Claims in creation order: all, or those of one article or linked to one event. */
+  list(filter: { articleId?: number; eventId?: number }): Promise<Claim[]>;
+  insert(claim: NewClaim, now: string): Promise<Claim>;
+  change(id: number, change: ClaimChange, now: string): Promise<Claim | undefined>;
+  delete(id: number): Promise<boolean>;
+  /** Links a claim to an event, or changes the relation; false when it was already so. */
+  link(claimId: number, eventId: number, relation: ClaimRelation): Promise<boolean>;
+  unlink(claimId: number, eventId: number): Promise<boolean>;
+  /** The evidence of each event the claim is linked to, for a suggested credibility. */
+  evidence(claimId: number): Promise<EventEvidence[]>;
+}
+
+/** Events, with how many independent sources they stand on and whether they are contested. */
+export interface EventRepository {
+  list(): Promise<EventSummary[]>;
+  find(id: number): Promise<EventDetail | undefined>;
+  insert(fields: EventFields, now: string): Promise<number>;
+  change(id: number, fields: EventFields, now: string): Promise<boolean>;
+  delete(id: number): Promise<boolean>;
+}
+
 export interface Repositories {
   articles: ArticleRepository;
   search: SearchRepository;
@@ -170,6 +219,9 @@ export interface Repositories {
   entities: EntityRepository;
   history: HistoryRepository;
   jobs: JobRepository;
+  sources: SourceRepository;
+  claims: ClaimRepository;
+  events: EventRepository;
 }
 
 /**

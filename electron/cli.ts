@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportReport } from './api/contract';
+import type { Claim, ImportReport } from './api/contract';
 import { callMethod } from './api/call';
 import { importLabel } from './api/handlers/common';
 import { localApi } from './backend/local';
@@ -13,6 +13,7 @@ import { openStore, type Store } from '../db/sqlite/store';
 import { startWorkerBackend } from './backend/worker-backend';
 import { importWorkerScript, resolveDbPath, storeWorkerScript } from './paths';
 import { createPreparer, IMPORTABLE_EXTENSIONS, type IncomingFile, importFiles } from './services/import';
+import { claimsCsv } from './services/claims-export';
 import { startHttpServer } from './transport/http-server';
 
 const HELP = `Sanad: an offline analyst workstation for sourced briefings.
@@ -36,6 +37,12 @@ Commands:
     -o FILE             Write to FILE (default: standard output)
   import-annotations FILE
                         Import W3C Web Annotations onto the articles they target
+  claims                List the claims: quote, chain of sources, origin and grade
+    --json              Print each claim as JSON, with its chain, origin, reliability and credibility
+    --csv FILE          Write the claims as CSV (UTF-8 with BOM, opens right in Excel)
+    --event ID          Only the claims linked to this event
+    --filter TEXT       Only claims whose quote, statement or sources hold these words (any spelling)
+  events --json         List the events with their independent sources and whether contested
   help                  Show this help
 
 Every command takes:
@@ -56,6 +63,9 @@ export async function runCli(argv: string[]): Promise<number> {
         limit: { type: 'string' },
         format: { type: 'string' },
         article: { type: 'string' },
+        csv: { type: 'string' },
+        event: { type: 'string' },
+        filter: { type: 'string' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -79,6 +89,8 @@ export async function runCli(argv: string[]): Promise<number> {
     search: (store) => searchCommand(store, rest.join(' '), values.json, values.limit),
     export: (store) => exportCommand(store, values.format, values.article, values.output),
     'import-annotations': (store) => importAnnotationsCommand(store, rest[0]),
+    claims: (store) => claimsCommand(store, values),
+    events: (store) => eventsCommand(store, values.json),
   };
   const run = commands[command];
   if (!run) {
@@ -305,6 +317,58 @@ async function listCommand(store: Store, json: boolean): Promise<number> {
   const articles = result.value;
   if (json) process.stdout.write(`${JSON.stringify(articles, null, 2)}\n`);
   else for (const a of articles) process.stdout.write(`#${a.id}\t${a.language}\t${a.published ?? '-'}\t${a.title}\n`);
+  return 0;
+}
+
+/** Rows the claims command reads per call. */
+const CLAIMS_BLOCK = 1000;
+
+async function claimsCommand(store: Store, options: { json: boolean; csv?: string; event?: string; filter?: string }): Promise<number> {
+  const dispatch = localApi(store).dispatch;
+  const eventId = options.event === undefined ? undefined : Number(options.event);
+  if (eventId !== undefined && !(Number.isInteger(eventId) && eventId > 0)) {
+    process.stderr.write(`sanad claims: --event takes an event number ("${options.event}" is not one)\n`);
+    store.close();
+    return 2;
+  }
+  const claims: Claim[] = [];
+  for (let startRow = 0; ; startRow += CLAIMS_BLOCK) {
+    const page = await callMethod(dispatch, 'queryClaims', { startRow, endRow: startRow + CLAIMS_BLOCK, sortModel: [{ colId: 'id', sort: 'asc' }], quickFilter: options.filter, eventId });
+    if (!page.ok) {
+      store.close();
+      process.stderr.write(`sanad claims: ${page.error.message}\n`);
+      return page.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
+    }
+    claims.push(...page.value.rows);
+    if (page.value.rows.length < CLAIMS_BLOCK) break;
+  }
+  store.close();
+  if (options.csv) {
+    try {
+      writeFileSync(options.csv, claimsCsv(claims));
+    } catch (error) {
+      process.stderr.write(`sanad claims: cannot write ${options.csv}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 1;
+    }
+    process.stderr.write(`wrote ${claims.length} claims to ${options.csv}\n`);
+  } else if (options.json) {
+    // The origin's reliability beside the claim's credibility: the two halves of its grade.
+    process.stdout.write(`${JSON.stringify(claims.map((c) => ({ ...c, reliability: c.origin?.reliability ?? null })), null, 2)}\n`);
+  } else {
+    for (const c of claims) process.stdout.write(`#${c.id}\t${c.grade}\t${[c.outlet, ...c.chain].flatMap((s) => (s ? [s.name] : [])).join(' → ') || '-'}\t${c.quote}\n`);
+  }
+  return 0;
+}
+
+async function eventsCommand(store: Store, json: boolean): Promise<number> {
+  const result = await callMethod(localApi(store).dispatch, 'listEvents', {});
+  store.close();
+  if (!result.ok) {
+    process.stderr.write(`sanad events: ${result.error.message}\n`);
+    return 1;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+  else for (const e of result.value) process.stdout.write(`#${e.id}\t${e.date?.from ?? '-'}\t${e.independentSources} independent${e.contested ? ', contested' : ''}\t${e.title}\n`);
   return 0;
 }
 

@@ -2,7 +2,10 @@
  * Claims, their chains of sources and figures, and the events they bear on. Queries run inside
  * the caller's unit of work; changes an analyst makes run in a history step (see history.ts).
  */
-import type { Claim, ClaimRelation, EventFields, EventSummary, Figure, NewClaim, ReportedDate, SourceRef, SourceRole } from '../model';
+import type { Claim, ClaimChange, Page, PageRequest, ClaimRelation, EventDetail, EventFields, EventSummary, Figure, NewClaim, ReportedDate, SourceChange, SourceRef, SourceRole } from '../model';
+import { disagreements, type EventEvidence, independentSources } from '../corroboration';
+import { indexText, searchKey, words } from '../text/search-text';
+import { likeEscape, type PagedColumn, pageClauses } from './paging';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -96,14 +99,26 @@ export function findClaim(db: Store, id: number): Claim | undefined {
   return selectClaims(db, 'WHERE c.id = ?', [id])[0];
 }
 
-/** Writes a claim's chain and figures: what it had is replaced, in order. */
+/**
+ * Writes a claim's chain and figures, position by position: a link that stays where it was is
+ * left alone, one that changed is updated in place, and positions past the new end are removed.
+ */
 function writeParts(db: Store, claimId: number, chain: readonly number[], figures: readonly Figure[]): void {
-  statement(db, 'DELETE FROM claim_sources WHERE claim_id = ?').run(claimId);
-  const link = statement(db, 'INSERT INTO claim_sources (claim_id, position, entity_id) VALUES (?, ?, ?)');
-  chain.forEach((entityId, position) => link.run(claimId, position, entityId));
-  statement(db, 'DELETE FROM claim_figures WHERE claim_id = ?').run(claimId);
-  const figure = statement(db, 'INSERT INTO claim_figures (claim_id, position, value, unit, counted) VALUES (?, ?, ?, ?, ?)');
-  figures.forEach((f, position) => figure.run(claimId, position, f.value, f.unit, f.counted));
+  const putLink = statement(
+    db,
+    `INSERT INTO claim_sources (claim_id, position, entity_id) VALUES (?, ?, ?)
+     ON CONFLICT (claim_id, position) DO UPDATE SET entity_id = excluded.entity_id WHERE entity_id IS NOT excluded.entity_id`,
+  );
+  chain.forEach((entityId, position) => putLink.run(claimId, position, entityId));
+  statement(db, 'DELETE FROM claim_sources WHERE claim_id = ? AND position >= ?').run(claimId, chain.length);
+  const putFigure = statement(
+    db,
+    `INSERT INTO claim_figures (claim_id, position, value, unit, counted) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (claim_id, position) DO UPDATE SET value = excluded.value, unit = excluded.unit, counted = excluded.counted
+     WHERE (value, unit, counted) IS NOT (excluded.value, excluded.unit, excluded.counted)`,
+  );
+  figures.forEach((f, position) => putFigure.run(claimId, position, f.value, f.unit, f.counted));
+  statement(db, 'DELETE FROM claim_figures WHERE claim_id = ? AND position >= ?').run(claimId, figures.length);
 }
 
 /** Stores a new claim with its chain and figures; its origin is the chain's last source, or the outlet. */
@@ -124,11 +139,16 @@ export function insertClaim(db: Store, claim: NewClaim, now: string): Claim {
     }).lastInsertRowid,
   );
   writeParts(db, id, claim.chain, claim.figures);
-  return findClaim(db, id)!;
+  return refreshSearchKeys(db, id);
 }
 
-/** What may change on a claim. */
-export type ClaimChange = Partial<Pick<NewClaim, 'statement' | 'stance' | 'reportedDate' | 'placeId' | 'figures' | 'credibility' | 'chain'>>;
+/** Stores the claim's words as search keys (quote, statement, outlet and chain) and returns the claim. */
+function refreshSearchKeys(db: Store, id: number): Claim {
+  const claim = findClaim(db, id)!;
+  const text = [claim.quote, claim.statement ?? '', claim.outlet?.name ?? '', ...claim.chain.map((s) => s.name)].join(' ');
+  statement(db, 'UPDATE claims SET search_keys = ? WHERE id = ?').run(indexText(text), id);
+  return claim;
+}
 
 /** Changes a claim and returns it; undefined if there is none. */
 export function changeClaim(db: Store, id: number, change: ClaimChange, now: string): Claim | undefined {
@@ -154,7 +174,7 @@ export function changeClaim(db: Store, id: number, change: ClaimChange, now: str
     id,
   );
   if (change.chain || change.figures) writeParts(db, id, chain, change.figures ?? current.figures);
-  return findClaim(db, id);
+  return refreshSearchKeys(db, id);
 }
 
 /** Deletes a claim (its chain, figures and event links go with it); returns whether it existed. */
@@ -194,7 +214,7 @@ export function insertSource(db: Store, name: string, role: SourceRole | null, r
 }
 
 /** Sets what an entity is as a source: its role, reliability and the note on why. */
-export function updateSource(db: Store, id: number, change: { role?: SourceRole | null; reliability?: string | null; reliabilityNote?: string | null }): void {
+export function updateSource(db: Store, id: number, change: SourceChange): void {
   const current = statement(db, 'SELECT source_role AS role, reliability, reliability_note AS note FROM entities WHERE id = ?').get(id) as {
     role: SourceRole | null;
     reliability: string | null;
@@ -267,8 +287,9 @@ export function insertEvent(db: Store, fields: EventFields, now: string): number
   return id;
 }
 
+/** Gives an event exactly these actors: those it keeps are left alone. */
 function writeActors(db: Store, eventId: number, actorIds: readonly number[]): void {
-  statement(db, 'DELETE FROM event_actors WHERE event_id = ?').run(eventId);
+  statement(db, 'DELETE FROM event_actors WHERE event_id = ? AND entity_id NOT IN (SELECT value FROM json_each(?))').run(eventId, JSON.stringify(actorIds));
   const add = statement(db, 'INSERT OR IGNORE INTO event_actors (event_id, entity_id) VALUES (?, ?)');
   for (const entityId of actorIds) add.run(eventId, entityId);
 }
@@ -289,4 +310,99 @@ export function changeEvent(db: Store, id: number, fields: EventFields, now: str
 /** Deletes an event (its claim links and actors go with it); returns whether it existed. */
 export function deleteEvent(db: Store, id: number): boolean {
   return statement(db, 'DELETE FROM events WHERE id = ?').run(id).changes > 0;
+}
+
+/** How many claims cite an entity: in a chain, as origin or as outlet. */
+export function sourceCitations(db: Store, id: number): number {
+  return statement(
+    db,
+    `SELECT count(*) FROM claims c WHERE c.origin_entity_id = @id OR c.outlet_entity_id = @id
+       OR EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id AND s.entity_id = @id)`,
+  )
+    .pluck()
+    .get({ id }) as number;
+}
+
+/** Claims: all, or one article's, or those linked to one event. */
+export function listClaims(db: Store, { articleId, eventId }: { articleId?: number; eventId?: number }): Claim[] {
+  if (eventId !== undefined) return eventClaims(db, eventId);
+  return articleId === undefined ? selectClaims(db, '', []) : selectClaims(db, 'WHERE c.article_id = ?', [articleId]);
+}
+
+/** An event's claims with what its articles count as for independence. */
+function evidenceOf(db: Store, eventId: number): EventEvidence & { claims: ReturnType<typeof eventClaims> } {
+  const claims = eventClaims(db, eventId);
+  return { claims, clusterOf: articleClusters(db, [...new Set(claims.map((c) => c.articleId))]) };
+}
+
+/** The evidence of every event a claim is linked to. */
+export function claimEvidence(db: Store, claimId: number): EventEvidence[] {
+  const eventIds = statement(db, 'SELECT event_id FROM claim_events WHERE claim_id = ?').pluck().all(claimId) as number[];
+  return eventIds.map((id) => evidenceOf(db, id));
+}
+
+/** Every event with its corroboration. */
+export function listEvents(db: Store): EventSummary[] {
+  return selectEvents(db).map((event) => {
+    const { claims, clusterOf } = evidenceOf(db, event.id);
+    return { ...event, independentSources: independentSources(claims, clusterOf), contested: disagreements(claims).length > 0 };
+  });
+}
+
+/** One event with its claims and what makes it contested, or undefined. */
+export function findEvent(db: Store, id: number): EventDetail | undefined {
+  const [event] = selectEvents(db, [id]);
+  if (!event) return undefined;
+  const { claims, clusterOf } = evidenceOf(db, id);
+  const found = disagreements(claims);
+  return { ...event, claims, independentSources: independentSources(claims, clusterOf), contested: found.length > 0, disagreements: found };
+}
+
+/** The source role of each of these entities. */
+export function sourceRoles(db: Store, ids: readonly number[]): Map<number, SourceRole | null> {
+  const rows = db.prepare('SELECT id, source_role AS role FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; role: SourceRole | null }[];
+  return new Map(rows.map((r) => [r.id, r.role]));
+}
+
+/** The name of the source an id column names, for filtering and sorting the grid on it. */
+const sourceName = (idSql: string) => `(SELECT name FROM entities WHERE id = ${idSql})`;
+
+/** What the claims grid may filter and sort on (an allow-list: no text from a request becomes SQL). */
+const claimGridColumns: Record<string, PagedColumn> = {
+  id: { sql: 'c.id', kind: 'number' },
+  quote: { sql: 'n.exact', kind: 'text' },
+  statement: { sql: 'c.statement', kind: 'text' },
+  articleTitle: { sql: 'a.title', kind: 'text' },
+  outlet: { sql: sourceName('c.outlet_entity_id'), kind: 'text' },
+  origin: { sql: sourceName('c.origin_entity_id'), kind: 'text' },
+  chain: { sql: "(SELECT group_concat(e.name, ' ← ' ORDER BY s.position) FROM claim_sources s JOIN entities e ON e.id = s.entity_id WHERE s.claim_id = c.id)", kind: 'text' },
+  stance: { sql: 'c.stance', kind: 'text' },
+  reportedDate: { sql: 'c.reported_from', kind: 'date' },
+  reliability: { sql: "(SELECT reliability FROM entities WHERE id = c.origin_entity_id)", kind: 'text' },
+  credibility: { sql: 'c.credibility', kind: 'number' },
+  events: { sql: "(SELECT group_concat(v.title, '، ') FROM claim_events ce JOIN events v ON v.id = ce.event_id WHERE ce.claim_id = c.id)", kind: 'text' },
+  createdAt: { sql: 'c.created_at', kind: 'date' },
+  updatedAt: { sql: 'c.updated_at', kind: 'date' },
+};
+
+/**
+ * One block of the claims grid, filtered and sorted by the server, newest first by default. The
+ * quick filter matches words however they are spelled, as search does (folded hamza, clitics).
+ */
+export function queryClaims(db: Store, request: PageRequest & { articleId?: number; eventId?: number; sourceId?: number }): Page<Claim> {
+  const keys = words(request.quickFilter ?? '').map(searchKey).filter(Boolean);
+  const extraWhere = [
+    ...keys.map((key) => ({ sql: "c.search_keys LIKE ? ESCAPE '\\'", params: [`%${likeEscape(key)}%`] })),
+    ...(request.articleId === undefined ? [] : [{ sql: 'c.article_id = ?', params: [request.articleId] }]),
+    ...(request.eventId === undefined ? [] : [{ sql: 'EXISTS (SELECT 1 FROM claim_events ce WHERE ce.claim_id = c.id AND ce.event_id = ?)', params: [request.eventId] }]),
+    ...(request.sourceId === undefined
+      ? []
+      : [{ sql: '(c.origin_entity_id = ? OR c.outlet_entity_id = ? OR EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id AND s.entity_id = ?))', params: [request.sourceId, request.sourceId, request.sourceId] }]),
+  ];
+  const { where, params, orderBy } = pageClauses(claimGridColumns, { ...request, quickFilter: undefined }, { order: { defaultSort: { sql: 'c.created_at', desc: true }, tieBreaker: 'c.id' }, extraWhere });
+  const rows = selectClaims(db, where, [...params, request.endRow - request.startRow, request.startRow], `${orderBy} LIMIT ? OFFSET ?`);
+  const total = request.withCount
+    ? (db.prepare(`SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id JOIN annotations n ON n.id = c.annotation_id ${where}`).pluck().get(...params) as number)
+    : null;
+  return { rows, total };
 }

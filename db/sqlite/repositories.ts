@@ -7,6 +7,27 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { StoreBusyError, StoreFullError, StoreReadOnlyError } from '../errors';
 import type { Repositories, UnitOfWork } from '../repositories';
+import {
+  changeClaim,
+  changeEvent,
+  claimEvidence,
+  deleteClaim,
+  deleteEvent,
+  findClaim,
+  findEvent,
+  findSourceByName,
+  insertClaim,
+  insertEvent,
+  insertSource,
+  linkClaim,
+  listClaims,
+  listEvents,
+  queryClaims,
+  sourceCitations,
+  sourceRoles,
+  unlinkClaim,
+  updateSource,
+} from './claims';
 import { annotationGroups, changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
 import { fillSourceDetails, findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
 import {
@@ -100,6 +121,31 @@ export function sqliteRepositories(db: Store): Repositories {
     jobs: {
       list: async (limit) => listJobs(db, limit),
       active: async (kind) => activeJob(db, kind),
+    },
+    sources: {
+      findByName: async (name) => findSourceByName(db, name),
+      insert: async (name, role, reportedBy, now) => insertSource(db, name, role, reportedBy, now),
+      update: async (id, change) => updateSource(db, id, change),
+      citations: async (id) => sourceCitations(db, id),
+      roles: async (ids) => sourceRoles(db, ids),
+    },
+    claims: {
+      find: async (id) => findClaim(db, id),
+      list: async (filter) => listClaims(db, filter),
+      query: async (request) => queryClaims(db, request),
+      insert: async (claim, now) => insertClaim(db, claim, now),
+      change: async (id, change, now) => changeClaim(db, id, change, now),
+      delete: async (id) => deleteClaim(db, id),
+      link: async (claimId, eventId, relation) => linkClaim(db, claimId, eventId, relation),
+      unlink: async (claimId, eventId) => unlinkClaim(db, claimId, eventId),
+      evidence: async (claimId) => claimEvidence(db, claimId),
+    },
+    events: {
+      list: async () => listEvents(db),
+      find: async (id) => findEvent(db, id),
+      insert: async (fields, now) => insertEvent(db, fields, now),
+      change: async (id, fields, now) => changeEvent(db, id, fields, now),
+      delete: async (id) => deleteEvent(db, id),
     },
   };
 }

@@ -125,10 +125,13 @@ function apply(db: Store, step: StepRow, direction: 'undo' | 'redo'): void {
   }
   // References are checked at commit, so rows can come back in any order.
   db.pragma('defer_foreign_keys = ON');
+  // Rows to remove go first, so a row coming back never collides with one that took its unique
+  // place meanwhile (a chain's link at the same position, a tag given again).
+  const target = (change: NetChange) => (direction === 'undo' ? change.before : change.after);
   const columns = new Map<string, Set<string>>();
-  for (const change of changes) {
+  for (const change of [...changes].sort((a, b) => Number(target(a) !== null) - Number(target(b) !== null))) {
     if (!columns.has(change.table)) columns.set(change.table, columnsOf(db, change.table));
-    putRow(db, change.table, change.rowId, direction === 'undo' ? change.before : change.after, columns.get(change.table)!);
+    putRow(db, change.table, change.rowId, target(change), columns.get(change.table)!);
   }
   // What a row refers to may have been deleted since: the row comes back as that deletion left its
   // kind, its reference cleared (a tag's parent, ON DELETE SET NULL) or itself gone (a passage's

@@ -10,8 +10,9 @@ import { codePointOffset, utf16Offset } from './codepoints';
 import { afterLetters, cliticForms, foldPhrase, phraseTokens, type PhraseToken } from './phrase-tokens';
 import { numberWordValue, weekdayOf } from './reported-values';
 
-/** What kind of source an entity is. */
-export type SourceRole = 'outlet' | 'agency' | 'government' | 'official' | 'military' | 'armed_group' | 'ngo' | 'social_media' | 'unnamed';
+import type { SourceRole } from '../model';
+
+export type { SourceRole };
 
 /** A known source mentioned in the article (an entity mention the analyst accepted), with its place. */
 export interface SourceMention {

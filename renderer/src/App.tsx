@@ -7,13 +7,15 @@ import { JobsPanel } from './components/JobsPanel';
 import { stepAction, stepPlace } from './history';
 import { useI18n } from './i18n';
 import { AnnotationsScreen } from './screens/AnnotationsScreen';
+import { ClaimsScreen } from './screens/ClaimsScreen';
 import { CodebookScreen } from './screens/CodebookScreen';
+import { EventsScreen } from './screens/EventsScreen';
 import { EntitiesScreen } from './screens/EntitiesScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
 
 /** Which screen is showing, and what it shows. */
-export type View = { name: 'library' } | { name: 'annotations' } | { name: 'codebook' } | { name: 'entities' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
+export type View = { name: 'library' } | { name: 'annotations' } | { name: 'claims' } | { name: 'events' } | { name: 'codebook' } | { name: 'entities' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
 
 /** The address of a view (#/reader/12/34 is article 12 with annotation 34 in focus), so reload and back/forward keep the place. */
 function routeOf(view: View): string {
@@ -24,7 +26,7 @@ function routeOf(view: View): string {
 /** The view an address names; the library for anything else. */
 function viewOf(hash: string): View {
   const [name, id, focus] = hash.replace(/^#\/?/, '').split('/');
-  if (name === 'annotations' || name === 'codebook' || name === 'entities') return { name };
+  if (name === 'annotations' || name === 'claims' || name === 'events' || name === 'codebook' || name === 'entities') return { name };
   if (name === 'reader' && Number(id) > 0) return { name: 'reader', articleId: Number(id), ...(Number(focus) > 0 && { focusAnnotationId: Number(focus) }) };
   return { name: 'library' };
 }
@@ -88,6 +90,12 @@ export function App() {
           <button type="button" aria-current={view.name === 'annotations'} onClick={() => setView({ name: 'annotations' })}>
             {t('annotations')}
           </button>
+          <button type="button" aria-current={view.name === 'claims'} onClick={() => setView({ name: 'claims' })}>
+            {t('claims')}
+          </button>
+          <button type="button" aria-current={view.name === 'events'} onClick={() => setView({ name: 'events' })}>
+            {t('events')}
+          </button>
           <button type="button" aria-current={view.name === 'codebook'} onClick={() => setView({ name: 'codebook' })}>
             {t('codebook')}
           </button>
@@ -104,6 +112,8 @@ export function App() {
         <ErrorBoundary key={view.name} title={t('screenFailed')} retryLabel={t('retry')}>
         {view.name === 'library' && <LibraryScreen onOpen={openArticle} />}
         {view.name === 'annotations' && <AnnotationsScreen onOpen={openArticle} />}
+        {view.name === 'claims' && <ClaimsScreen onOpen={openArticle} />}
+        {view.name === 'events' && <EventsScreen onOpen={openArticle} />}
         {view.name === 'codebook' && <CodebookScreen />}
         {view.name === 'entities' && <EntitiesScreen onOpen={(id) => openArticle(id)} />}
         {view.name === 'reader' && (

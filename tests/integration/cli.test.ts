@@ -87,3 +87,34 @@ describe('sanad CLI', () => {
     expect(stderr).toContain('newer version of Sanad');
   });
 });
+
+describe('sanad claims and events', () => {
+  it('prints claims with their chain, origin, reliability and credibility, writes them as CSV, and lists events', async () => {
+    const { tempApi, callApi, fixtureUpload } = await import('../helpers');
+    const api = tempApi();
+    await callApi(api.dispatch, 'importFiles', { files: [fixtureUpload('withdrawal-reports.json')] });
+    const shafaq = (await callApi(api.dispatch, 'listArticles', {})).find((a) => a.outlet === 'شفق نيوز')!;
+    const event = await callApi(api.dispatch, 'createEvent', { title: 'انسحاب من عين الأسد' });
+    const claim = await callApi(api.dispatch, 'createClaim', {
+      articleId: shafaq.id,
+      start: 0,
+      end: 26,
+      chain: [{ entityId: null, name: 'رويترز', role: 'agency' }],
+      credibility: 2,
+      eventId: event.id,
+    });
+    await callApi(api.dispatch, 'updateEntity', { id: claim.origin!.entityId, reliability: 'B' });
+    const listed = sanad(['claims', '--json', '--db', api.path]);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ id: claim.id, chain: [{ name: 'رويترز' }], origin: { name: 'رويترز' }, reliability: 'B', credibility: 2, grade: 'B2' }]);
+    expect(JSON.parse(sanad(['claims', '--json', '--event', String(event.id), '--db', api.path]).stdout)).toHaveLength(1);
+    expect(JSON.parse(sanad(['claims', '--json', '--filter', 'غير موجود', '--db', api.path]).stdout)).toEqual([]);
+    const csv = join(tempDir(), 'claims.csv');
+    expect(sanad(['claims', '--csv', csv, '--db', api.path]).stderr).toContain('wrote 1 claims');
+    const text = (await import('node:fs')).readFileSync(csv, 'utf8');
+    expect(text.startsWith('\uFEFFid,quote,statement,article,outlet,chain,origin,reliability,credibility,grade')).toBe(true);
+    expect(text).toContain('شفق نيوز → رويترز');
+    expect(JSON.parse(sanad(['events', '--json', '--db', api.path]).stdout)).toMatchObject([{ id: event.id, independentSources: 1, contested: false }]);
+    expect(sanad(['claims', '--event', 'x', '--db', api.path]).code).toBe(2);
+  });
+});

@@ -56,6 +56,8 @@ CREATE TABLE claims (
   credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
   outlet_entity_id INTEGER REFERENCES entities (id) ON DELETE SET NULL,
   origin_entity_id INTEGER REFERENCES entities (id) ON DELETE SET NULL,
+  -- The quote, statement and sources' names as search keys (search's Arabic folding), for the grid's quick filter.
+  search_keys TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   ${WHO_COLUMNS}

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { ApiResult } from '../constants';
 import { annotationsMethods } from './annotations';
 import { articlesMethods } from './articles';
+import { claimsMethods } from './claims';
 import { codebookMethods } from './codebook';
 import { entitiesMethods } from './entities';
 import { historyMethods } from './history';
@@ -26,6 +27,7 @@ export const contract = {
   ...annotationsMethods,
   ...entitiesMethods,
   ...historyMethods,
+  ...claimsMethods,
 };
 
 

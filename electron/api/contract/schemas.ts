@@ -29,17 +29,22 @@ const filterCondition = z.object({
   dateTo: z.string().max(32).nullish(),
 });
 
-/** A page of a server-paged grid, as AG Grid's infinite row model asks for it (bounded: 1,000 rows, 20 filters). */
+/** What a server-paged grid shows: its sort, column filters and quick filter (bounded: 5 sorts, 20 filters). */
+export const gridView = z.object({
+  sortModel: z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
+  filterModel: z
+    .record(z.string().max(64), filterCondition.extend({ operator: z.enum(['AND', 'OR']).optional(), conditions: z.array(filterCondition).max(5).optional() }))
+    .refine((model) => Object.keys(model).length <= 20, 'at most 20 column filters')
+    .default({}),
+  quickFilter: z.string().max(500).optional(),
+});
+
+/** A page of a server-paged grid, as AG Grid's infinite row model asks for it (bounded: 1,000 rows). */
 export const pageRequest = z
   .object({
     startRow: z.number().int().min(0).max(100_000_000),
     endRow: z.number().int().min(1).max(100_001_000),
-    sortModel: z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
-    filterModel: z
-      .record(z.string().max(64), filterCondition.extend({ operator: z.enum(['AND', 'OR']).optional(), conditions: z.array(filterCondition).max(5).optional() }))
-      .refine((model) => Object.keys(model).length <= 20, 'at most 20 column filters')
-      .default({}),
-    quickFilter: z.string().max(500).optional(),
+    ...gridView.shape,
     withCount: z.boolean().default(false),
   })
   .refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000, 'a page holds 1 to 1,000 rows (endRow - startRow)');

@@ -11,6 +11,7 @@ import { type ApiErrorBody, errorBody } from '../constants';
 import { type ApiMethod, type ApiResult, contract } from '../contract';
 import { annotationHandlers } from './annotations';
 import { articleHandlers } from './articles';
+import { claimHandlers } from './claims';
 import { codebookHandlers } from './codebook';
 import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, type Services } from './common';
 import { entityHandlers } from './entities';
@@ -26,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     ...annotationHandlers(services),
     ...entityHandlers(services),
     ...historyHandlers(services),
+    ...claimHandlers(services),
   };
 }
 

@@ -151,6 +151,8 @@ export interface PagedGridProps<Row extends { id: number }> {
   selectionReset?: unknown;
   /** Told how many rows match, and whether a filter narrows them, each time the grid starts over. */
   onTotal?: (total: number, filtered: boolean) => void;
+  /** Told each request the grid makes: its sort, filters and quick filter are what the grid shows (for exporting that view). */
+  onRequest?: (request: PageRequest) => void;
   onError?: (message: string) => void;
   onRowClicked: (row: Row) => void;
   onCellValueChanged?: (event: CellValueChangedEvent<Row>) => void;
@@ -170,6 +172,7 @@ export function PagedGrid<Row extends { id: number }>({
   onSelectionChanged,
   selectionReset,
   onTotal,
+  onRequest,
   onError,
   onRowClicked,
   onCellValueChanged,
@@ -183,21 +186,23 @@ export function PagedGrid<Row extends { id: number }>({
   const gridApi = useRef<GridApi<Row> | null>(null);
   const settledQuickFilter = useDebounced(quickFilter, QUICK_FILTER_DELAY_MS);
   // The data source reads the latest props through a ref, so it is made once per grid.
-  const latest = useRef({ fetchPage, quickFilter: settledQuickFilter, scope, onTotal, onError, setFiltered });
-  latest.current = { fetchPage, quickFilter: settledQuickFilter, scope, onTotal, onError, setFiltered };
+  const latest = useRef({ fetchPage, quickFilter: settledQuickFilter, scope, onTotal, onRequest, onError, setFiltered });
+  latest.current = { fetchPage, quickFilter: settledQuickFilter, scope, onTotal, onRequest, onError, setFiltered };
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
-        const { fetchPage: fetch, quickFilter: quick, scope: narrowed, onTotal: tell, onError: fail, setFiltered: noteFiltered } = latest.current;
+        const { fetchPage: fetch, quickFilter: quick, scope: narrowed, onTotal: tell, onRequest: told, onError: fail, setFiltered: noteFiltered } = latest.current;
         const isFiltered = Object.keys(params.filterModel ?? {}).length > 0 || Boolean(quick) || Boolean(narrowed);
-        fetch({
+        const request: PageRequest = {
           startRow: params.startRow,
           endRow: params.endRow,
           sortModel: params.sortModel.map(({ colId, sort }) => ({ colId, sort })),
           filterModel: params.filterModel as PageRequest['filterModel'],
           quickFilter: quick || undefined,
           withCount: params.startRow === 0,
-        }).then(
+        };
+        told?.(request);
+        fetch(request).then(
           (page) => {
             if (page.total !== null) tell?.(page.total, isFiltered);
             noteFiltered(isFiltered);

@@ -166,7 +166,8 @@ export function AnnotationsScreen({ onOpen }: { onOpen: (articleId: number, anno
         <PagedGrid
           testId="annotations-grid"
           fetchPage={fetchPage}
-          version={`${storeWrites}:${groupBy}:${String(group)}`}
+          version={storeWrites}
+          scope={group === undefined ? '' : `${groupBy}:${String(group)}`}
           quickFilter={filter}
           onTotal={(total) => (setCount(total), setError(null))}
           onError={setError}

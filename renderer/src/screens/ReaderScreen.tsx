@@ -11,6 +11,7 @@ import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { downloadText, fileToBase64 } from '../files';
 import { useAction } from '../useAction';
+import { ClaimDialog } from '../components/ClaimDialog';
 import { EntityMentionGroups } from '../components/EntityMentionGroups';
 import { EntityKindOptions } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
@@ -74,6 +75,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   const [focused, setFocused] = useState<number | undefined>(focusAnnotationId);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [claiming, setClaiming] = useState<{ start: number; end: number } | null>(null);
   const [reading, setReading] = useReadingSettings();
   const textRef = useRef<HTMLDivElement>(null);
   const sideRef = useRef<HTMLElement>(null);
@@ -278,7 +280,18 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
           onTag={create}
           onTagCreated={tags.reload}
           onMarkEntity={markEntity}
+          onClaim={(span) => setClaiming(span)}
         />
+        {claiming && (
+          <ClaimDialog
+            articleId={articleId}
+            span={claiming}
+            quote={[...body].slice(claiming.start, claiming.end).join('')}
+            outlet={a.outlet}
+            onClose={() => setClaiming(null)}
+            onDone={(done) => (setClaiming(null), setMessage(done), window.getSelection()?.removeAllRanges())}
+          />
+        )}
         {editing && <EditTextDialog body={body} direction={a.direction} onSave={(text) => void saveText(text)} onClose={() => setEditing(false)} />}
       </div>
       <aside className="reader-side" aria-label={t('articleAnnotations')} ref={sideRef}>
@@ -343,6 +356,11 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
                   onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
                   onBlur={(e) => (e.target.value.trim() || null) !== n.note && void run(() => api.updateAnnotation({ id: n.id, note: e.target.value }))}
                 />
+              )}
+              {n.id === focused && (
+                <button type="button" className="link" onClick={(e) => (e.stopPropagation(), setClaiming({ start: n.start, end: n.end }))}>
+                  {t('makeClaim')}
+                </button>
               )}
               <button type="button" className="link" onClick={(e) => (e.stopPropagation(), void remove(n.id))}>
                 {t('delete')}
@@ -481,10 +499,12 @@ interface ToolbarProps {
   onTag: (span: { start: number; end: number }, tagId: number | null, note: string) => Promise<void>;
   onTagCreated: () => void;
   onMarkEntity: (span: { start: number; end: number }, kind: EntityKind, name: string) => Promise<void>;
+  /** Makes a claim of the selected passage (opens the claim dialog). */
+  onClaim: (span: { start: number; end: number }) => void;
 }
 
 /** The small toolbar over a selection: tags (keys 1-9), a note, a new tag. Escape closes it. */
-function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagCreated, onMarkEntity }: ToolbarProps) {
+function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagCreated, onMarkEntity, onClaim }: ToolbarProps) {
   const { t, tagLabel } = useI18n();
   const [entityKind, setEntityKind] = useState<EntityKind>('place');
   const [entityName, setEntityName] = useState('');
@@ -593,6 +613,9 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
         })}
       </div>
       <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('notePlaceholder')} dir="auto" aria-label={t('note')} />
+      <button type="button" className="claim-button" onMouseDown={(e) => e.preventDefault()} onClick={() => (onClaim(span), setSpan(null))}>
+        {t('makeClaim')}
+      </button>
       <form
         className="new-tag"
         onSubmit={(e) => {

@@ -1,0 +1,71 @@
+/** Claims, sources and events: who says what, through whom, about which event. */
+import { z } from 'zod';
+import type { Claim, EntitySummary, Page, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
+import { gridView, id, isoDate, method, pageRequest } from './schemas';
+
+const sourceRole = z.enum(['outlet', 'agency', 'government', 'official', 'military', 'armed_group', 'ngo', 'social_media', 'unnamed']);
+const reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+const precision = z.enum(['day', 'month', 'year', 'weekday']);
+const relation = z.enum(['supports', 'contradicts', 'mentions']);
+/** A reported date or range; `to` defaults to `from`, the precision to the day. */
+const reportedDate = z
+  .object({ from: isoDate, to: isoDate.optional(), precision: precision.default('day') })
+  .transform((d) => ({ from: d.from, to: d.to ?? d.from, precision: d.precision }))
+  .refine((d) => d.to >= d.from, 'a date range ends on or after its start');
+const figure = z.object({ value: z.number().finite(), unit: z.string().trim().max(40).nullable().default(null), counted: z.string().trim().max(200).nullable().default(null) });
+const name = z.string().trim().min(1).max(200);
+/** One link of a chain: an existing entity, or a new source named by the passage's words. */
+const chainLink = z.union([
+  z.object({ entityId: id, name: name.optional(), role: sourceRole.nullable().optional() }),
+  z.object({ entityId: z.null(), name, role: sourceRole.nullable().default(null) }),
+]);
+const chain = z.array(chainLink).max(20, 'a chain of attribution has at most 20 links');
+const passage = { articleId: id, start: z.number().int().nonnegative(), end: z.number().int().positive() };
+const claimFields = {
+  statement: z.string().trim().max(5_000).nullable().optional(),
+  stance: z.enum(['asserts', 'denies', 'speculates']).optional(),
+  reportedDate: reportedDate.nullable().optional(),
+  placeId: id.nullable().optional(),
+  figures: z.array(figure).max(50).optional(),
+  credibility: z.number().int().min(1).max(6).nullable().optional(),
+};
+const eventFields = {
+  title: z.string().trim().min(1, 'an event needs a title').max(500),
+  eventType: z.string().trim().max(100).nullable().default(null),
+  subEventType: z.string().trim().max(100).nullable().default(null),
+  date: reportedDate.nullable().default(null),
+  placeId: id.nullable().default(null),
+  description: z.string().trim().max(20_000).nullable().default(null),
+  actorIds: z.array(id).max(200).default([]),
+};
+
+/** The claims methods of the contract. */
+export const claimsMethods = {
+  /** The chain Sanad proposes for a passage: the sources it cites after the article's outlet, the origin last. */
+  proposeClaim: method<{ chain: ProposedSource[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
+  createClaim: method<Claim>()(
+    z
+      .object({ ...passage, chain: chain.default([]), ...claimFields, eventId: id.optional(), relation: relation.default('supports') })
+      .refine((p) => p.end > p.start, 'a claim covers at least one character'),
+  ),
+  updateClaim: method<Claim>()(z.object({ id, chain: chain.optional(), ...claimFields })),
+  deleteClaim: method<{ deleted: true }>()(z.object({ id })),
+  /** A claim with the credibility Sanad suggests from corroboration (the analyst decides). */
+  getClaim: method<Claim & { suggestedCredibility: number }>('read')(z.object({ id })),
+  listClaims: method<Claim[]>('read')(z.object({ articleId: id.optional(), eventId: id.optional() })),
+  /** One block of the claims grid; narrowed to an article, an event or a source (in any link of the chain). */
+  queryClaims: method<Page<Claim>>('read')(pageRequest.and(z.object({ articleId: id.optional(), eventId: id.optional(), sourceId: id.optional() }))),
+  /** The claims the grid shows (its filters, sort and quick filter), as CSV text. */
+  exportClaims: method<{ fileName: string; text: string; rows: number }>('read')(
+    gridView.extend({ format: z.literal('csv'), eventId: id.optional(), sourceId: id.optional() }),
+  ),
+  /** A source's role, and its reliability (A–F) with the note on why: every claim citing it shows the new grade. */
+  updateEntity: method<EntitySummary>()(z.object({ id, role: sourceRole.nullable().optional(), reliability: reliability.nullable().optional(), reliabilityNote: z.string().trim().max(5_000).nullable().optional() })),
+  createEvent: method<EventDetail>()(z.object(eventFields)),
+  updateEvent: method<EventDetail>()(z.object({ id, ...eventFields })),
+  deleteEvent: method<{ deleted: true }>()(z.object({ id })),
+  listEvents: method<EventSummary[]>('read')(z.object({})),
+  getEvent: method<EventDetail>('read')(z.object({ id })),
+  linkClaim: method<EventDetail>()(z.object({ claimId: id, eventId: id, relation })),
+  unlinkClaim: method<EventDetail>()(z.object({ claimId: id, eventId: id })),
+};

@@ -1,0 +1,214 @@
+/** Handlers of claims, sources and events. */
+import type { ChainInput, Claim, EventDetail, HistoryKind, StepLabel } from '../../../db/model';
+import type { Repositories } from '../../../db/repositories';
+import { suggestCredibility } from '../../../db/corroboration';
+import { proposeChain } from '../../../db/text/attribution';
+import { claimsCsv } from '../../services/claims-export';
+import { ApiError, explainQueryErrors, type Handlers, passage, type Services } from './common';
+
+type ClaimMethods =
+  | 'proposeClaim'
+  | 'createClaim'
+  | 'updateClaim'
+  | 'deleteClaim'
+  | 'getClaim'
+  | 'listClaims'
+  | 'queryClaims'
+  | 'exportClaims'
+  | 'updateEntity'
+  | 'createEvent'
+  | 'updateEvent'
+  | 'deleteEvent'
+  | 'listEvents'
+  | 'getEvent'
+  | 'linkClaim'
+  | 'unlinkClaim';
+
+/** Claims read per query while exporting. */
+const EXPORT_BLOCK = 1000;
+
+/** The built-in tag a passage gets when it becomes a claim, so claims stand out in the reader. */
+const CLAIM_TAG = 'Claim';
+
+async function requireClaim(repos: Repositories, id: number): Promise<Claim> {
+  const claim = await repos.claims.find(id);
+  if (!claim) throw new ApiError('NOT_FOUND', 'claimNotFound', { id });
+  return claim;
+}
+
+async function requireEvent(repos: Repositories, id: number): Promise<EventDetail> {
+  const event = await repos.events.find(id);
+  if (!event) throw new ApiError('NOT_FOUND', 'eventNotFound', { id });
+  return event;
+}
+
+async function requireEntity(repos: Repositories, id: number | null | undefined): Promise<void> {
+  if (id != null && !(await repos.entities.find(id))) throw new ApiError('NOT_FOUND', 'entityNotFound', { id });
+}
+
+function claimLabel(kind: HistoryKind, claim: Pick<Claim, 'id' | 'articleId' | 'quote'>, detail: Record<string, unknown> = {}): StepLabel {
+  return { kind, subjectId: claim.id, articleId: claim.articleId, quote: claim.quote, detail };
+}
+
+function eventLabel(kind: HistoryKind, event: { id: number; title: string }, detail: Record<string, unknown> = {}): StepLabel {
+  return { kind, subjectId: event.id, quote: event.title, detail };
+}
+
+/**
+ * The entity ids of a chain the analyst confirmed, creating the sources it names that are not
+ * entities yet. An unnamed source belongs to whoever reports it (the link before it, or the
+ * outlet): its name carries the reporter's, so two outlets' "informed sources" stay two sources
+ * unless the analyst links both to the same entity.
+ */
+async function resolveChain(repos: Repositories, links: readonly ChainInput[], outletId: number | null, now: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const link of links) {
+    if (link.entityId !== null) {
+      await requireEntity(repos, link.entityId);
+      if (link.role) {
+        const found = await repos.sources.findByName((await repos.entities.find(link.entityId))!.name);
+        if (found?.id === link.entityId && found.role === null) await repos.sources.update(link.entityId, { role: link.role });
+      }
+      ids.push(link.entityId);
+      continue;
+    }
+    const reporterId = ids.at(-1) ?? outletId;
+    const reporter = reporterId === null ? undefined : await repos.entities.find(reporterId);
+    const name = link.role === 'unnamed' && reporter ? `${link.name} (${reporter.name})` : link.name;
+    const existing = await repos.sources.findByName(name);
+    ids.push(existing?.id ?? (await repos.sources.insert(name, link.role, link.role === 'unnamed' ? reporterId : null, now)));
+  }
+  return ids;
+}
+
+/** The article's outlet as a source entity (made the first time a claim needs it), or null when the article names none. */
+async function outletSource(repos: Repositories, outlet: string | null, now: string): Promise<number | null> {
+  if (!outlet) return null;
+  const existing = await repos.sources.findByName(outlet);
+  if (existing) {
+    if (existing.role === null) await repos.sources.update(existing.id, { role: 'outlet' });
+    return existing.id;
+  }
+  return repos.sources.insert(outlet, 'outlet', null, now);
+}
+
+/** The claims' handlers. */
+export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
+  return {
+    proposeClaim: async ({ articleId, start, end }, { repos }) => {
+      const { article } = await passage(repos, articleId, start, end);
+      const mentions = await repos.entities.mentions({ articleId, status: 'accepted' });
+      const roles = await repos.sources.roles([...new Set(mentions.map((m) => m.entityId))]);
+      const links = proposeChain(
+        article.body,
+        { start, end },
+        mentions.map((m) => ({ entityId: m.entityId, name: m.entityName, role: roles.get(m.entityId) ?? null, start: m.start, end: m.end })),
+      );
+      // The article's outlet is where every chain starts; it is not part of the proposal.
+      const outlet = article.outlet?.trim().toLowerCase();
+      return { chain: links.filter((l) => l.name.trim().toLowerCase() !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })) };
+    },
+    createClaim: async ({ articleId, start, end, chain, statement, stance, reportedDate, placeId, figures, credibility, eventId, relation }, call) => {
+      const { article, ...quote } = await passage(call.repos, articleId, start, end);
+      await requireEntity(call.repos, placeId);
+      if (eventId !== undefined) await requireEvent(call.repos, eventId);
+      return call.step(
+        (claim) => claimLabel('claim.create', claim),
+        async (repos) => {
+          const claimTag = await repos.codebook.findByName(CLAIM_TAG);
+          const existing = await repos.annotations.findAt(articleId, start, end);
+          const annotation = existing
+            ? claimTag && !existing.tagIds.includes(claimTag.id)
+              ? (await repos.annotations.change(existing.id, { tagIds: [...existing.tagIds, claimTag.id] }, now()))!
+              : existing
+            : await repos.annotations.insert({ articleId, start, end, ...quote, tagIds: claimTag ? [claimTag.id] : [], note: null }, now());
+          const outletId = await outletSource(repos, article.outlet, now());
+          const claim = await repos.claims.insert(
+            {
+              annotationId: annotation.id,
+              articleId,
+              statement: statement ?? null,
+              stance: stance ?? 'asserts',
+              reportedDate: reportedDate ?? null,
+              placeId: placeId ?? null,
+              figures: figures ?? [],
+              credibility: credibility ?? null,
+              outletId,
+              chain: await resolveChain(repos, chain, outletId, now()),
+            },
+            now(),
+          );
+          if (eventId === undefined) return claim;
+          await repos.claims.link(claim.id, eventId, relation);
+          return (await repos.claims.find(claim.id))!;
+        },
+      );
+    },
+    updateClaim: async ({ id, chain, ...fields }, call) => {
+      const claim = await requireClaim(call.repos, id);
+      await requireEntity(call.repos, fields.placeId);
+      return call.step(claimLabel('claim.edit', claim, { fields: Object.keys(fields).concat(chain ? ['chain'] : []) }), async (repos) => {
+        const resolved = chain && (await resolveChain(repos, chain, claim.outlet?.entityId ?? null, now()));
+        return (await repos.claims.change(id, { ...fields, ...(resolved && { chain: resolved }) }, now()))!;
+      });
+    },
+    deleteClaim: async ({ id }, call) => {
+      const claim = await requireClaim(call.repos, id);
+      await call.step(claimLabel('claim.delete', claim), (repos) => repos.claims.delete(id));
+      return { deleted: true as const };
+    },
+    getClaim: async ({ id }, { repos }) => {
+      const claim = await requireClaim(repos, id);
+      return { ...claim, suggestedCredibility: suggestCredibility(id, await repos.claims.evidence(id)) };
+    },
+    listClaims: (filter, { repos }) => repos.claims.list(filter),
+    queryClaims: (request, { repos }) => explainQueryErrors(() => repos.claims.query(request)),
+    exportClaims: async ({ format: _csv, ...view }, { repos }) => {
+      const claims: Claim[] = [];
+      for (let startRow = 0; ; startRow += EXPORT_BLOCK) {
+        const { rows } = await explainQueryErrors(() => repos.claims.query({ ...view, startRow, endRow: startRow + EXPORT_BLOCK, withCount: false }));
+        claims.push(...rows);
+        if (rows.length < EXPORT_BLOCK) break;
+      }
+      return { fileName: `sanad-claims-${now().slice(0, 10)}.csv`, text: claimsCsv(claims), rows: claims.length };
+    },
+    updateEntity: async ({ id, role, reliability, reliabilityNote }, call) => {
+      const entity = await call.repos.entities.find(id);
+      if (!entity) throw new ApiError('NOT_FOUND', 'entityNotFound', { id });
+      await call.step({ kind: 'source.edit', subjectId: id, quote: entity.name, detail: { reliability: reliability ?? '' } }, (repos) =>
+        repos.sources.update(id, { role, reliability, reliabilityNote }),
+      );
+      return (await call.repos.entities.find(id))!;
+    },
+    createEvent: async (fields, call) => {
+      for (const entityId of [fields.placeId, ...fields.actorIds]) await requireEntity(call.repos, entityId);
+      const eventId = await call.step<number>((id) => eventLabel('event.create', { id, title: fields.title }), (repos) => repos.events.insert(fields, now()));
+      return requireEvent(call.repos, eventId);
+    },
+    updateEvent: async ({ id, ...fields }, call) => {
+      const event = await requireEvent(call.repos, id);
+      for (const entityId of [fields.placeId, ...fields.actorIds]) await requireEntity(call.repos, entityId);
+      await call.step(eventLabel('event.edit', event), (repos) => repos.events.change(id, fields, now()));
+      return requireEvent(call.repos, id);
+    },
+    deleteEvent: async ({ id }, call) => {
+      const event = await requireEvent(call.repos, id);
+      await call.step(eventLabel('event.delete', event), (repos) => repos.events.delete(id));
+      return { deleted: true as const };
+    },
+    listEvents: (_input, { repos }) => repos.events.list(),
+    getEvent: ({ id }, { repos }) => requireEvent(repos, id),
+    linkClaim: async ({ claimId, eventId, relation }, call) => {
+      const claim = await requireClaim(call.repos, claimId);
+      const event = await requireEvent(call.repos, eventId);
+      await call.step(claimLabel('claim.link', claim, { event: event.title, relation }), (repos) => repos.claims.link(claimId, eventId, relation));
+      return requireEvent(call.repos, eventId);
+    },
+    unlinkClaim: async ({ claimId, eventId }, call) => {
+      const claim = await requireClaim(call.repos, claimId);
+      const event = await requireEvent(call.repos, eventId);
+      await call.step(claimLabel('claim.unlink', claim, { event: event.title }), (repos) => repos.claims.unlink(claimId, eventId));
+      return requireEvent(call.repos, eventId);
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Makes a claim of a passage: Sanad proposes the chain of sources from the text (the outlet
+ * first, then whom it cites, the origin last); the analyst corrects it, says what is claimed,
+ * the stance, the date it reports and the event it bears on.
+ */
+import { useEffect, useState } from 'react';
+import type { ChainInput, ClaimRelation, ClaimStance, SourceRole } from '../../../electron/api/contract';
+import { api } from '../api';
+import { useI18n } from '../i18n';
+import { useApiQuery } from '../queries';
+import { ErrorBanner } from './ErrorBanner';
+import { Modal } from './Modal';
+
+/** The source roles, in the order the role list offers them. */
+export const SOURCE_ROLES: readonly SourceRole[] = ['outlet', 'agency', 'government', 'official', 'military', 'armed_group', 'ngo', 'social_media', 'unnamed'];
+
+/** A date as typed (2025, 2025-09 or 2025-09-20) as the range it stands for, with its precision; null when not a date. */
+export function typedDate(text: string): { from: string; to: string; precision: 'day' | 'month' | 'year' } | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (day) return { from: `${year}-${month}-${day}`, to: `${year}-${month}-${day}`, precision: 'day' };
+  if (month) {
+    const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    return { from: `${year}-${month}-01`, to: `${year}-${month}-${String(last).padStart(2, '0')}`, precision: 'month' };
+  }
+  return { from: `${year}-01-01`, to: `${year}-12-31`, precision: 'year' };
+}
+
+type Link = ChainInput & { key: number; name: string };
+
+interface Props {
+  articleId: number;
+  span: { start: number; end: number };
+  quote: string;
+  /** The article's outlet, shown as the chain's first link. */
+  outlet: string | null;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}
+
+/** The dialog. */
+export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }: Props) {
+  const { t } = useI18n();
+  const events = useApiQuery('listEvents', {});
+  const [chain, setChain] = useState<Link[] | null>(null);
+  const [statement, setStatement] = useState('');
+  const [stance, setStance] = useState<ClaimStance>('asserts');
+  const [date, setDate] = useState('');
+  const [eventId, setEventId] = useState<string>('');
+  const [newEvent, setNewEvent] = useState('');
+  const [relation, setRelation] = useState<ClaimRelation>('supports');
+  const [addName, setAddName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.proposeClaim({ articleId, ...span }).then(
+      ({ chain: proposed }) => live && setChain(proposed.map((link, key) => ({ ...link, key }) as Link)),
+      (e: Error) => live && (setChain([]), setError(e.message)),
+    );
+    return () => void (live = false);
+  }, [articleId, span]);
+
+  const update = (key: number, change: Partial<Link>) => setChain((links) => links!.map((l) => (l.key === key ? ({ ...l, ...change } as Link) : l)));
+  const move = (index: number, by: number) =>
+    setChain((links) => {
+      const next = [...links!];
+      const [link] = next.splice(index, 1);
+      next.splice(Math.max(0, Math.min(next.length, index + by)), 0, link!);
+      return next;
+    });
+  const dateRange = date.trim() ? typedDate(date) : null;
+  const submit = async () => {
+    if (date.trim() && !dateRange) return setError(t('dateNotUnderstood', { date }));
+    try {
+      const eventIdNumber = newEvent.trim() ? (await api.createEvent({ title: newEvent.trim() })).id : eventId ? Number(eventId) : undefined;
+      const claim = await api.createClaim({
+        articleId,
+        ...span,
+        chain: (chain ?? []).map(({ entityId, name, role }) => (entityId === null ? { entityId, name, role: role ?? null } : { entityId, role })),
+        statement: statement.trim() || null,
+        stance,
+        reportedDate: dateRange,
+        ...(eventIdNumber !== undefined && { eventId: eventIdNumber, relation }),
+      });
+      onDone(t('claimCreated', { grade: claim.grade }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Modal title={t('newClaim')} onClose={onClose}>
+      <form
+        className="claim-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <blockquote dir="auto">{quote}</blockquote>
+        <fieldset>
+          <legend>{t('chainOfSources')}</legend>
+          {chain === null ? (
+            <p className="muted">{t('proposingChain')}</p>
+          ) : (
+            <ol className="chain-editor">
+              <li className="chain-outlet">
+                <bdi>{outlet ?? t('noOutlet')}</bdi> <span className="muted">{t('role_outlet')}</span>
+              </li>
+              {chain.map((link, index) => (
+                <li key={link.key} data-testid="chain-link">
+                  <input value={link.name} aria-label={t('sourceName')} dir="auto" onChange={(e) => update(link.key, { name: e.target.value, entityId: null })} />
+                  <select value={link.role ?? ''} aria-label={t('sourceRole')} onChange={(e) => update(link.key, { role: (e.target.value || null) as SourceRole | null })}>
+                    <option value="">—</option>
+                    {SOURCE_ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`role_${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="button" onClick={() => move(index, -1)} disabled={index === 0} aria-label={t('moveEarlier')}>
+                    ↑
+                  </button>
+                  <button type="button" onClick={() => move(index, 1)} disabled={index === chain.length - 1} aria-label={t('moveLater')}>
+                    ↓
+                  </button>
+                  <button type="button" onClick={() => setChain(chain.filter((l) => l.key !== link.key))} aria-label={t('removeSource', { name: link.name })}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {chain?.length === 0 && <p className="muted">{t('outletIsOrigin')}</p>}
+          <div className="chain-add">
+            <input value={addName} onChange={(e) => setAddName(e.target.value)} placeholder={t('addSource')} aria-label={t('addSource')} dir="auto" />
+            <button
+              type="button"
+              disabled={!addName.trim()}
+              onClick={() => (setChain([...(chain ?? []), { key: Date.now(), entityId: null, name: addName.trim(), role: null }]), setAddName(''))}
+            >
+              {t('add')}
+            </button>
+          </div>
+        </fieldset>
+        <label>
+          {t('statement')}
+          <textarea value={statement} onChange={(e) => setStatement(e.target.value)} dir="auto" rows={2} />
+        </label>
+        <div className="claim-row">
+          <label>
+            {t('stance')}
+            <select value={stance} onChange={(e) => setStance(e.target.value as ClaimStance)}>
+              {(['asserts', 'denies', 'speculates'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`stance_${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('reportedDate')}
+            <input className="date-field" value={date} onChange={(e) => setDate(e.target.value)} dir="ltr" inputMode="numeric" placeholder={t('datePlaceholder')} />
+          </label>
+        </div>
+        <div className="claim-row">
+          <label>
+            {t('event')}
+            <select value={eventId} onChange={(e) => setEventId(e.target.value)} disabled={Boolean(newEvent.trim())}>
+              <option value="">—</option>
+              {events.data?.map((event) => (
+                <option key={event.id} value={event.id}>
+                  {event.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('orNewEvent')}
+            <input value={newEvent} onChange={(e) => setNewEvent(e.target.value)} dir="auto" />
+          </label>
+          <label>
+            {t('relation')}
+            <select value={relation} onChange={(e) => setRelation(e.target.value as ClaimRelation)}>
+              {(['supports', 'contradicts', 'mentions'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`relation_${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {error && <ErrorBanner message={error} />}
+        <div className="dialog-actions">
+          <button type="submit" disabled={chain === null}>
+            {t('saveClaim')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

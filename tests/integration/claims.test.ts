@@ -1,0 +1,169 @@
+/** Claims, sources and events through the API: chains, grades, independence, contradiction, undo. */
+import { describe, expect, it } from 'vitest';
+import { callApi as call, fixtureUpload, tempApi } from '../helpers';
+
+/** Four reports of the withdrawal, written like the corpus, with outlets and dates. */
+async function reports() {
+  const api = tempApi();
+  await call(api.dispatch, 'importFiles', { files: [fixtureUpload('withdrawal-reports.json')] });
+  const articles = await call(api.dispatch, 'listArticles', {});
+  const byOutlet = new Map(articles.map((a) => [a.outlet!, a.id]));
+  const spanOf = async (outlet: string, quote: string) => {
+    const articleId = byOutlet.get(outlet)!;
+    const body = (await call(api.dispatch, 'getArticle', { id: articleId })).body;
+    const at = body.indexOf(quote);
+    if (at < 0) throw new Error(`not in ${outlet}: ${quote}`);
+    const start = [...body.slice(0, at)].length;
+    return { articleId, start, end: start + [...quote].length };
+  };
+  return { ...api, spanOf };
+}
+
+describe('proposing a chain', () => {
+  it('proposes the sources a passage cites after its outlet, the origin last, unnamed ones as such', async () => {
+    const { dispatch, spanOf } = await reports();
+    expect(await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ وسيستغرق أيامًا'))).toEqual({
+      chain: [
+        { entityId: null, name: 'رويترز', role: 'agency' },
+        { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
+      ],
+    });
+    // "Informed sources told Kurdistan 24": the outlet itself is the reporter, so only its sources are proposed.
+    expect(await call(dispatch, 'proposeClaim', await spanOf('كردستان 24', 'اكتمل'))).toEqual({ chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }] });
+    // A passage that cites no one: the outlet is the origin.
+    expect(await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'بدأت القوات الأمريكية انسحابها'))).toEqual({ chain: [] });
+  });
+
+  it('proposes a source the analyst already has as that entity', async () => {
+    const { dispatch, spanOf } = await reports();
+    const made = await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'العملية ستستغرق أيامًا')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });
+    const span = await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ');
+    await call(dispatch, 'markEntity', { articleId: span.articleId, ...(await spanOf('شفق نيوز', 'رويترز')), entityId: made.origin!.entityId });
+    expect((await call(dispatch, 'proposeClaim', span)).chain[0]).toEqual({ entityId: made.origin!.entityId, name: 'رويترز', role: 'agency' });
+  });
+});
+
+describe('claims', () => {
+  it('makes a claim from a passage with a confirmed chain: the outlet first, the unnamed origin scoped to its reporter, graded', async () => {
+    const { dispatch, spanOf } = await reports();
+    const span = await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ وسيستغرق أيامًا');
+    const claim = await call(dispatch, 'createClaim', {
+      ...span,
+      chain: [
+        { entityId: null, name: 'رويترز', role: 'agency' },
+        { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
+      ],
+      statement: 'The withdrawal started suddenly and will take days',
+      reportedDate: { from: '2025-08-24' },
+    });
+    expect(claim).toMatchObject({
+      quote: 'الانسحاب بدأ بشكل مفاجئ وسيستغرق أيامًا',
+      outlet: { name: 'شفق نيوز', role: 'outlet' },
+      chain: [
+        { name: 'رويترز', role: 'agency' },
+        { name: 'خمسة مسؤولين أمريكيين (رويترز)', role: 'unnamed' },
+      ],
+      origin: { name: 'خمسة مسؤولين أمريكيين (رويترز)' },
+      stance: 'asserts',
+      reportedDate: { from: '2025-08-24', to: '2025-08-24', precision: 'day' },
+      grade: '??',
+    });
+    // The passage is annotated and tagged as a claim.
+    expect((await call(dispatch, 'listAnnotations', { articleId: span.articleId })).map((a) => a.tags.map((t) => t.name))).toEqual([['Claim']]);
+    // Reliability belongs to the source: grading it changes every claim citing it.
+    await call(dispatch, 'updateEntity', { id: claim.origin!.entityId, reliability: 'C', reliabilityNote: 'unnamed, but Reuters vouches' });
+    await call(dispatch, 'updateClaim', { id: claim.id, credibility: 2 });
+    expect((await call(dispatch, 'getClaim', { id: claim.id })).grade).toBe('C2');
+  });
+
+  it('keeps two outlets\' unnamed sources apart, and reuses a source by name', async () => {
+    const { dispatch, spanOf } = await reports();
+    const a = await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'انسحاب القوات الأمريكية من قاعدة عين الأسد اكتمل')), chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }] });
+    const b = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'بدأت القوات الأمريكية انسحابها')), chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }] });
+    expect(a.origin!.entityId).not.toBe(b.origin!.entityId);
+    expect([a.origin!.name, b.origin!.name]).toEqual(['مصادر مطلعة (كردستان 24)', 'مصادر مطلعة (شفق نيوز)']);
+    const c = await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'العملية ستستغرق أيامًا')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });
+    const d = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق')), chain: [{ entityId: c.origin!.entityId }] });
+    expect(d.origin).toEqual(c.origin);
+  });
+
+  it('counts claims through Reuters as one source, an outlet\'s own report as another, and marks a contradicted event', async () => {
+    const { dispatch, spanOf } = await reports();
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب القوات الأمريكية من عين الأسد', eventType: 'Strategic developments', date: { from: '2025-08-24' } });
+    const viaReuters = [{ entityId: null, name: 'رويترز', role: 'agency' as const }];
+    const shafaq = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')), chain: viaReuters, eventId: event.id });
+    await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'بدأت الانسحاب من قاعدة عين الأسد')), chain: viaReuters, eventId: event.id });
+    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({ independentSources: 1, contested: false, claimCount: 2 });
+    // The outlet's own sources: a second origin.
+    await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'اكتمل')), chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }], eventId: event.id });
+    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({ independentSources: 2, contested: false });
+    expect((await call(dispatch, 'getClaim', { id: shafaq.id })).suggestedCredibility).toBe(1);
+    // The ministry says it is not complete.
+    const denial = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), chain: [{ entityId: null, name: 'Iraqi Ministry of Defence', role: 'government' }], stance: 'denies' });
+    const linked = await call(dispatch, 'linkClaim', { claimId: denial.id, eventId: event.id, relation: 'contradicts' });
+    expect(linked).toMatchObject({ independentSources: 2, contested: true, disagreements: ['contradicted'] });
+    expect((await call(dispatch, 'listEvents', {}))[0]).toMatchObject({ id: event.id, contested: true, independentSources: 2 });
+  });
+
+  it('marks an event contested when its claims report dates that cannot both be right', async () => {
+    const { dispatch, spanOf } = await reports();
+    const event = await call(dispatch, 'createEvent', { title: 'اتفاق الانسحاب' });
+    await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024')), reportedDate: { from: '2024-09-01', to: '2024-09-30', precision: 'month' }, eventId: event.id });
+    await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'الموعد النهائي للانسحاب هو أيلول 2025')), reportedDate: { from: '2025-09-01', to: '2025-09-30', precision: 'month' }, eventId: event.id });
+    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({ contested: true, disagreements: ['dates'] });
+  });
+
+  it('undoes every claim action: create, edit, grade, event, link', async () => {
+    const { dispatch, spanOf } = await reports();
+    const claim = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });
+    await call(dispatch, 'updateClaim', { id: claim.id, statement: 'بدأ الانسحاب', figures: [{ value: 2500, counted: 'جندي' }] });
+    await call(dispatch, 'updateEntity', { id: claim.origin!.entityId, reliability: 'B' });
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب' });
+    await call(dispatch, 'linkClaim', { claimId: claim.id, eventId: event.id, relation: 'supports' });
+    expect((await call(dispatch, 'getClaim', { id: claim.id })).events).toEqual([{ eventId: event.id, title: 'انسحاب', relation: 'supports' }]);
+    await call(dispatch, 'undo', {});
+    expect((await call(dispatch, 'getClaim', { id: claim.id })).events).toEqual([]);
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'listEvents', {})).toEqual([]);
+    await call(dispatch, 'undo', {});
+    expect((await call(dispatch, 'getClaim', { id: claim.id })).origin!.reliability).toBeNull();
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'getClaim', { id: claim.id })).toMatchObject({ statement: null, figures: [] });
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'listClaims', {})).toEqual([]);
+    expect(await call(dispatch, 'listAnnotations', {})).toEqual([]);
+    await call(dispatch, 'redo', {});
+    expect((await call(dispatch, 'listClaims', {}))[0]).toMatchObject({ id: claim.id, chain: [{ name: 'رويترز' }] });
+  });
+
+  it('refuses what does not exist and what makes no sense, saying what', async () => {
+    const { dispatch, spanOf } = await reports();
+    const span = await spanOf('شفق نيوز', 'بدأت القوات');
+    await expect(call(dispatch, 'createClaim', { ...span, chain: [{ entityId: 999 }] })).rejects.toThrow(/NOT_FOUND: There is no entity #999/);
+    await expect(call(dispatch, 'createClaim', { ...span, reportedDate: { from: '2025-09-30', to: '2025-09-01' } })).rejects.toThrow(/INVALID_ARGUMENT/);
+    await expect(call(dispatch, 'getEvent', { id: 5 })).rejects.toThrow(/NOT_FOUND: There is no event #5/);
+    await expect(call(dispatch, 'updateEntity', { id: 1, reliability: 'G' as 'A' })).rejects.toThrow(/INVALID_ARGUMENT/);
+  });
+});
+
+describe('the claims grid', () => {
+  it('pages, filters and sorts claims on the server, and its quick filter finds words however spelled', async () => {
+    const { dispatch, spanOf } = await reports();
+    const viaReuters = [{ entityId: null, name: 'رويترز', role: 'agency' as const }];
+    await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')), chain: viaReuters, stance: 'asserts' });
+    await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'اكتمل')), chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }] });
+    const denial = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), stance: 'denies', statement: 'لم يكتمل الانسحاب' });
+    const page = (over: object) => call(dispatch, 'queryClaims', { startRow: 0, endRow: 100, withCount: true, ...over });
+    expect((await page({})).total).toBe(3);
+    expect((await page({ filterModel: { stance: { filterType: 'text', type: 'equals', filter: 'denies' } } })).rows.map((c) => c.id)).toEqual([denial.id]);
+    expect((await page({ filterModel: { origin: { filterType: 'text', type: 'contains', filter: 'رويترز' } } })).total).toBe(1);
+    expect((await page({ sortModel: [{ colId: 'outlet', sort: 'asc' }] })).rows.map((c) => c.outlet?.name)).toEqual(['Example Wire', 'شفق نيوز', 'كردستان 24']);
+    // The quick filter folds hamza and strips clitics, as search does: "والانسحاب" finds "الانسحاب".
+    expect((await page({ quickFilter: 'والانسحاب' })).total).toBe(2);
+    expect((await page({ quickFilter: 'رويترز' })).total).toBe(1);
+    // A hostile column name or value is refused or bound, never run as SQL.
+    await expect(call(dispatch, 'queryClaims', { startRow: 0, endRow: 10, sortModel: [{ colId: 'c.id; DROP TABLE claims', sort: 'asc' }] })).rejects.toThrow(/INVALID_ARGUMENT/);
+    expect((await page({ filterModel: { statement: { filterType: 'text', type: 'contains', filter: "'; DROP TABLE claims; --" } } })).total).toBe(0);
+    expect((await page({})).total).toBe(3);
+  });
+});
