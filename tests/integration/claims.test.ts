@@ -38,7 +38,7 @@ describe('proposing a chain', () => {
     const { dispatch, spanOf } = await reports();
     const made = await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'العملية ستستغرق أيامًا')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });
     const span = await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ');
-    await call(dispatch, 'markEntity', { articleId: span.articleId, ...(await spanOf('شفق نيوز', 'رويترز')), entityId: made.origin!.entityId });
+    await call(dispatch, 'markEntity', { ...(await spanOf('شفق نيوز', 'رويترز')), entityId: made.origin!.entityId });
     expect((await call(dispatch, 'proposeClaim', span)).chain[0]).toEqual({ entityId: made.origin!.entityId, name: 'رويترز', role: 'agency' });
   });
 });
