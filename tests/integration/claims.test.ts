@@ -27,11 +27,23 @@ describe('proposing a chain', () => {
         { entityId: null, name: 'رويترز', role: 'agency' },
         { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
       ],
+      reportedDate: null,
+      figures: [],
     });
     // "Informed sources told Kurdistan 24": the outlet itself is the reporter, so only its sources are proposed.
-    expect(await call(dispatch, 'proposeClaim', await spanOf('كردستان 24', 'اكتمل'))).toEqual({ chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }] });
+    expect((await call(dispatch, 'proposeClaim', await spanOf('كردستان 24', 'اكتمل'))).chain).toEqual([{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }]);
     // A passage that cites no one: the outlet is the origin.
-    expect(await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'بدأت القوات الأمريكية انسحابها'))).toEqual({ chain: [] });
+    expect((await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'بدأت القوات الأمريكية انسحابها'))).chain).toEqual([]);
+  });
+
+  it('proposes the date and the figures the passage reports', async () => {
+    const { dispatch, spanOf } = await reports();
+    expect((await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024'))).reportedDate).toEqual({
+      from: '2024-09-01',
+      to: '2024-09-30',
+      precision: 'month',
+    });
+    expect((await call(dispatch, 'proposeClaim', await spanOf('Example Wire', 'About 2,500 troops remain in Iraq'))).figures).toEqual([{ value: 2500, unit: null, counted: 'troops' }]);
   });
 
   it('proposes a source the analyst already has as that entity', async () => {

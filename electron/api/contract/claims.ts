@@ -1,6 +1,6 @@
 /** Claims, sources and events: who says what, through whom, about which event. */
 import { z } from 'zod';
-import type { Claim, EntitySummary, Page, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
+import type { Claim, EntitySummary, Figure, Page, ReportedDate, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
 import { gridView, id, isoDate, method, pageRequest } from './schemas';
 
 const sourceRole = z.enum(['outlet', 'agency', 'government', 'official', 'military', 'armed_group', 'ngo', 'social_media', 'unnamed']);
@@ -41,8 +41,8 @@ const eventFields = {
 
 /** The claims methods of the contract. */
 export const claimsMethods = {
-  /** The chain Sanad proposes for a passage: the sources it cites after the article's outlet, the origin last. */
-  proposeClaim: method<{ chain: ProposedSource[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
+  /** What Sanad proposes for a passage: the sources it cites after the article's outlet (the origin last), the date and the figures it reports. */
+  proposeClaim: method<{ chain: ProposedSource[]; reportedDate: ReportedDate | null; figures: Figure[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
   createClaim: method<Claim>()(
     z
       .object({ ...passage, chain: chain.default([]), ...claimFields, eventId: id.optional(), relation: relation.default('supports') })

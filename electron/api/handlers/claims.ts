@@ -3,6 +3,7 @@ import type { ChainInput, Claim, EventDetail, HistoryKind, StepLabel } from '../
 import type { Repositories } from '../../../db/repositories';
 import { suggestCredibility } from '../../../db/corroboration';
 import { proposeChain } from '../../../db/text/attribution';
+import { readReportedDates, readReportedFigures } from '../../../db/text/reported-values';
 import { claimsCsv } from '../../services/claims-export';
 import { ApiError, explainQueryErrors, type Handlers, passage, type Services } from './common';
 
@@ -106,7 +107,14 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
       );
       // The article's outlet is where every chain starts; it is not part of the proposal.
       const outlet = article.outlet?.trim().toLowerCase();
-      return { chain: links.filter((l) => l.name.trim().toLowerCase() !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })) };
+      const quote = [...article.body].slice(start, end).join('');
+      // The date and figures the passage reports, read against the article's date ("on Sunday").
+      const [date] = readReportedDates(quote, article.published ?? undefined).filter((d) => d.from);
+      return {
+        chain: links.filter((l) => l.name.trim().toLowerCase() !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })),
+        reportedDate: date ? { from: date.from, to: date.to, precision: date.precision } : null,
+        figures: readReportedFigures(quote).map(({ value, unit, counted }) => ({ value, unit, counted })),
+      };
     },
     createClaim: async ({ articleId, start, end, chain, statement, stance, reportedDate, placeId, figures, credibility, eventId, relation }, call) => {
       const { article, ...quote } = await passage(call.repos, articleId, start, end);

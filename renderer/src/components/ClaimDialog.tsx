@@ -4,7 +4,7 @@
  * the stance, the date it reports and the event it bears on.
  */
 import { useEffect, useState } from 'react';
-import type { ChainInput, ClaimRelation, ClaimStance, SourceRole } from '../../../electron/api/contract';
+import type { ChainInput, ClaimRelation, ClaimStance, Figure, SourceRole } from '../../../electron/api/contract';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
@@ -51,11 +51,19 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
   const [newEvent, setNewEvent] = useState('');
   const [relation, setRelation] = useState<ClaimRelation>('supports');
   const [addName, setAddName] = useState('');
+  const [figures, setFigures] = useState<Figure[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     api.proposeClaim({ articleId, ...span }).then(
-      ({ chain: proposed }) => live && setChain(proposed.map((link, key) => ({ ...link, key }) as Link)),
+      (proposal) => {
+        if (!live) return;
+        setChain(proposal.chain.map((link, key) => ({ ...link, key }) as Link));
+        // The date and figures the passage reports, typed as the analyst would type them.
+        const reported = proposal.reportedDate;
+        if (reported) setDate(reported.precision === 'year' ? reported.from.slice(0, 4) : reported.precision === 'month' ? reported.from.slice(0, 7) : reported.from);
+        setFigures(proposal.figures);
+      },
       (e: Error) => live && (setChain([]), setError(e.message)),
     );
     return () => void (live = false);
@@ -81,6 +89,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
         statement: statement.trim() || null,
         stance,
         reportedDate: dateRange,
+        figures,
         ...(eventIdNumber !== undefined && { eventId: eventIdNumber, relation }),
       });
       onDone(t('claimCreated', { grade: claim.grade }));
@@ -163,6 +172,19 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
             <input className="date-field" value={date} onChange={(e) => setDate(e.target.value)} dir="ltr" inputMode="numeric" placeholder={t('datePlaceholder')} />
           </label>
         </div>
+        {figures.length > 0 && (
+          <div className="claim-figures" aria-label={t('figures')} role="group">
+            {t('figures')}:{' '}
+            {figures.map((figure, index) => (
+              <span key={index} className="figure-chip" dir="auto">
+                {[figure.value.toLocaleString('en-GB'), figure.unit, figure.counted].filter(Boolean).join(' ')}
+                <button type="button" className="chip-remove" aria-label={t('removeFigure')} onClick={() => setFigures(figures.filter((_, i) => i !== index))}>
+                  ×
+                </button>
+              </span>
+            ))}
+          </div>
+        )}
         <div className="claim-row">
           <label>
             {t('event')}
