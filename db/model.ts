@@ -566,3 +566,9 @@ export interface SourceChange {
   reliability?: Reliability | null;
   reliabilityNote?: string | null;
 }
+
+/** Who cites whom: sources as nodes (with how many claims pass through each, and how many end there), citations as edges weighted by claims. */
+export interface SourceGraph {
+  nodes: { entityId: number; name: string; role: SourceRole | null; reliability: Reliability | null; claims: number; origins: number }[];
+  edges: { from: number; to: number; claims: number }[];
+}

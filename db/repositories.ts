@@ -16,6 +16,7 @@ import type {
   EventSummary,
   NewClaim,
   SourceChange,
+  SourceGraph,
   SourceRole,
   AnnotationGroups,
   AnnotationScope,
@@ -181,6 +182,8 @@ export interface SourceRepository {
   update(id: number, change: SourceChange): Promise<void>;
   /** How many claims cite the entity (in a chain, as origin or as outlet). */
   citations(id: number): Promise<number>;
+  /** Who cites whom, in the whole library or in one event's claims. */
+  graph(eventId?: number): Promise<SourceGraph>;
   /** The source role of each of these entities (null where it is none). */
   roles(ids: readonly number[]): Promise<Map<number, SourceRole | null>>;
 }

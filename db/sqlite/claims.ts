@@ -2,7 +2,7 @@
  * Claims, their chains of sources and figures, and the events they bear on. Queries run inside
  * the caller's unit of work; changes an analyst makes run in a history step (see history.ts).
  */
-import type { Claim, ClaimChange, Page, PageRequest, ClaimRelation, EventDetail, EventFields, EventSummary, Figure, NewClaim, ReportedDate, SourceChange, SourceRef, SourceRole } from '../model';
+import type { Claim, ClaimChange, Page, PageRequest, ClaimRelation, EventDetail, EventFields, EventSummary, Figure, NewClaim, ReportedDate, SourceChange, SourceGraph, SourceRef, SourceRole } from '../model';
 import { disagreements, type EventEvidence, independentSources } from '../corroboration';
 import { indexText, searchKey, words } from '../text/search-text';
 import { likeEscape, type PagedColumn, pageClauses } from './paging';
@@ -405,4 +405,31 @@ export function queryClaims(db: Store, request: PageRequest & { articleId?: numb
     ? (db.prepare(`SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id JOIN annotations n ON n.id = c.annotation_id ${where}`).pluck().get(...params) as number)
     : null;
   return { rows, total };
+}
+
+/**
+ * The source graph of the library, or of one event's claims: each link of a chain is an edge from
+ * whoever reports to whomever they cite (the outlet at position -1 cites the first of the chain).
+ */
+export function sourceGraph(db: Store, eventId?: number): SourceGraph {
+  const scope = eventId === undefined ? '' : 'WHERE c.id IN (SELECT claim_id FROM claim_events WHERE event_id = @eventId)';
+  const links = `
+    WITH scoped AS (SELECT c.id, c.outlet_entity_id, c.origin_entity_id FROM claims c ${scope}),
+    links AS (
+      SELECT id AS claim, -1 AS position, outlet_entity_id AS entity FROM scoped WHERE outlet_entity_id IS NOT NULL
+      UNION ALL SELECT s.claim_id, s.position, s.entity_id FROM claim_sources s JOIN scoped ON scoped.id = s.claim_id
+    )`;
+  const params = eventId === undefined ? {} : { eventId };
+  const edges = db
+    .prepare(`${links} SELECT a.entity AS "from", b.entity AS "to", count(DISTINCT a.claim) AS claims FROM links a JOIN links b ON b.claim = a.claim AND b.position = a.position + 1 GROUP BY a.entity, b.entity`)
+    .all(params) as SourceGraph['edges'];
+  const nodes = db
+    .prepare(
+      `${links}
+       SELECT e.id AS entityId, e.name, e.source_role AS role, e.reliability, count(DISTINCT l.claim) AS claims,
+              (SELECT count(*) FROM scoped WHERE scoped.origin_entity_id = e.id) AS origins
+       FROM links l JOIN entities e ON e.id = l.entity GROUP BY e.id ORDER BY claims DESC, e.id`,
+    )
+    .all(params) as SourceGraph['nodes'];
+  return { nodes, edges };
 }

@@ -24,6 +24,7 @@ import {
   listEvents,
   queryClaims,
   sourceCitations,
+  sourceGraph,
   sourceRoles,
   unlinkClaim,
   updateSource,
@@ -128,6 +129,7 @@ export function sqliteRepositories(db: Store): Repositories {
       update: async (id, change) => updateSource(db, id, change),
       citations: async (id) => sourceCitations(db, id),
       roles: async (ids) => sourceRoles(db, ids),
+      graph: async (eventId) => sourceGraph(db, eventId),
     },
     claims: {
       find: async (id) => findClaim(db, id),

@@ -15,7 +15,7 @@ import { LibraryScreen } from './screens/LibraryScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
 
 /** Which screen is showing, and what it shows. */
-export type View = { name: 'library' } | { name: 'annotations' } | { name: 'claims' } | { name: 'events' } | { name: 'codebook' } | { name: 'entities' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
+export type View = { name: 'library' } | { name: 'annotations' } | { name: 'claims'; source?: { id: number; name: string } } | { name: 'events' } | { name: 'codebook' } | { name: 'entities' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
 
 /** The address of a view (#/reader/12/34 is article 12 with annotation 34 in focus), so reload and back/forward keep the place. */
 function routeOf(view: View): string {
@@ -112,8 +112,8 @@ export function App() {
         <ErrorBoundary key={view.name} title={t('screenFailed')} retryLabel={t('retry')}>
         {view.name === 'library' && <LibraryScreen onOpen={openArticle} />}
         {view.name === 'annotations' && <AnnotationsScreen onOpen={openArticle} />}
-        {view.name === 'claims' && <ClaimsScreen onOpen={openArticle} />}
-        {view.name === 'events' && <EventsScreen onOpen={openArticle} />}
+        {view.name === 'claims' && <ClaimsScreen onOpen={openArticle} source={view.source} onClearSource={() => setView({ name: 'claims' })} />}
+        {view.name === 'events' && <EventsScreen onOpen={openArticle} onShowSource={(id, name) => setView({ name: 'claims', source: { id, name } })} />}
         {view.name === 'codebook' && <CodebookScreen />}
         {view.name === 'entities' && <EntitiesScreen onOpen={(id) => openArticle(id)} />}
         {view.name === 'reader' && (

@@ -572,9 +572,14 @@ describe('claims and events', () => {
     expect(await page.getByTestId('event-claim').first().innerText()).toContain('شفق نيوز ← رويترز ← خمسة مسؤولين أمريكيين (رويترز)');
     await page.getByRole('combobox', { name: 'Reliability: خمسة مسؤولين أمريكيين (رويترز)' }).first().selectOption('B');
     await expect.poll(() => page.getByTestId('event-claim').first().locator('.grade').innerText()).toBe('B?');
+    // The source graph: both outlets lead to Reuters, drawn once.
+    await page.getByTestId('source-graph').locator('canvas').first().waitFor();
+    await page.getByRole('region', { name: 'Who cites whom' }).scrollIntoViewIfNeeded();
     await screenshot(page, '21-event-detail');
-
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Claims' }).click();
+    await page.getByRole('region', { name: 'Who cites whom' }).getByRole('button', { name: 'رويترز', exact: true }).click();
+    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('2 claims');
+    expect(await page.locator('.source-filter').innerText()).toContain('Claims through');
+    await page.getByRole('button', { name: 'Show all claims' }).click();
     await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('3 claims');
     await page.getByRole('searchbox', { name: 'Filter claims…' }).fill('رويترز');
     await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('2 claims');

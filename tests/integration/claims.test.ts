@@ -158,6 +158,34 @@ describe('claims', () => {
   });
 });
 
+describe('the source graph', () => {
+  it('draws who cites whom, weighted by claims, so a shared origin shows as one node many outlets lead to', async () => {
+    const { dispatch, spanOf } = await reports();
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب' });
+    const reuters = [{ entityId: null, name: 'رويترز', role: 'agency' as const }];
+    await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')), chain: reuters, eventId: event.id });
+    await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق')), chain: reuters });
+    await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'بدأت الانسحاب')), chain: reuters, eventId: event.id });
+    await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'اكتمل')), eventId: event.id });
+    const graph = await call(dispatch, 'sourceGraph', {});
+    const id = (name: string) => graph.nodes.find((n) => n.name === name)!.entityId;
+    expect(graph.nodes.find((n) => n.name === 'رويترز')).toMatchObject({ role: 'agency', claims: 3, origins: 3 });
+    expect(graph.edges).toEqual(
+      expect.arrayContaining([
+        { from: id('شفق نيوز'), to: id('رويترز'), claims: 2 },
+        { from: id('السومرية'), to: id('رويترز'), claims: 1 },
+      ]),
+    );
+    expect(graph.edges).toHaveLength(2);
+    // One event's claims only.
+    const forEvent = await call(dispatch, 'sourceGraph', { eventId: event.id });
+    expect(forEvent.edges.find((e) => e.from === id('شفق نيوز'))!.claims).toBe(1);
+    expect(forEvent.nodes.find((n) => n.name === 'كردستان 24')).toMatchObject({ claims: 1, origins: 1 });
+    // A click on a node lists the claims that pass through it.
+    expect((await call(dispatch, 'queryClaims', { startRow: 0, endRow: 10, withCount: true, sourceId: id('رويترز') })).total).toBe(3);
+  });
+});
+
 describe('the claims grid', () => {
   it('pages, filters and sorts claims on the server, and its quick filter finds words however spelled', async () => {
     const { dispatch, spanOf } = await reports();

@@ -1,6 +1,6 @@
 /** Claims, sources and events: who says what, through whom, about which event. */
 import { z } from 'zod';
-import type { Claim, EntitySummary, Figure, Page, ReportedDate, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
+import type { Claim, EntitySummary, Figure, Page, ReportedDate, SourceGraph, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
 import { gridView, id, isoDate, method, pageRequest } from './schemas';
 
 const sourceRole = z.enum(['outlet', 'agency', 'government', 'official', 'military', 'armed_group', 'ngo', 'social_media', 'unnamed']);
@@ -61,6 +61,8 @@ export const claimsMethods = {
   ),
   /** A source's role, and its reliability (A–F) with the note on why: every claim citing it shows the new grade. */
   updateEntity: method<EntitySummary>()(z.object({ id, role: sourceRole.nullable().optional(), reliability: reliability.nullable().optional(), reliabilityNote: z.string().trim().max(5_000).nullable().optional() })),
+  /** Who cites whom (chains drawn as edges, weighted by claims), in the library or one event. */
+  sourceGraph: method<SourceGraph>('read')(z.object({ eventId: id.optional() })),
   createEvent: method<EventDetail>()(z.object(eventFields)),
   updateEvent: method<EventDetail>()(z.object({ id, ...eventFields })),
   deleteEvent: method<{ deleted: true }>()(z.object({ id })),

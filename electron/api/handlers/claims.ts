@@ -17,6 +17,7 @@ type ClaimMethods =
   | 'queryClaims'
   | 'exportClaims'
   | 'updateEntity'
+  | 'sourceGraph'
   | 'createEvent'
   | 'updateEvent'
   | 'deleteEvent'
@@ -187,6 +188,10 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
         repos.sources.update(id, { role, reliability, reliabilityNote }),
       );
       return (await call.repos.entities.find(id))!;
+    },
+    sourceGraph: async ({ eventId }, { repos }) => {
+      if (eventId !== undefined) await requireEvent(repos, eventId);
+      return repos.sources.graph(eventId);
     },
     createEvent: async (fields, call) => {
       for (const entityId of [fields.placeId, ...fields.actorIds]) await requireEntity(call.repos, entityId);

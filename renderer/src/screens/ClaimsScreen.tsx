@@ -36,7 +36,16 @@ function ChainCell({ data }: ICellRendererParams<Claim>) {
 }
 
 /** The claims screen; `onOpen` opens a claim's passage in the reader. */
-export function ClaimsScreen({ onOpen }: { onOpen: (articleId: number, annotationId: number) => void }) {
+export function ClaimsScreen({
+  onOpen,
+  source,
+  onClearSource,
+}: {
+  onOpen: (articleId: number, annotationId: number) => void;
+  /** A source chosen in the source graph: only the claims that pass through it. */
+  source?: { id: number; name: string };
+  onClearSource: () => void;
+}) {
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState('');
   const [count, setCount] = useState<number | null>(null);
@@ -62,7 +71,7 @@ export function ClaimsScreen({ onOpen }: { onOpen: (articleId: number, annotatio
   const exportCsv = async () => {
     try {
       const { sortModel, filterModel, quickFilter } = view.current ?? { sortModel: [], filterModel: {}, quickFilter: undefined };
-      const file = await api.exportClaims({ format: 'csv', sortModel, filterModel, quickFilter });
+      const file = await api.exportClaims({ format: 'csv', sortModel, filterModel, quickFilter, ...(source && { sourceId: source.id }) });
       downloadText(file.fileName, file.text, 'text/csv;charset=utf-8');
     } catch (e) {
       setError((e as Error).message);
@@ -76,6 +85,14 @@ export function ClaimsScreen({ onOpen }: { onOpen: (articleId: number, annotatio
           {t('exportCsv')}
         </button>
       </div>
+      {source && (
+        <p className="source-filter">
+          <bdi>{t('claimsThroughSource', { name: source.name })}</bdi>
+          <button type="button" onClick={onClearSource}>
+            {t('clearSource')}
+          </button>
+        </p>
+      )}
       {error && <ErrorBanner message={error} />}
       <p className="muted grid-status">
         <span role="status" data-testid="claims-count">
@@ -84,7 +101,8 @@ export function ClaimsScreen({ onOpen }: { onOpen: (articleId: number, annotatio
       </p>
       <PagedGrid
         testId="claims-grid"
-        fetchPage={api.queryClaims}
+        fetchPage={(request) => api.queryClaims({ ...request, ...(source && { sourceId: source.id }) })}
+        scope={source ? String(source.id) : ''}
         version={storeWrites}
         quickFilter={filter}
         onTotal={(total) => (setCount(total), setError(null))}

@@ -9,6 +9,7 @@ import type { ClaimRelation, EventDetail, Reliability } from '../../../electron/
 import { api } from '../api';
 import { typedDate } from '../components/ClaimDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { SourceGraph } from '../components/SourceGraph';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
 import { useAction } from '../useAction';
@@ -22,10 +23,11 @@ function dateText(date: EventDetail['date']): string {
 }
 
 /** The events screen; `onOpen` opens a claim's passage in the reader. */
-export function EventsScreen({ onOpen }: { onOpen: (articleId: number, annotationId: number) => void }) {
+export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: number, annotationId: number) => void; onShowSource: (entityId: number, name: string) => void }) {
   const { t } = useI18n();
   const events = useApiQuery('listEvents', {});
   const [selected, setSelected] = useState<number | null>(null);
+  const graph = useApiQuery('sourceGraph', selected === null ? {} : { eventId: selected });
   const detail = useApiQuery('getEvent', { id: selected ?? 0 }, { enabled: selected !== null });
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
@@ -72,6 +74,15 @@ export function EventsScreen({ onOpen }: { onOpen: (articleId: number, annotatio
       <div className="event-detail">
         {error && <ErrorBanner message={error} />}
         {!event && <p className="muted">{t('chooseEvent')}</p>}
+        {graph.data && graph.data.nodes.length > 0 && (
+          <section aria-label={t('sourceGraph')}>
+            <h2>
+              {t('sourceGraph')}
+              {selected === null && <span className="muted"> · {t('wholeLibrary')}</span>}
+            </h2>
+            <SourceGraph graph={graph.data} onSelect={onShowSource} />
+          </section>
+        )}
         {event && (
           <>
             <h1 dir="auto">{event.title}</h1>
