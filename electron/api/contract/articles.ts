@@ -1,6 +1,7 @@
 /** The library: articles, their text and metadata, imports, search and spelling variants. */
 import { z } from 'zod';
 import type { OutletCount, Page, ArticleSummary, Article, ReanchorReport, ImportReport, SearchResult, VariantGroup } from '../../../db/model';
+import { fileFields, fileInput, oneSource } from './files';
 import { id, isoDate, optionalText, method, pageRequest } from './schemas';
 
 /** The articles methods of the contract. */
@@ -13,7 +14,7 @@ export const articlesMethods = {
   importFiles: method<ImportReport>('long')(
     z.object({
       files: z
-        .array(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() }))
+        .array(fileInput)
         .min(1, 'choose at least one file'),
     }),
   ),
@@ -51,5 +52,5 @@ export const articlesMethods = {
   ),
   deleteSpellingVariants: method<{ deleted: true }>()(z.object({ groupId: id })),
   updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(20_000_000) })),
-  replaceArticleTextFromFile: method<ReanchorReport>('long')(z.object({ id, name: z.string().min(1).max(1024), dataBase64: z.string() })),
+  replaceArticleTextFromFile: method<ReanchorReport>('long')(z.object({ id, ...fileFields }).refine(...oneSource)),
 };
