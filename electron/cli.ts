@@ -11,9 +11,10 @@ import { importLabel } from './api/handlers/common';
 import { localApi } from './backend/local';
 import { openStore, type Store } from '../db/sqlite/store';
 import { startWorkerBackend } from './backend/worker-backend';
-import { importWorkerScript, resolveDbPath, storeWorkerScript } from './paths';
+import { defaultUploadDir, importWorkerScript, resolveDbPath, storeWorkerScript } from './paths';
 import { createPreparer, IMPORTABLE_EXTENSIONS, type IncomingFile, importFiles } from './services/import';
 import { claimsCsv } from './services/claims-export';
+import { uploadsIn } from './services/uploads';
 import { startHttpServer } from './transport/http-server';
 
 const HELP = `Sanad: an offline analyst workstation for sourced briefings.
@@ -113,14 +114,16 @@ async function serve(dbPath: string, portOption: string | undefined): Promise<nu
     process.stderr.write(`sanad: --port must be a number from 0 to 65535, not "${portOption}"\n`);
     return 2;
   }
+  // Uploaded files wait in this folder: the server writes them, the store's writer reads them.
+  const uploadDir = defaultUploadDir();
   let backend;
   try {
-    backend = await startWorkerBackend({ dbPath, workerScript: storeWorkerScript(__dirname) });
+    backend = await startWorkerBackend({ dbPath, workerScript: storeWorkerScript(__dirname), uploadDir });
   } catch (error) {
     process.stderr.write(`sanad: cannot open ${dbPath}: ${(error as Error).message}\n`);
     return 1;
   }
-  const server = await startHttpServer({ dispatch: backend.dispatch, rendererDir: join(__dirname, '../renderer'), port });
+  const server = await startHttpServer({ dispatch: backend.dispatch, rendererDir: join(__dirname, '../renderer'), port, uploads: uploadsIn(uploadDir) });
   process.stdout.write(`Sanad browser mode is running. Open this address (it holds this launch's access token):\n  ${server.url}\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

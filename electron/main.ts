@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { startWorkerBackend } from './backend/worker-backend';
-import { dbFlag, defaultDataDir, resolveDbPath, storeWorkerScript } from './paths';
+import { dbFlag, defaultDataDir, defaultUploadDir, resolveDbPath, storeWorkerScript } from './paths';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { uploadsIn } from './services/uploads';
 import { registerIpcHandlers } from './transport/ipc';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -62,11 +63,14 @@ app
   .whenReady()
   .then(async () => {
     // The store lives in worker threads: the main process, which draws the window, runs no SQL.
+    // Files to import arrive over IPC into this folder; the store's writer reads them there.
+    const uploadDir = defaultUploadDir();
     const backend = await startWorkerBackend({
       dbPath: resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')),
       workerScript: storeWorkerScript(__dirname),
+      uploadDir,
     });
-    registerIpcHandlers(ipcMain, backend.dispatch, isTrustedFrameUrl);
+    registerIpcHandlers(ipcMain, backend.dispatch, isTrustedFrameUrl, uploadsIn(uploadDir));
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });

@@ -1,5 +1,5 @@
 /** Where Sanad keeps its data, shared by the desktop app, the CLI and browser mode. */
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The file name of the store inside the data directory. */
@@ -35,4 +35,12 @@ export function importWorkerScript(entryDir: string): string {
 /** The built store worker thread (see backend/store-worker.ts), beside the entry that loads it. */
 export function storeWorkerScript(entryDir: string): string {
   return join(entryDir, 'store-worker.js');
+}
+
+/**
+ * Where received files wait for the call that imports them: this user's own folder in the
+ * temporary folder, shared by the desktop app and browser mode (each file has a random name).
+ */
+export function defaultUploadDir(): string {
+  return join(tmpdir(), `sanad-uploads-${process.getuid?.() ?? 'user'}`);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { callMethod } from '../electron/api/call';
 import type { ApiInput, ApiMethod, ApiOutput } from '../electron/api/contract';
 import type { CallContext, Dispatch } from '../electron/api/handlers';
-import { localApi } from '../electron/backend/local';
+import { localApi, type LocalApiOptions } from '../electron/backend/local';
 import { openStore, type Store } from '../db/sqlite/store';
 
 /** A new temporary directory. */
@@ -29,12 +29,12 @@ export function fixtureUpload(name: string): { name: string; dataBase64: string 
   return { name, dataBase64: fixtureBytes(name).toString('base64') };
 }
 
-/** A dispatcher over a fresh store, with a clock that ticks one second a call. */
-export function tempApi() {
+/** A dispatcher over a fresh store, with a clock that ticks one second a call (and any other options of {@link localApi}). */
+export function tempApi(options: Omit<LocalApiOptions, 'now'> = {}) {
   const { store, path } = tempStore();
   let tick = Date.UTC(2026, 0, 1);
   const now = () => new Date((tick += 1000)).toISOString();
-  return { store, path, dispatch: localApi(store, { now }).dispatch };
+  return { store, path, dispatch: localApi(store, { ...options, now }).dispatch };
 }
 
 /** Calls an API method, typed by its name, and returns its value, failing the test with the API's message otherwise. */

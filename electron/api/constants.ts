@@ -27,11 +27,48 @@ export type ApiResult<T> =
   | { ok: true; value: T; wrote?: true }
   | { ok: false; error: ApiErrorBody };
 
-/** Largest upload accepted in one import request, base64 included. */
+/** Largest JSON body of one API call (files inline as base64 included; large files travel as uploads). */
 export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
 
 /** Most articles one call gives source details to (it bounds the request, and the undo step it records). */
 export const MAX_ARTICLES_PER_FILL = 10_000;
+/** Largest file Sanad takes in, uploaded or imported: 200 MB. */
+export const MAX_FILE_MEGABYTES = 200;
+export const MAX_FILE_BYTES = MAX_FILE_MEGABYTES * 1024 * 1024;
+
+/** Longest text of one article, in UTF-16 code units (as JavaScript counts a string's length). */
+export const MAX_ARTICLE_CHARS = 20_000_000;
+
+/**
+ * Browser mode's upload: `POST` a file's raw bytes here (token and client headers as for any
+ * call, the file's name percent-encoded in {@link UPLOAD_NAME_HEADER}); the answer,
+ * `{ uploadId, name, bytes }`, names the file in a later call (`{ name, uploadId }`).
+ */
+export const UPLOAD_PATH = '/api/upload';
+
+/** The header that names an uploaded file (percent-encoded, so any script's name travels). */
+export const UPLOAD_NAME_HEADER = 'x-sanad-file-name';
+
+/** What an upload id looks like: 32 random URL-safe characters (192 bits), nothing a path could hide in. */
+export const UPLOAD_ID_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+
+/** A file received and kept until a call uses it. */
+export interface UploadedFile {
+  uploadId: string;
+  name: string;
+  bytes: number;
+}
+
+/** The desktop app's upload: a file sent over IPC in pieces, the first without an id, the last marked `last`. */
+export interface UploadChunk {
+  uploadId?: string;
+  name: string;
+  bytes: Uint8Array;
+  last: boolean;
+}
+
+/** The IPC channel of {@link UploadChunk}s (not an API method: its argument is binary). */
+export const UPLOAD_CHANNEL = 'upload:chunk';
 
 /** The header that names the calling window, so undo takes back that window's own steps. */
 export const CLIENT_HEADER = 'x-sanad-client';

@@ -7,19 +7,23 @@ import { createJobRunner, type JobRunnerOptions } from '../../db/sqlite/job-runn
 import { sqliteUnitOfWork } from '../../db/sqlite/repositories';
 import type { Store } from '../../db/sqlite/store';
 import { createDispatcher, createHandlers, type Dispatch, type Services } from '../api/handlers';
+import { defaultUploadDir } from '../paths';
 import type { Preparer } from '../services/import';
+import { uploadsIn } from '../services/uploads';
 
-/** Options: a clock (tests fix it), import worker threads, and job tuning for tests. */
+/** Options: a clock (tests fix it), import worker threads, job tuning for tests, and where received files wait. */
 export interface LocalApiOptions {
   now?: () => string;
   preparer?: Preparer;
   jobs?: JobRunnerOptions;
+  /** The folder the transport receives uploads into (the same one); this user's temporary one by default. */
+  uploadDir?: string;
 }
 
 /** The services over `store` and the dispatcher that serves them. */
-export function localApi(store: Store, { now = () => new Date().toISOString(), preparer, jobs: jobOptions }: LocalApiOptions = {}) {
+export function localApi(store: Store, { now = () => new Date().toISOString(), preparer, jobs: jobOptions, uploadDir = defaultUploadDir() }: LocalApiOptions = {}) {
   const jobs = createJobRunner(store, now, jobOptions);
-  const services: Services = { uow: sqliteUnitOfWork(store), jobs, preparer, now };
+  const services: Services = { uow: sqliteUnitOfWork(store), jobs, preparer, now, uploads: uploadsIn(uploadDir) };
   const dispatch: Dispatch = createDispatcher(createHandlers(services), services);
   return { services, jobs, dispatch };
 }

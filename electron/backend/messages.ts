@@ -6,6 +6,8 @@ import type { CallContext } from '../api/handlers';
 export interface StoreWorkerData {
   dbPath: string;
   role: 'writer' | 'reader';
+  /** Where received files wait (the transport writes them there). */
+  uploadDir?: string;
 }
 
 /** Main thread → worker: a call to run, or the order to close the store. */

@@ -11,7 +11,7 @@ import { localApi } from './local';
 import type { StoreWorkerData, ToWorker } from './messages';
 
 const port = parentPort!;
-const { dbPath, role } = workerData as StoreWorkerData;
+const { dbPath, role, uploadDir } = workerData as StoreWorkerData;
 
 let store: Store;
 try {
@@ -22,7 +22,7 @@ try {
 }
 // Only the writer imports; its pool prepares files in further threads while it writes.
 const preparer = role === 'writer' ? createPreparer(importWorkerScript(__dirname)) : undefined;
-const { dispatch, jobs } = localApi(store, { preparer });
+const { dispatch, jobs } = localApi(store, { preparer, uploadDir });
 // Only the writer takes up jobs a previous run left unfinished (they show in listJobs as resumed).
 if (role === 'writer') {
   jobs.resumeUnfinished();

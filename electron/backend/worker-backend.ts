@@ -23,6 +23,8 @@ export interface WorkerBackendOptions {
   workerScript: string;
   /** Read-only workers; two let a long export run while small reads still answer. */
   readers?: number;
+  /** Where received files wait (see services/uploads.ts); this user's temporary one by default. */
+  uploadDir?: string;
 }
 
 interface StoreWorker {
@@ -33,8 +35,9 @@ interface StoreWorker {
 }
 
 /** Starts the writer (which migrates the store), then the readers; rejects if the store cannot be opened. */
-export async function startWorkerBackend({ dbPath, workerScript, readers = 2 }: WorkerBackendOptions): Promise<WorkerBackend> {
-  const writer = await startStoreWorker(workerScript, { dbPath, role: 'writer' });
+export async function startWorkerBackend({ dbPath, workerScript, readers = 2, uploadDir }: WorkerBackendOptions): Promise<WorkerBackend> {
+  // Only the writer imports, so only it reads received files.
+  const writer = await startStoreWorker(workerScript, { dbPath, role: 'writer', uploadDir });
   const readerPool = await Promise.all(Array.from({ length: readers }, () => startStoreWorker(workerScript, { dbPath, role: 'reader' })));
   const isRead = (method: string) => Object.hasOwn(contract, method) && contract[method as ApiMethod].access === 'read';
   return {

@@ -5,11 +5,25 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { type ApiErrorBody, type ApiErrorCode, CLIENT_HEADER, errorBody, CLIENT_ID_PATTERN, MAX_IMPORT_REQUEST_BYTES, TOKEN_HEADER } from '../api/constants';
+import {
+  type ApiErrorBody,
+  type ApiErrorCode,
+  CLIENT_HEADER,
+  errorBody,
+  CLIENT_ID_PATTERN,
+  MAX_FILE_BYTES,
+  MAX_IMPORT_REQUEST_BYTES,
+  TOKEN_HEADER,
+  UPLOAD_NAME_HEADER,
+  UPLOAD_PATH,
+} from '../api/constants';
 import type { Dispatch } from '../api/handlers';
+import { defaultUploadDir } from '../paths';
+import { uploadErrorBody, type Uploads, uploadsIn, UploadTooLargeError } from '../services/uploads';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 /** Where to listen and what to serve. */
@@ -20,6 +34,8 @@ export interface HttpServerOptions {
   port?: number;
   /** Fixed token for tests; a random one is made otherwise. */
   token?: string;
+  /** Where `POST /api/upload` puts files (the store's handlers must look in the same folder); this user's temporary one by default. */
+  uploads?: Uploads;
 }
 
 /** A running browser-mode server. */
@@ -59,9 +75,12 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Starts the server on 127.0.0.1 and resolves once it listens. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const uploads = options.uploads ?? uploadsIn(defaultUploadDir());
+  // Files an earlier run received and never used.
+  await uploads.sweep();
   let port = 0;
   const server = createServer((request, response) => {
-    handleRequest(request, response, { ...options, token, port }).catch((error: unknown) => {
+    handleRequest(request, response, { ...options, token, port, uploads }).catch((error: unknown) => {
       sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
     });
   });
@@ -86,7 +105,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  context: HttpServerOptions & { token: string; port: number },
+  context: HttpServerOptions & { token: string; port: number; uploads: Uploads },
 ): Promise<void> {
   const allowedHosts = [`127.0.0.1:${context.port}`, `localhost:${context.port}`];
   if (!allowedHosts.includes(request.headers.host ?? '')) {
@@ -98,6 +117,7 @@ async function handleRequest(
     if (!tokenMatches(request.headers[TOKEN_HEADER], context.token)) {
       return sendError(response, 401, errorBody('UNAUTHORIZED', 'wrongToken'));
     }
+    if (url.pathname === UPLOAD_PATH) return receiveUpload(request, response, context.uploads);
     const body = await readBody(request, MAX_IMPORT_REQUEST_BYTES);
     if (body === null) {
       return sendError(response, 413, errorBody('INVALID_ARGUMENT', 'tooLarge', { megabytes: MAX_IMPORT_REQUEST_BYTES / 1024 / 1024 }));
@@ -177,20 +197,62 @@ function tokenMatches(sent: string | string[] | undefined, token: string): boole
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The body of a request, or null once it passes `limit`. The rest is still read (and dropped), so
+ * that the sender hears the 413 and its reason, not a connection cut off in mid-send.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/** Reads a request's body to its end, keeping none of it. */
+async function drain(request: IncomingMessage): Promise<void> {
+  if (request.readableEnded) return;
+  request.resume();
+  await once(request, 'end');
+}
+
+/**
+ * `POST /api/upload`: the body is a file's raw bytes, written to disk as they arrive (never held
+ * whole in memory), its name percent-encoded in a header. Answers `{ uploadId, name, bytes }`; a
+ * file over the limit gets a 413 naming it and the limit, and nothing of it is kept.
+ */
+async function receiveUpload(request: IncomingMessage, response: ServerResponse, uploads: Uploads): Promise<void> {
+  const header = request.headers[UPLOAD_NAME_HEADER];
+  let name = '';
+  try {
+    name = typeof header === 'string' ? decodeURIComponent(header).trim() : '';
+  } catch {
+    // A broken encoding is refused below, as a missing name.
+  }
+  if (!name || name.length > 1024) {
+    await drain(request);
+    return sendError(response, 400, errorBody('INVALID_ARGUMENT', 'uploadNameMissing', { header: UPLOAD_NAME_HEADER }));
+  }
+  // A file that says it is too large is refused before a byte of it is written.
+  if (Number(request.headers['content-length']) > MAX_FILE_BYTES) {
+    await drain(request);
+    return sendError(response, 413, uploadErrorBody(new UploadTooLargeError(name), name));
+  }
+  try {
+    const uploaded = await uploads.receive(name, request);
+    return sendJson(response, 200, { ok: true, value: uploaded });
+  } catch (error) {
+    // The sender went away: there is no one to answer (and nothing of the file was kept).
+    if (!response.socket || response.socket.destroyed) return;
+    await drain(request).catch(() => undefined);
+    return sendError(response, error instanceof UploadTooLargeError ? 413 : 500, uploadErrorBody(error, name));
+  }
 }
 
 function sendError(response: ServerResponse, status: number, error: ApiErrorBody): void {

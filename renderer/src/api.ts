@@ -4,13 +4,25 @@
  * per-launch token in browser mode. No method name is written here: a Proxy forwards them all.
  */
 import type { ApiBridge, ApiClient } from '../../electron/api/contract';
-import { type ApiErrorBody, type ApiResult, CLIENT_HEADER, errorBody, TOKEN_HEADER } from '../../electron/api/constants';
+import {
+  type ApiErrorBody,
+  type ApiResult,
+  CLIENT_HEADER,
+  errorBody,
+  MAX_FILE_BYTES,
+  MAX_FILE_MEGABYTES,
+  TOKEN_HEADER,
+  type UploadChunk,
+  type UploadedFile,
+  UPLOAD_NAME_HEADER,
+  UPLOAD_PATH,
+} from '../../electron/api/constants';
 import { errorMessages, errorText } from '../../electron/api/error-messages';
 
 declare global {
   interface Window {
-    /** Set by the desktop app's preload; absent in browser mode. */
-    sanadIpc?: ApiBridge;
+    /** Set by the desktop app's preload (one function per API method, and `uploadChunk`); absent in browser mode. */
+    sanadIpc?: ApiBridge & { uploadChunk(chunk: UploadChunk): Promise<ApiResult<UploadedFile>> };
   }
 }
 
@@ -79,6 +91,60 @@ function transport(method: string, arg: unknown): Promise<ApiResult<unknown>> {
   return bridge ? bridge[method]!(arg) : overHttp(method, arg);
 }
 
+/** Bytes of a file sent in one piece over IPC (the desktop app). */
+const IPC_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Hears how many bytes of a file have been sent so far. */
+export type UploadProgress = (sent: number, total: number) => void;
+
+/**
+ * Sends a file's bytes to Sanad ahead of the call that uses it (which names it by the upload id
+ * this resolves to). In browser mode one streamed `POST /api/upload` (the browser reads the file
+ * from disk as it sends it); in the desktop app pieces over IPC. A file over the limit is refused
+ * here, before a byte of it is read.
+ */
+export async function uploadFile(file: Blob, name: string, onProgress?: UploadProgress): Promise<UploadedFile> {
+  if (file.size > MAX_FILE_BYTES) throw new ApiCallError(errorBody('INVALID_ARGUMENT', 'fileTooLarge', { file: name, megabytes: MAX_FILE_MEGABYTES }));
+  const bridge = window.sanadIpc;
+  const result = bridge ? await uploadOverIpc(bridge.uploadChunk, file, name, onProgress) : await uploadOverHttp(file, name, onProgress);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value;
+}
+
+function uploadOverHttp(file: Blob, name: string, onProgress?: UploadProgress): Promise<ApiResult<UploadedFile>> {
+  return new Promise((resolve) => {
+    // XMLHttpRequest rather than fetch: it reports how much of the body has been sent.
+    const request = new XMLHttpRequest();
+    request.open('POST', UPLOAD_PATH);
+    request.setRequestHeader('content-type', 'application/octet-stream');
+    request.setRequestHeader(TOKEN_HEADER, browserToken());
+    request.setRequestHeader(CLIENT_HEADER, clientId());
+    request.setRequestHeader(UPLOAD_NAME_HEADER, encodeURIComponent(name));
+    request.upload.onprogress = (event) => onProgress?.(event.loaded, event.total || file.size);
+    request.onload = () => {
+      try {
+        resolve(JSON.parse(request.responseText) as ApiResult<UploadedFile>);
+      } catch {
+        resolve({ ok: false, error: errorBody('INTERNAL', 'internal', { reason: `HTTP ${request.status}` }) });
+      }
+    };
+    request.onerror = () => resolve({ ok: false, error: errorBody('INTERNAL', 'unreachable') });
+    request.send(file);
+  });
+}
+
+async function uploadOverIpc(send: (chunk: UploadChunk) => Promise<ApiResult<UploadedFile>>, file: Blob, name: string, onProgress?: UploadProgress): Promise<ApiResult<UploadedFile>> {
+  let uploadId: string | undefined;
+  for (let sent = 0; ; ) {
+    const end = Math.min(sent + IPC_CHUNK_BYTES, file.size);
+    const bytes = new Uint8Array(await file.slice(sent, end).arrayBuffer());
+    const result = await send({ ...(uploadId && { uploadId }), name, bytes, last: end === file.size });
+    if (!result.ok || end === file.size) return result;
+    uploadId = result.value.uploadId;
+    sent = end;
+    onProgress?.(sent, file.size);
+  }
+}
 
 const writeListeners = new Set<() => void>();
 

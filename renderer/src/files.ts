@@ -1,4 +1,5 @@
 /** Files in and out of the renderer, the same in the desktop app and in the browser. */
+import { type UploadProgress, uploadFile } from './api';
 
 /** Saves text as a file the browser (or the desktop app) downloads. */
 export function downloadText(fileName: string, text: string, type: string): void {
@@ -9,11 +10,12 @@ export function downloadText(fileName: string, text: string, type: string): void
   URL.revokeObjectURL(link.href);
 }
 
-/** A file's bytes as base64, as the API carries them. */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // In slices: String.fromCharCode(...bytes) on a large file overflows the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/**
+ * A file as API calls carry it (`importFiles`, `importCodebook`, `replaceArticleTextFromFile`):
+ * its bytes sent ahead as they are, not as base64 in the call (see `uploadFile`), then named by
+ * the upload's id. Every file the interface sends goes through here.
+ */
+export async function sendFile(file: Blob, name: string, onProgress?: UploadProgress): Promise<{ name: string; uploadId: string }> {
+  const { uploadId } = await uploadFile(file, name, onProgress);
+  return { name, uploadId };
 }

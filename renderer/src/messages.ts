@@ -89,6 +89,7 @@ export const en = {
   article: 'Article',
   created: 'Created',
   importing: '{n, plural, one {Importing # file…} other {Importing # files…}}',
+  sendingFile: 'Sending {name}: {percent}%',
   importSummary: '{imported} imported, {skipped} skipped, {failed} failed',
   missingDetails:
     '{outlet, plural, =0 {Every article has an outlet} one {# article has no outlet} other {# articles have no outlet}}, and {published, plural, =0 {all have a date} one {# has no date} other {# have no date}}: a briefing can neither cite nor date an article without them.',
@@ -104,6 +105,7 @@ export const en = {
   noOutletHint: 'No outlet: a briefing cannot cite this article. Double-click to type one, or tick articles and add their source details.',
   noDateHint: 'No date: a briefing cannot date this article. Double-click to type one, or tick articles and add their source details.',
   onlyLackingDetails: 'Only articles without an outlet or a date',
+  summaryMore: '… and {n, number} more',
   close: 'Close',
   cancel: 'Cancel',
   back: 'Back to library',
@@ -389,6 +391,7 @@ const ar: Record<MessageKey, string> = {
   article: 'المقال',
   created: 'أُنشئ في',
   importing: '{n, plural, one {جارٍ استيراد ملف واحد…} two {جارٍ استيراد ملفين…} few {جارٍ استيراد # ملفات…} many {جارٍ استيراد # ملفًا…} other {جارٍ استيراد # ملف…}}',
+  sendingFile: 'جارٍ إرسال {name}: {percent}٪',
   importSummary: 'استُورد {imported}، وتُخطّي {skipped}، وفشل {failed}',
   missingDetails:
     '{outlet, plural, =0 {لكل المقالات وسيلة نشر} one {مقال واحد بلا وسيلة نشر} two {مقالان بلا وسيلة نشر} few {# مقالات بلا وسيلة نشر} many {# مقالًا بلا وسيلة نشر} other {# مقال بلا وسيلة نشر}}، و{published, plural, =0 {لكلها تاريخ} one {واحد بلا تاريخ} two {اثنان بلا تاريخ} few {# بلا تاريخ} many {# بلا تاريخ} other {# بلا تاريخ}}: لا يستطيع الموجز أن يستشهد بمقال أو يؤرّخه من دونهما.',
@@ -404,6 +407,7 @@ const ar: Record<MessageKey, string> = {
   noOutletHint: 'بلا وسيلة نشر: لا يستطيع الموجز أن يستشهد بهذا المقال. انقر مرتين لكتابتها، أو حدّد مقالات وأضف بيانات مصدرها.',
   noDateHint: 'بلا تاريخ: لا يستطيع الموجز أن يؤرّخ هذا المقال. انقر مرتين لكتابته، أو حدّد مقالات وأضف بيانات مصدرها.',
   onlyLackingDetails: 'المقالات التي بلا وسيلة أو تاريخ فقط',
+  summaryMore: '… و{n, number} غيرها',
   close: 'إغلاق',
   cancel: 'إلغاء',
   back: 'العودة إلى المكتبة',

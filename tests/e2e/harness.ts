@@ -33,7 +33,8 @@ export function startServer(dataDir: string, port?: number): Promise<SanadServer
   const portArgs = port === undefined ? [] : ['--port', String(port)];
   const child: ChildProcess = spawn(process.execPath, ['electron/bin/sanad.cjs', 'serve', '--db', join(dataDir, 'sanad.sqlite'), ...portArgs], {
     cwd: repoRoot,
-    env: { ...process.env, XDG_DATA_HOME: dataDir },
+    // Received uploads wait in the temporary folder: this test's own, so it can see what is left there.
+    env: { ...process.env, XDG_DATA_HOME: dataDir, TMPDIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolvePromise, reject) => {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiMethodNames } from '../../electron/api/contract';
+import { apiMethodNames, UPLOAD_CHANNEL } from '../../electron/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { tempDir } from '../helpers';
 
@@ -31,7 +31,7 @@ describe('the built preload', () => {
     expect(new Set(required)).toEqual(new Set(['electron']));
   });
 
-  it('exposes one function per API method, each invoking its own channel, and not ipcRenderer itself', async () => {
+  it('exposes one function per API method, each invoking its own channel, and uploadChunk, but not ipcRenderer itself', async () => {
     const exposed: Record<string, unknown> = {};
     const invoked: unknown[][] = [];
     const electron = {
@@ -46,10 +46,15 @@ describe('the built preload', () => {
     vm.runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console });
     expect(Object.keys(exposed)).toEqual(['sanadIpc']);
     const bridge = exposed.sanadIpc as Record<string, (arg: unknown) => Promise<unknown>>;
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethodNames].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethodNames, 'uploadChunk'].sort());
     expect(Object.values(bridge).every((f) => typeof f === 'function')).toBe(true);
     await bridge.getArticle!({ id: 3 });
-    expect(invoked).toEqual([['api:getArticle', { id: 3 }]]);
+    const piece = { name: 'a.txt', bytes: new Uint8Array([1, 2]), last: true };
+    await bridge.uploadChunk!(piece);
+    expect(invoked).toEqual([
+      ['api:getArticle', { id: 3 }],
+      [UPLOAD_CHANNEL, piece],
+    ]);
   });
 });
 
@@ -139,8 +144,32 @@ describe('the built main process, under a stand-in electron', () => {
     expect(readFileSync(builtRendererIndex, 'utf8')).toContain(`content="${CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '')}"`);
   });
 
-  it('registers every API method over IPC, none missing and none extra', () => {
-    expect([...record.ipc.keys()].sort()).toEqual(apiMethodNames.map((name) => `api:${name}`).sort());
+  it('registers every API method over IPC, none missing and none extra, and the upload channel', () => {
+    expect([...record.ipc.keys()].sort()).toEqual([...apiMethodNames.map((name) => `api:${name}`), UPLOAD_CHANNEL].sort());
+  });
+
+  it('receives a file in pieces from its own renderer, imports it by upload id, and refuses pieces from a foreign frame', async () => {
+    const own = { senderFrame: { url: pathToFileURL(builtRendererIndex).href } };
+    const receive = record.ipc.get(UPLOAD_CHANNEL)!;
+    const bytes = Buffer.from('مذكرة مرسلة على دفعات\nوصل الوفد إلى بغداد مساءً، وغادر صباحًا.');
+    const first = (await receive(own, { name: 'دفعات.txt', bytes: new Uint8Array(bytes.subarray(0, 20)), last: false })) as { ok: true; value: { uploadId: string } };
+    expect(first).toMatchObject({ ok: true, value: { name: 'دفعات.txt', bytes: 20 } });
+    const { uploadId } = first.value;
+    expect(await receive(own, { uploadId, name: 'دفعات.txt', bytes: new Uint8Array(bytes.subarray(20)), last: true })).toEqual({
+      ok: true,
+      value: { uploadId, name: 'دفعات.txt', bytes: bytes.length },
+    });
+    const imported = await record.ipc.get('api:importFiles')!(own, { files: [{ name: 'دفعات.txt', uploadId }] });
+    expect(imported).toMatchObject({ ok: true, value: { imported: [{ title: 'مذكرة مرسلة على دفعات' }] } });
+    expect(await receive({ senderFrame: { url: 'https://evil.example/' } }, { name: 'x.txt', bytes: new Uint8Array(1), last: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await receive(own, { uploadId: '../x', name: 'x.txt', bytes: new Uint8Array(1), last: true })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await receive(own, { uploadId: 'E'.repeat(32), name: 'x.txt', bytes: new Uint8Array(1), last: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', key: 'uploadNotFound' },
+    });
   });
 
   it('denies navigation, new windows and permission requests', () => {

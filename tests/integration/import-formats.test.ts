@@ -1,7 +1,9 @@
 /** Every format and every kind of bad input the importer meets, through the API handler. */
+import { existsSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article, ImportReport } from '../../electron/api/contract';
-import { callApi, fixtureUpload, tempApi } from '../helpers';
+import { callApi, fixtureUpload, tempApi, tempDir } from '../helpers';
 
 async function importFixtures(...names: string[]) {
   const api = tempApi();
@@ -133,14 +135,18 @@ describe('dates in the text', () => {
 
 describe('bad input: a clear message, and the rest of the batch still imports', () => {
   it('refuses damaged, binary, empty and oversized files by name, and imports the good one beside them', async () => {
-    const api = tempApi();
-    const tooBig = Buffer.alloc(51 * 1024 * 1024, 0x61);
+    const uploadDir = tempDir();
+    const api = tempApi({ uploadDir });
+    // A received file over the limit (sparse: it takes no room), refused before it is read.
+    const hugeId = 'H'.repeat(32);
+    writeFileSync(join(uploadDir, hugeId), '');
+    truncateSync(join(uploadDir, hugeId), 201 * 1024 * 1024);
     const result = await api.dispatch('importFiles', {
       files: [
         fixtureUpload('ar-damaged-utf8.txt'),
         fixtureUpload('binary-disguised.txt'),
         fixtureUpload('empty.txt'),
-        { name: 'huge.txt', dataBase64: tooBig.toString('base64') },
+        { name: 'huge.txt', uploadId: hugeId },
         { name: 'notes.exe', dataBase64: Buffer.from('MZ').toString('base64') },
         fixtureUpload('ar-port-closure.txt'),
       ],
@@ -150,10 +156,12 @@ describe('bad input: a clear message, and the rest of the batch still imports', 
       { file: 'ar-damaged-utf8.txt', error: 'this file is UTF-8 text with an invalid byte sequence at byte 19; the file may be damaged' },
       { file: 'binary-disguised.txt', error: 'this is not a text file (it contains binary data)' },
       { file: 'empty.txt', error: 'the file is empty' },
-      { file: 'huge.txt', error: 'file is 51.0 MB; the limit is 50 MB' },
+      { file: 'huge.txt', error: 'file is 201.0 MB; the limit is 200 MB' },
       { file: 'notes.exe', error: expect.stringContaining('unsupported file type ".exe"') },
     ]);
     expect(report.imported.map((i) => i.title)).toEqual(['إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية']);
+    // A received file is used once.
+    expect(existsSync(join(uploadDir, hugeId))).toBe(false);
   });
 
   it('removes a stray NUL byte and says so', async () => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { OutletCount, Page, ArticleSummary, Article, ReanchorReport, ImportReport, SearchResult, SourceDetailsReport, VariantGroup } from '../../../db/model';
 import { MAX_ARTICLES_PER_FILL } from '../constants';
+import { fileFields, fileInput, oneSource } from './files';
 import { id, isoDate, optionalText, method, pageRequest } from './schemas';
 
 /** Source details, checked alike whether one article's are edited or many are filled in at once. */
@@ -19,7 +20,7 @@ export const articlesMethods = {
   importFiles: method<ImportReport>('long')(
     z.object({
       files: z
-        .array(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() }))
+        .array(fileInput)
         .min(1, 'choose at least one file'),
     }),
   ),
@@ -72,5 +73,5 @@ export const articlesMethods = {
   ),
   deleteSpellingVariants: method<{ deleted: true }>()(z.object({ groupId: id })),
   updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(20_000_000) })),
-  replaceArticleTextFromFile: method<ReanchorReport>('long')(z.object({ id, name: z.string().min(1).max(1024), dataBase64: z.string() })),
+  replaceArticleTextFromFile: method<ReanchorReport>('long')(z.object({ id, ...fileFields }).refine(...oneSource)),
 };

@@ -1,6 +1,7 @@
 /** The codebook: tags, their tree, merges and deletes, REFI-QDA exchange. */
 import { z } from 'zod';
 import type { Tag, CodebookImportReport } from '../../../db/model';
+import { fileInput } from './files';
 import { id, colour, method } from './schemas';
 
 /** The codebook methods of the contract. */
@@ -32,5 +33,5 @@ export const codebookMethods = {
     }),
   ),
   exportCodebook: method<string>('read')(z.object({})),
-  importCodebook: method<CodebookImportReport>('long')(z.object({ name: z.string().min(1).max(1024), dataBase64: z.string() })),
+  importCodebook: method<CodebookImportReport>('long')(fileInput),
 };

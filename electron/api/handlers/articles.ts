@@ -2,6 +2,7 @@
 import type { SourceDetails } from '../../../db/model';
 import { normaliseText } from '../../../db/text/text';
 import { importFiles, inThreadPreparer } from '../../services/import';
+import { withCallFiles } from './files';
 import { ApiError, explainQueryErrors, type HandlerCall, type Handlers, importLabel, LOCAL_ACTOR, requireArticle, type Services } from './common';
 
 type ArticleMethods =
@@ -21,7 +22,7 @@ type ArticleMethods =
   | 'deleteSpellingVariants';
 
 /** The library's handlers. */
-export function articleHandlers({ uow, jobs, preparer, now }: Services): Pick<Handlers, ArticleMethods> {
+export function articleHandlers({ uow, jobs, preparer, now, uploads }: Services): Pick<Handlers, ArticleMethods> {
   /** A text edit, with the re-anchoring it causes, as one step. */
   const replaceText = async (call: HandlerCall, id: number, body: string) => {
     const title = (await requireArticle(call.repos, id)).title;
@@ -35,10 +36,8 @@ export function articleHandlers({ uow, jobs, preparer, now }: Services): Pick<Ha
     queryArticles: (request, { repos }) => explainQueryErrors(() => repos.articles.query(request)),
     listOutlets: (_input, { repos }) => repos.articles.outlets(),
     importFiles: ({ files }) =>
-      importFiles(
-        uow,
-        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
-        { now, preparer, job: { runner: jobs, label: importLabel(files.map((f) => f.name)), actor: LOCAL_ACTOR } },
+      withCallFiles(uploads, files, (incoming) =>
+        importFiles(uow, incoming, { now, preparer, job: { runner: jobs, label: importLabel(files.map((f) => f.name)), actor: LOCAL_ACTOR } }),
       ),
     updateArticle: async ({ id, ...edit }, call) => {
       const changed = await call.step({ kind: 'article.edit', subjectId: id, articleId: id, detail: { fields: Object.keys(edit) } }, (repos) => repos.articles.update(id, edit));
@@ -55,9 +54,10 @@ export function articleHandlers({ uow, jobs, preparer, now }: Services): Pick<Ha
       );
     },
     updateArticleText: ({ id, body }, call) => replaceText(call, id, body),
-    replaceArticleTextFromFile: async ({ id, name, dataBase64 }, call) => {
+    replaceArticleTextFromFile: async ({ id, ...file }, call) => {
+      const { name } = file;
       // Reading the file happens outside any transaction; only the replacement is one.
-      const prepared = await (preparer ?? inThreadPreparer).prepare({ name, bytes: Buffer.from(dataBase64, 'base64') });
+      const prepared = await withCallFiles(uploads, [file], ([incoming]) => (preparer ?? inThreadPreparer).prepare(incoming!));
       if ('error' in prepared) throw new ApiError('INVALID_ARGUMENT', 'fileNotRead', { file: name, reason: prepared.error });
       const first = prepared.items.find((item) => 'article' in item);
       if (!first || !('article' in first)) throw new ApiError('INVALID_ARGUMENT', 'noTextInFile', { file: name });

@@ -1,6 +1,7 @@
 /** Handlers of the codebook: tags, their tree, merges and deletes, and REFI-QDA exchange. */
 import { applyCodebook, CodebookError, exportCodebook, readCodebook } from '../../services/refi-qda';
-import { ApiError, type Handlers, requireTag } from './common';
+import { ApiError, type Handlers, requireTag, type Services } from './common';
+import { fileBytes, withCallFiles } from './files';
 
 /**
  * Colours for new tags: ColorBrewer's Set3, made to be told apart as light backgrounds, so text
@@ -24,7 +25,7 @@ function nextTagColour(used: readonly string[]): string {
 type CodebookMethods = 'listTags' | 'createTag' | 'updateTag' | 'mergeTags' | 'deleteTag' | 'exportCodebook' | 'importCodebook';
 
 /** The codebook's handlers. */
-export function codebookHandlers(): Pick<Handlers, CodebookMethods> {
+export function codebookHandlers({ uploads }: Pick<Services, 'uploads'> = {}): Pick<Handlers, CodebookMethods> {
   return {
     listTags: (_input, { repos }) => repos.codebook.list(),
     createTag: async ({ name, colour, parentId, description }, call) => {
@@ -75,10 +76,11 @@ export function codebookHandlers(): Pick<Handlers, CodebookMethods> {
       return { deleted: true as const };
     },
     exportCodebook: (_input, { repos }) => exportCodebook(repos),
-    importCodebook: async ({ name, dataBase64 }, call) => {
+    importCodebook: async (file, call) => {
+      const { name } = file;
       let codes;
       try {
-        codes = await readCodebook(name, Buffer.from(dataBase64, 'base64'));
+        codes = await withCallFiles(uploads, [file], async ([incoming]) => readCodebook(name, await fileBytes(incoming!)));
       } catch (error) {
         if (error instanceof CodebookError) throw new ApiError('INVALID_ARGUMENT', 'notUnderstood', { reason: error.message });
         throw error;

@@ -7,6 +7,7 @@ import type { Annotation, HistoryKind, StepLabel } from '../../../db/model';
 import { PageRequestError, SearchQueryError } from '../../../db/errors';
 import { codePointLength, quoteSelector } from '../../../db/text/text';
 import type { Preparer } from '../../services/import';
+import type { Uploads } from '../../services/uploads';
 import { type ApiErrorBody, type ApiErrorCode, errorBody } from '../constants';
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../contract';
 import type { ErrorKey, ErrorParams } from '../error-messages';
@@ -22,12 +23,14 @@ export class ApiError extends Error {
   }
 }
 
-/** What the handlers are built over: the store's unit of work, the job runner, import threads and a clock. */
+/** What the handlers are built over: the store's unit of work, the job runner, import threads, a clock and the received files. */
 export interface Services {
   uow: UnitOfWork;
   jobs: JobRunner;
   preparer?: Preparer;
   now: () => string;
+  /** Files received beforehand (uploads), which calls name by id. */
+  uploads?: Pick<Uploads, 'find' | 'remove'>;
 }
 
 /** Who acts: Sanad has one local analyst per store today; a team server will name each. */

@@ -23,7 +23,7 @@ export { ApiError, type Handlers, type Services } from './common';
 export function createHandlers(services: Services): Handlers {
   return {
     ...articleHandlers(services),
-    ...codebookHandlers(),
+    ...codebookHandlers(services),
     ...annotationHandlers(services),
     ...entityHandlers(services),
     ...historyHandlers(services),

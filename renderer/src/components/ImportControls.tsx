@@ -1,19 +1,20 @@
 /**
  * Importing files: a file picker, a folder picker, and drag and drop anywhere on the window.
- * Files go to the store in small batches so a progress bar can move and Cancel can stop
- * between batches; the summary names every file that was skipped or failed, and why.
+ * Each file's bytes are sent as they are (see `sendFile`), a large one with its own progress;
+ * files are imported in small batches so a progress bar can move and Cancel can stop between
+ * batches; the summary names every file that was skipped or failed, and why.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport, SourceDetailsReport } from '../../../electron/api/contract';
 import { api } from '../api';
-import { fileToBase64 } from '../files';
+import { sendFile } from '../files';
 import { useI18n } from '../i18n';
 import { Modal } from './Modal';
 import { SourceDetailsDialog } from './SourceDetailsDialog';
 
-/** Bytes of file content sent in one request; keeps each call well under the server's limit. */
+/** Bytes of files imported in one call, so the progress bar moves; a larger file goes alone. */
 const BATCH_BYTES = 8 * 1024 * 1024;
-/** Files sent in one request, so the progress bar moves on large batches of small files. */
+/** Files imported in one call, so the progress bar moves on large batches of small files. */
 const BATCH_FILES = 20;
 /** What the file picker offers: every format the importer reads. */
 const ACCEPTED = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,.csv,.json,.jsonl,.ndjson';
@@ -21,7 +22,12 @@ const ACCEPTED = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,.csv,.js
 interface Progress {
   done: number;
   total: number;
+  /** The file being sent, if it is large enough for its sending to take a moment. */
+  sending?: { name: string; percent: number };
 }
+
+/** Files from this size on show their own progress while they are sent. */
+const SHOW_SENDING_BYTES = 4 * 1024 * 1024;
 
 /** Import buttons, the drop zone, the progress bar and the summary. */
 export function ImportControls() {
@@ -42,14 +48,33 @@ export function ImportControls() {
     setProgress({ done: 0, total: files.length });
     for (const batch of batches(files)) {
       if (cancelled.current) break;
-      try {
-        const encoded = await Promise.all(batch.map(async (f) => ({ name: fileLabel(f), dataBase64: await fileToBase64(f) })));
-        const result = await api.importFiles({ files: encoded });
-        total.imported.push(...result.imported);
-        total.skipped.push(...result.skipped);
-        total.failed.push(...result.failed);
-      } catch (error) {
-        total.failed.push(...batch.map((f) => ({ file: fileLabel(f), error: (error as Error).message })));
+      // The batch's files are sent side by side; one that cannot be sent (too large, say) is
+      // reported on its own, and the others go on.
+      const sending = await Promise.all(
+        batch.map(async (file) => {
+          const name = fileLabel(file);
+          const showSending = (bytes: number, size: number) =>
+            file.size >= SHOW_SENDING_BYTES && setProgress((p) => p && { ...p, sending: { name, percent: Math.floor((bytes / size) * 100) } });
+          try {
+            return await sendFile(file, name, showSending);
+          } catch (error) {
+            total.failed.push({ file: name, error: (error as Error).message });
+            return null;
+          }
+        }),
+      );
+      const sent = sending.filter((f) => f !== null);
+      setProgress((p) => p && { done: p.done, total: p.total });
+      if (sent.length > 0) {
+        try {
+          const result = await api.importFiles({ files: sent });
+          // Not push(...rows): a bulk file's tens of thousands of rows would overflow the call stack.
+          total.imported = total.imported.concat(result.imported);
+          total.skipped = total.skipped.concat(result.skipped);
+          total.failed = total.failed.concat(result.failed);
+        } catch (error) {
+          total.failed.push(...sent.map((f) => ({ file: f.name, error: (error as Error).message })));
+        }
       }
       setProgress((p) => p && { ...p, done: p.done + batch.length });
     }
@@ -105,7 +130,11 @@ export function ImportControls() {
       <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '' }} />
       {progress && (
         <div className="import-progress" role="status">
-          <span>{t('importing', { n: progress.total })}</span>
+          <span className="import-progress-label">
+            {progress.sending
+              ? t('sendingFile', { name: `\u2068${progress.sending.name}\u2069`, percent: progress.sending.percent })
+              : t('importing', { n: progress.total })}
+          </span>
           <progress max={progress.total} value={progress.done} />
           <button type="button" onClick={() => (cancelled.current = true)}>
             {t('cancel')}
@@ -127,12 +156,17 @@ export function ImportControls() {
   );
 }
 
+/** Lines of each kind the summary lists; the count says how many more there are (a bulk file can bring tens of thousands). */
+const SUMMARY_LINES = 500;
+
 /**
  * What an import did, file by file; when articles came without an outlet or a date (text pasted
  * from the web has neither), it says how many and offers to give the batch its source details.
  */
 function ImportSummary({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const { t } = useI18n();
+  const more = (rows: readonly unknown[], className: string) =>
+    rows.length > SUMMARY_LINES && <li className={`${className} muted`}>{t('summaryMore', { n: rows.length - SUMMARY_LINES })}</li>;
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [filled, setFilled] = useState<SourceDetailsReport | null>(null);
   const lacking = (field: 'outlet' | 'published') => report.imported.filter((i) => i.missing?.includes(field)).length;
@@ -159,7 +193,7 @@ function ImportSummary({ report, onClose }: { report: ImportReport; onClose: () 
           )
         )}
         <ul>
-          {report.imported.map((i) => (
+          {report.imported.slice(0, SUMMARY_LINES).map((i) => (
             <li key={`i${i.id}`} className="ok">
               <bdi>{i.file}</bdi> → <bdi>{i.title}</bdi>
               {i.possibleDuplicateOf && (
@@ -177,16 +211,19 @@ function ImportSummary({ report, onClose }: { report: ImportReport; onClose: () 
               ))}
             </li>
           ))}
-          {report.skipped.map((s) => (
+          {more(report.imported, 'ok')}
+          {report.skipped.slice(0, SUMMARY_LINES).map((s) => (
             <li key={`s${s.file}`} className="skipped">
               <bdi>{s.file}</bdi>: <bdi>{s.reason}</bdi>
             </li>
           ))}
-          {report.failed.map((f) => (
+          {more(report.skipped, 'skipped')}
+          {report.failed.slice(0, SUMMARY_LINES).map((f) => (
             <li key={`f${f.file}`} className="failed">
               <bdi>{f.file}</bdi>: <bdi>{f.error}</bdi>
             </li>
           ))}
+          {more(report.failed, 'failed')}
         </ul>
       </section>
       {detailsOpen && (

@@ -8,7 +8,7 @@ import type { Tag } from '../../../electron/api/contract';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Modal } from '../components/Modal';
-import { downloadText, fileToBase64 } from '../files';
+import { downloadText, sendFile } from '../files';
 import { useAction } from '../useAction';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
@@ -71,7 +71,7 @@ export function CodebookScreen() {
   const importFile = (file: File | undefined) =>
     file &&
     void run(async () => {
-      const report = await api.importCodebook({ name: file.name, dataBase64: await fileToBase64(file) });
+      const report = await api.importCodebook(await sendFile(file, file.name));
       setMessage(t('codebookImported', { added: report.added, updated: report.updated }));
     });
 

@@ -9,7 +9,7 @@ import type { AnnotationRow, EntityKind, MentionRow, ReanchorReport, Tag } from 
 import { api } from '../api';
 import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { downloadText, fileToBase64 } from '../files';
+import { downloadText, sendFile } from '../files';
 import { useAction } from '../useAction';
 import { ClaimDialog } from '../components/ClaimDialog';
 import { EntityMentionGroups } from '../components/EntityMentionGroups';
@@ -110,7 +110,7 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   const replaceFromFile = (file: File | undefined) => {
     if (!file) return;
     void run(async () => {
-      reportReanchor(await api.replaceArticleTextFromFile({ id: articleId, name: file.name, dataBase64: await fileToBase64(file) }));
+      reportReanchor(await api.replaceArticleTextFromFile({ id: articleId, ...(await sendFile(file, file.name)) }));
     });
   };
   const selectedSpan = () => (textRef.current ? selectionSpan(textRef.current, body, window.getSelection()) : null);
