@@ -1,10 +1,13 @@
 /**
- * The preload: one function per API method, exposed to the renderer as `window.sanadIpc`.
- * `ipcRenderer` itself never crosses the bridge.
+ * The preload: one function per API method, exposed to the renderer as `window.sanadIpc`, each
+ * sending its one argument on its own channel and resolving to the main process's envelope.
+ * Nothing else crosses the bridge: not `ipcRenderer`, not an event, not a way to name another
+ * channel. It imports only the list of names (no zod, no schema): validation is the main
+ * process's, which trusts nothing that comes from the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { apiMethodNames, ipcChannel } from './api/contract';
+import { API_METHOD_NAMES, ipcChannel } from './api/method-names';
 
-const bridge = Object.fromEntries(apiMethodNames.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(ipcChannel(name), arg)]));
+const bridge = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(ipcChannel(name), arg)]));
 
-contextBridge.exposeInMainWorld('sanadIpc', bridge);
+contextBridge.exposeInMainWorld('sanadIpc', Object.freeze(bridge));

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Page, Annotation, WebAnnotationImportReport, AnnotationRow } from '../../../db/model';
 import type { WebAnnotationCollection } from '../../services/web-annotation';
-import { id, method, pageRequest } from './schemas';
+import { id, jsonDocument, LIMITS, method, pageRequest, prose } from './schemas';
 
 /** The annotations methods of the contract. */
 export const annotationsMethods = {
@@ -16,13 +16,13 @@ export const annotationsMethods = {
         start: z.number().int().nonnegative(),
         end: z.number().int().positive(),
         tagId: id.nullable().default(null),
-        note: z.string().max(10_000).nullable().default(null),
+        note: prose(LIMITS.note).nullable().default(null),
       })
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
   deleteAnnotation: method<{ deleted: true }>()(z.object({ id })),
   updateAnnotation: method<Annotation>()(
-    z.object({ id, tagId: id.nullable().optional(), note: z.string().max(10_000).nullable().optional() }),
+    z.object({ id, tagId: id.nullable().optional(), note: prose(LIMITS.note).nullable().optional() }),
   ),
   placeAnnotation: method<Annotation>()(
     z
@@ -30,5 +30,5 @@ export const annotationsMethods = {
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
   exportWebAnnotations: method<WebAnnotationCollection>('long')(z.object({ articleId: id.optional() })),
-  importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: z.unknown() })),
+  importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: jsonDocument })),
 };
