@@ -22,7 +22,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload can only require('electron'): zod and the contract must be inlined.
+      // A sandboxed preload can only require('electron'): what it imports (the list of method names) is inlined.
       externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/preload.ts') } },
     },

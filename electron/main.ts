@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { startWorkerBackend } from './backend/worker-backend';
 import { dbFlag, defaultDataDir, defaultUploadDir, resolveDbPath, storeWorkerScript } from './paths';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY, refuseNewWindow } from './security';
 import { uploadsIn } from './services/uploads';
 import { registerIpcHandlers } from './transport/ipc';
 
@@ -49,11 +49,13 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-// Every web contents, present or future: no navigation away, no new windows, no permissions.
+// Every web contents, present or future: no navigation away, no new windows (a click on a
+// target=_blank link, a middle click and window.open alike), no embedded <webview>, no permissions.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(refuseNewWindow);
 });
 
 // One data directory for the desktop app, the CLI and browser mode, so they share one store.

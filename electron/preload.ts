@@ -1,11 +1,13 @@
 /**
- * The preload: one function per API method, exposed to the renderer as `window.sanadIpc`, and
- * `uploadChunk`, which sends one piece of a file to import. `ipcRenderer` itself never crosses the bridge.
+ * The preload: one function per API method, exposed to the renderer as `window.sanadIpc`, each
+ * sending its one argument on its own channel and resolving to the main process's envelope, and
+ * `uploadChunk`, which sends one piece of a file to import. Nothing else crosses the bridge: not
+ * `ipcRenderer`, not an event, not a way to name another channel. It imports only the list of
+ * names (no zod, no schema): validation is the main process's, which trusts nothing from the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { UPLOAD_CHANNEL, type UploadChunk } from './api/constants';
-import { apiMethodNames, ipcChannel } from './api/contract';
+import { API_METHOD_NAMES, ipcChannel, UPLOAD_CHANNEL, type UploadChunk } from './api/method-names';
 
-const bridge = Object.fromEntries(apiMethodNames.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(ipcChannel(name), arg)]));
+const bridge = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(ipcChannel(name), arg)]));
 
-contextBridge.exposeInMainWorld('sanadIpc', { ...bridge, uploadChunk: (chunk: UploadChunk) => ipcRenderer.invoke(UPLOAD_CHANNEL, chunk) });
+contextBridge.exposeInMainWorld('sanadIpc', Object.freeze({ ...bridge, uploadChunk: (chunk: UploadChunk) => ipcRenderer.invoke(UPLOAD_CHANNEL, chunk) }));

@@ -190,6 +190,7 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
   unindexArticle(db, id);
   indexArticle(db, id, indexed);
   const report: ReanchorReport = { byPosition: 0, byQuote: 0, byFuzzyMatch: 0, needReview: 0, mentions: { moved: 0, needReview: 0, dropped: 0 } };
+  const length = codePointLength(body);
   for (const annotation of listAnnotationRows(db, id)) {
     // An annotation already waiting for review is placed from its original selectors again.
     const outcome = reanchor(body, annotation);
@@ -199,7 +200,6 @@ export function replaceArticleBody(db: Store, id: number, body: string, now: str
       report[method === 'position' ? 'byPosition' : method === 'quote' ? 'byQuote' : 'byFuzzyMatch']++;
     } else {
       // Unmatched: the new context is what now stands at the old place, offered like a candidate.
-      const length = codePointLength(body);
       // (Widened to whole words: the old offsets may fall inside words of the new text.)
       const places = outcome.candidates.length
         ? outcome.candidates

@@ -62,11 +62,21 @@ function findAliasesIn(body: string, aliases: { entityId: number; keys: string[]
   const tokens = tokenize(body);
   const keys = tokens.map((t) => searchKey(t.text));
   const found: { entityId: number; start: number; end: number }[] = [];
+  // Code-point offsets counted on as the tokens go (counting from the start for each match made
+  // a common alias in a long text quadratic).
+  let counted = 0;
+  let countedTo = 0;
+  const codePointsTo = (at: number) => {
+    counted += at >= countedTo ? codePointLength(body.slice(countedTo, at)) : -codePointLength(body.slice(at, countedTo));
+    countedTo = at;
+    return counted;
+  };
   keys.forEach((key, i) => {
     for (const alias of byFirstKey.get(key) ?? []) {
       if (i + alias.keys.length > keys.length || !alias.keys.every((k, j) => keys[i + j] === k)) continue;
       const last = tokens[i + alias.keys.length - 1]!;
-      found.push({ entityId: alias.entityId, start: codePointLength(body.slice(0, tokens[i]!.start)), end: codePointLength(body.slice(0, last.end)) });
+      const start = codePointsTo(tokens[i]!.start);
+      found.push({ entityId: alias.entityId, start, end: codePointsTo(last.end) });
     }
   });
   return longestFirst(found);
@@ -111,13 +121,20 @@ function suggestIn(db: Store, now: string, aliases: AliasKeys[], articles: numbe
   const body = statement(db, 'SELECT body FROM article_texts WHERE article_id = ?').pluck();
   // A place that already has a mention (of any entity, whatever its status) gets no new suggestion:
   // a rejected suggestion does not come back, and one place is one mention.
-  const taken = statement(db, 'SELECT 1 FROM entity_mentions WHERE article_id = ? AND start_offset < ? AND end_offset > ? LIMIT 1').pluck();
+  const existing = statement(db, 'SELECT start_offset AS start, end_offset AS "end" FROM entity_mentions WHERE article_id = ? ORDER BY start_offset');
   let added = 0;
   for (const articleId of articles) {
     const text = body.get(articleId) as string | undefined;
     if (text === undefined) continue;
+    // The places found do not overlap and come in text order, so one pass over the mentions
+    // already there (in order of their start) tells which overlap one: among those that start
+    // before a found place ends, the furthest end reaches into it or not.
+    const before = existing.all(articleId) as { start: number; end: number }[];
+    let next = 0;
+    let furthestEnd = -1;
     for (const { entityId: found, start, end } of findAliasesIn(text, aliases)) {
-      if (taken.get(articleId, end, start)) continue;
+      for (; next < before.length && before[next]!.start < end; next++) furthestEnd = Math.max(furthestEnd, before[next]!.end);
+      if (furthestEnd > start) continue;
       const { exact, prefix, suffix } = quoteSelector(text, start, end);
       added += insert.run(found, articleId, start, end, exact, prefix, suffix, now).changes;
     }

@@ -54,18 +54,22 @@ export function reanchor(body: string, old: StoredSelectors): AnchorOutcome {
   const oldTo = utf16Offset(body, old.end);
   if (body.slice(oldFrom, oldTo) === old.exact && old.exact !== '') return anchoredAt(body, old.start, old.end, 'position');
 
-  const occurrences: number[] = [];
-  for (let at = body.indexOf(old.exact); at >= 0 && old.exact; at = body.indexOf(old.exact, at + 1)) occurrences.push(at);
-  if (occurrences.length > 0) {
-    const ranked = occurrences
-      .map((at) => ({ at, score: contextScore(body, at, at + old.exact.length, old), distance: Math.abs(at - oldFrom) }))
-      .sort((a, b) => b.score - a.score || a.distance - b.distance);
+  if (old.exact) {
+    const rank = (occurrences: number[]) =>
+      occurrences
+        .map((at) => ({ at, score: contextScore(body, at, at + old.exact.length, old), distance: Math.abs(at - oldFrom) }))
+        .sort((a, b) => b.score - a.score || a.distance - b.distance);
+    let ranked = rank(nearestOccurrences(body, old.exact, oldFrom, old.prefix.length + old.suffix.length, (at) => contextScore(body, at, at + old.exact.length, old)));
     const [best, second] = ranked;
-    if (second && second.score === best!.score && second.distance === best!.distance) {
-      return { status: 'review', reason: 'ambiguous', candidates: ranked.slice(0, 5).map((r) => span(body, r.at, r.at + old.exact.length)) };
+    if (best) {
+      if (second && second.score === best.score && second.distance === best.distance) {
+        // Ambiguous: the places to offer are ranked among all occurrences.
+        ranked = rank(allOccurrences(body, old.exact));
+        return { status: 'review', reason: 'ambiguous', candidates: ranked.slice(0, 5).map((r) => span(body, r.at, r.at + old.exact.length)) };
+      }
+      const { start, end } = span(body, best.at, best.at + old.exact.length);
+      return anchoredAt(body, start, end, 'quote');
     }
-    const { start, end } = span(body, best!.at, best!.at + old.exact.length);
-    return anchoredAt(body, start, end, 'quote');
   }
 
   const windowFrom = Math.max(0, oldFrom - old.exact.length - FUZZY_WINDOW);
@@ -85,6 +89,36 @@ export function reanchor(body: string, old: StoredSelectors): AnchorOutcome {
   }
   const { start, end } = span(body, best[0]!.from, best[0]!.to);
   return anchoredAt(body, start, end, 'fuzzy');
+}
+
+/** Every start of `exact` in `body` (UTF-16), overlapping ones included. */
+function allOccurrences(body: string, exact: string): number[] {
+  const found: number[] = [];
+  for (let at = body.indexOf(exact); at >= 0; at = body.indexOf(exact, at + 1)) found.push(at);
+  return found;
+}
+
+/** How many occurrences of a quote are weighed at most: a quote found this often is placed among those nearest its old place. */
+const MAX_OCCURRENCES = 1000;
+
+/**
+ * The occurrences of `exact` that can rank first, looked for in a window around `from` that
+ * widens (x4) until it holds one with its whole context (`perfect`): every occurrence as near
+ * as that one is then inside it, and none further can rank above it. A moved passage is so
+ * found near its old place without scanning (and scoring every occurrence in) a long text;
+ * one whose context changed everywhere is looked for in all of it, or among the
+ * {@link MAX_OCCURRENCES} nearest once the window holds that many.
+ */
+function nearestOccurrences(body: string, exact: string, from: number, perfect: number, score: (at: number) => number): number[] {
+  for (let radius = 256; ; radius *= 4) {
+    const lo = Math.max(0, from - radius);
+    const hi = Math.min(body.length, from + radius + exact.length);
+    const window = body.slice(lo, hi);
+    const found: number[] = [];
+    for (let at = window.indexOf(exact); at >= 0; at = window.indexOf(exact, at + 1)) found.push(lo + at);
+    if ((lo === 0 && hi === body.length) || found.length >= MAX_OCCURRENCES) return found;
+    if (found.some((at) => Math.abs(at - from) <= radius && score(at) >= perfect)) return found;
+  }
 }
 
 function span(body: string, from: number, to: number): { start: number; end: number } {

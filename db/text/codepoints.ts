@@ -1,10 +1,29 @@
 /**
  * Offsets in Sanad's store count Unicode code points, as W3C TextPositionSelectors do;
  * JavaScript strings and DOM ranges count UTF-16 code units. These convert between the two.
+ *
+ * Most texts (Arabic and English news) have no character outside the Basic Multilingual Plane,
+ * and then both counts are the same: that is checked once per text (the last text asked about is
+ * remembered), so converting the offsets of many annotations on one long article does not walk
+ * its text again for each.
  */
+
+let lastText: string | null = null;
+let lastTextIsBmp = false;
+
+/** Whether `text` has no surrogate (so code points and UTF-16 units count alike). */
+function isBmpOnly(text: string): boolean {
+  if (text.length < 256) return !/[\uD800-\uDFFF]/.test(text);
+  if (text !== lastText) {
+    lastText = text;
+    lastTextIsBmp = !/[\uD800-\uDFFF]/.test(text);
+  }
+  return lastTextIsBmp;
+}
 
 /** The code-point offset of UTF-16 offset `utf16Offset` in `text`. */
 export function codePointOffset(text: string, utf16Offset: number): number {
+  if (isBmpOnly(text)) return Math.max(0, Math.min(utf16Offset, text.length));
   let count = 0;
   for (let i = 0; i < utf16Offset && i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -17,6 +36,7 @@ export function codePointOffset(text: string, utf16Offset: number): number {
 
 /** The UTF-16 offset of code-point offset `codePoints` in `text` (clamped to its length). */
 export function utf16Offset(text: string, codePoints: number): number {
+  if (isBmpOnly(text)) return Math.max(0, Math.min(codePoints, text.length));
   let i = 0;
   for (let n = 0; n < codePoints && i < text.length; n++) {
     const unit = text.charCodeAt(i);
@@ -41,4 +61,32 @@ export function codePointCounter(text: string): (utf16Offset: number) => number 
     lastUnit = offset;
     return lastCount;
   };
+}
+
+/** The length of `text` in code points. */
+export function codePointCount(text: string): number {
+  if (isBmpOnly(text)) return text.length;
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/**
+ * The UTF-16 offsets of code-point offsets `codePoints` (in any order) in `text`, each clamped to
+ * its length, found in one walk, as `[...text]` counts code points (a lone surrogate is one).
+ */
+export function utf16Offsets(text: string, codePoints: readonly number[]): number[] {
+  if (isBmpOnly(text)) return codePoints.map((n) => Math.max(0, Math.min(n, text.length)));
+  const offsets = new Map<number, number>();
+  let i = 0;
+  let n = 0;
+  for (const target of [...codePoints].sort((a, b) => a - b)) {
+    for (; n < target && i < text.length; n++) {
+      const unit = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      i += unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    }
+    offsets.set(target, i);
+  }
+  return codePoints.map((target) => offsets.get(target)!);
 }

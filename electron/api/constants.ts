@@ -3,6 +3,7 @@
  * file at run time (the contract itself it imports for types only).
  */
 import { type ErrorKey, type ErrorParams, errorText } from './error-messages';
+import { LIMITS } from '../../db/text/fields';
 
 /** The codes an API error can carry; the message is for a person. */
 /** BUSY: another program held the library longer than Sanad waits for it. */
@@ -32,12 +33,9 @@ export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
 
 /** Most articles one call gives source details to (it bounds the request, and the undo step it records). */
 export const MAX_ARTICLES_PER_FILL = 10_000;
-/** Largest file Sanad takes in, uploaded or imported: 200 MB. */
-export const MAX_FILE_MEGABYTES = 200;
-export const MAX_FILE_BYTES = MAX_FILE_MEGABYTES * 1024 * 1024;
-
-/** Longest text of one article, in UTF-16 code units (as JavaScript counts a string's length). */
-export const MAX_ARTICLE_CHARS = 20_000_000;
+/** Largest file Sanad takes in, uploaded or imported (db/text/fields.ts). */
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
+export const MAX_FILE_MEGABYTES = MAX_FILE_BYTES / 1024 / 1024;
 
 /**
  * Browser mode's upload: `POST` a file's raw bytes here (token and client headers as for any
@@ -59,16 +57,7 @@ export interface UploadedFile {
   bytes: number;
 }
 
-/** The desktop app's upload: a file sent over IPC in pieces, the first without an id, the last marked `last`. */
-export interface UploadChunk {
-  uploadId?: string;
-  name: string;
-  bytes: Uint8Array;
-  last: boolean;
-}
-
-/** The IPC channel of {@link UploadChunk}s (not an API method: its argument is binary). */
-export const UPLOAD_CHANNEL = 'upload:chunk';
+export { UPLOAD_CHANNEL, type UploadChunk } from './method-names';
 
 /** The header that names the calling window, so undo takes back that window's own steps. */
 export const CLIENT_HEADER = 'x-sanad-client';

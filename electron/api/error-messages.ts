@@ -32,6 +32,11 @@ const en = {
   notUnderstood: '{reason}',
   undoRefused: '{reason}',
   invalidRequest: 'Invalid request: {details}',
+  tooLong: 'The {field} is too long: at most {max} characters.',
+  tooMany: 'Too many {field}: at most {max}.',
+  codeTooLong: 'In {file}, the code “{code}” has a {field} of {length} characters; at most {max}. Nothing was imported.',
+  fileTooMany: '{file} holds more than {max} {field}; import it in parts. Nothing was imported.',
+  fileTooDeep: '{file} nests more than {max} levels deep. Nothing was imported.',
   unknownMethod: 'Sanad has no API method “{method}”.',
   internal: 'Something went wrong inside Sanad: {reason}',
   storeFull: 'The disk is full, so this change could not be saved. Nothing was lost: the library is as it was before. Free some space and try again.',
@@ -82,6 +87,11 @@ const ar: Record<ErrorKey, string> = {
   notUnderstood: '{reason}',
   undoRefused: '{reason}',
   invalidRequest: 'طلب غير صالح: {details}',
+  tooLong: '{field} أطول من المسموح: الحد الأقصى للأحرف {max}.',
+  tooMany: 'عدد {field} أكبر من المسموح: الحد الأقصى {max}.',
+  codeTooLong: 'في {file}: {field} في الرمز «{code}» أطول من المسموح (عدد أحرفه {length}، والحد الأقصى {max}). لم يُستورد شيء.',
+  fileTooMany: 'يحوي {file} أكثر من {max} من {field}؛ استورده على أجزاء. لم يُستورد شيء.',
+  fileTooDeep: 'يتداخل {file} أعمق من {max} مستوى. لم يُستورد شيء.',
   unknownMethod: 'لا يعرف سند الطلب «{method}».',
   internal: 'حدث خطأ داخل سند: {reason}',
   storeFull: 'القرص ممتلئ، فلم يُحفظ هذا التغيير. لم يضع شيء: المكتبة كما كانت. أفرغ بعض المساحة وأعد المحاولة.',
@@ -105,6 +115,85 @@ const ar: Record<ErrorKey, string> = {
 /** Both tables. */
 export const errorMessages = { en, ar };
 
+/**
+ * How a message names a field of a request (the `field` parameter, a path such as `title` or
+ * `terms.2`, with item numbers written `[]`), in each language; a field not listed is named
+ * by its path.
+ */
+const fieldNames: Record<keyof typeof errorMessages, Record<string, string>> = {
+  en: {
+    title: 'title',
+    outlet: 'outlet',
+    author: 'author',
+    url: 'address (URL)',
+    published: 'publication date',
+    language: 'language',
+    colour: 'colour',
+    shortcut: 'shortcut key',
+    body: 'text',
+    text: 'text',
+    note: 'note',
+    name: 'name',
+    description: 'description',
+    alias: 'alias',
+    aliases: 'aliases',
+    'aliases[]': 'alias',
+    terms: 'spellings',
+    'terms[]': 'spelling',
+    files: 'files',
+    'files[].name': 'file name',
+    'files[].dataBase64': 'file',
+    dataBase64: 'file',
+    ids: 'ids (items chosen)',
+    query: 'search',
+    quickFilter: 'quick filter',
+    tag: 'tag',
+    codes: 'codes',
+    annotations: 'annotations',
+    values: 'values',
+  },
+  ar: {
+    title: 'العنوان',
+    outlet: 'الوسيلة',
+    author: 'الكاتب',
+    url: 'الرابط (URL)',
+    published: 'تاريخ النشر',
+    language: 'اللغة',
+    colour: 'اللون',
+    shortcut: 'مفتاح الاختصار',
+    body: 'النص',
+    text: 'النص',
+    note: 'الملاحظة',
+    name: 'الاسم',
+    description: 'الوصف',
+    alias: 'الاسم البديل',
+    aliases: 'الأسماء البديلة',
+    'aliases[]': 'الاسم البديل',
+    terms: 'التهجئات',
+    'terms[]': 'التهجئة',
+    files: 'الملفات',
+    'files[].name': 'اسم الملف',
+    'files[].dataBase64': 'الملف',
+    dataBase64: 'الملف',
+    ids: 'المعرّفات (العناصر المختارة)',
+    query: 'البحث',
+    quickFilter: 'التصفية السريعة',
+    tag: 'الوسم',
+    codes: 'الرموز',
+    annotations: 'التعليقات',
+    values: 'القيم',
+  },
+};
+
+/** A field's name in a language: its path looked up whole, then by its last part. */
+function fieldName(lang: keyof typeof errorMessages, path: string): string {
+  const generic = path.replace(/\.\d+(?=\.|$)/g, '[]');
+  return fieldNames[lang][generic] ?? fieldNames[lang][generic.split('.').pop()!] ?? path;
+}
+
+/** Parameters that are limits or lengths: written with thousands separators. */
+const COUNTS = new Set(['max', 'length']);
+
 /** Parameters of an error message. */
 export type ErrorParams = Record<string, string | number>;
 
@@ -116,7 +205,8 @@ export type ErrorParams = Record<string, string | number>;
 export function errorText(lang: keyof typeof errorMessages, key: ErrorKey, params: ErrorParams = {}, isolated = false): string {
   return errorMessages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
-    const value = String(params[name]);
+    const given = params[name]!;
+    const value = name === 'field' ? fieldName(lang, String(given)) : COUNTS.has(name) && typeof given === 'number' ? given.toLocaleString('en-US') : String(given);
     return isolated && typeof params[name] === 'string' ? `\u2068${value}\u2069` : value;
   });
 }

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { DOMParser } from 'linkedom';
 import type { CodebookImportReport, Tag } from '../api/contract';
 import type { Repositories } from '../../db/repositories';
+import { cleanLine, cleanProse, excerpt, LimitError, LIMITS } from '../../db/text/fields';
 
 /** A REFI-QDA file that cannot be read, with the reason. */
 export class CodebookError extends Error {
@@ -75,6 +76,12 @@ function childCodes(element: Element): Element[] {
   return [...element.children].filter((child) => child.localName === 'Code' || child.tagName.split(':').pop() === 'Code');
 }
 
+/** A code's GUID as Sanad keeps it (upper case, no braces); anything that is not one is left out, so the code is matched by its name. */
+function guidOf(value: string | null): string {
+  const guid = value?.replace(/[{}]/g, '').trim().toUpperCase() ?? '';
+  return /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(guid) ? guid : '';
+}
+
 /** One code as a codebook file gives it, with its sub-codes. */
 export interface CodebookCode {
   name: string;
@@ -84,27 +91,42 @@ export interface CodebookCode {
   children: CodebookCode[];
 }
 
-/** Reads the codes of a `.qdc` or `.qdpx` file (no store involved), or says why it cannot. */
+/**
+ * Reads the codes of a `.qdc` or `.qdpx` file (no store involved), or says why it cannot.
+ *
+ * A code's name and description take the rules a typed tag's do (db/text/fields.ts): cleaned the
+ * same way (a name loses bidi controls and line breaks), and refused over the same limits. Here a
+ * long name is refused rather than cut: a cut name could merge the code into another tag of that
+ * name, and a codebook is a tree that is imported whole or not at all. The message names the code.
+ */
 export async function readCodebook(name: string, bytes: Uint8Array): Promise<CodebookCode[]> {
   const xml = await codebookXml(name, bytes);
   const document = new DOMParser().parseFromString(xml, 'text/xml');
   const codes = [...document.getElementsByTagName('Codes')][0] ?? [...document.getElementsByTagName('qda:Codes')][0];
   if (!codes) throw new CodebookError(`${name} holds no <Codes>: it is not a REFI-QDA codebook`);
-  const read = (element: Element): CodebookCode[] => {
-    const codeName = attribute(element, 'name')?.trim();
+  let count = 0;
+  const tooLong = (code: string, field: 'name' | 'description', length: number, max: number) =>
+    new LimitError('codeTooLong', { file: name, code: excerpt(code), field, length, max }, `${name}: the ${field} of code "${excerpt(code)}" is ${length} characters long; at most ${max}`);
+  const read = (element: Element, depth: number): CodebookCode[] => {
+    const codeName = cleanLine(attribute(element, 'name') ?? '');
     if (!codeName) return [];
+    if (codeName.length > LIMITS.tagName) throw tooLong(codeName, 'name', codeName.length, LIMITS.tagName);
+    if (++count > LIMITS.codes) throw new LimitError('fileTooMany', { file: name, field: 'codes', max: LIMITS.codes }, `${name} holds more than ${LIMITS.codes} codes`);
+    if (depth > LIMITS.codeDepth) throw new LimitError('fileTooDeep', { file: name, max: LIMITS.codeDepth }, `${name} nests codes more than ${LIMITS.codeDepth} levels deep`);
+    const description = cleanProse([...element.children].find((c) => c.localName === 'Description')?.textContent ?? '') || null;
+    if (description && description.length > LIMITS.tagDescription) throw tooLong(codeName, 'description', description.length, LIMITS.tagDescription);
     const colour = attribute(element, 'color') ?? '';
     return [
       {
         name: codeName,
-        guid: attribute(element, 'guid')?.replace(/[{}]/g, '').toUpperCase() ?? '',
+        guid: guidOf(attribute(element, 'guid')),
         colour: /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : null,
-        description: [...element.children].find((c) => c.localName === 'Description')?.textContent?.trim() || null,
-        children: childCodes(element).flatMap(read),
+        description,
+        children: childCodes(element).flatMap((child) => read(child, depth + 1)),
       },
     ];
   };
-  return childCodes(codes as Element).flatMap(read);
+  return childCodes(codes as Element).flatMap((code) => read(code, 1));
 }
 
 /** Brings codes into the codebook; existing tags (same GUID or name) are updated, not duplicated. */

@@ -5,9 +5,10 @@
  * TextualBody `commenting` bodies with their language and direction. An article is named by its
  * URL when it has one, else by a URN of its text's hash, so another Sanad can find it.
  */
-import type { AnnotationRow, WebAnnotationImportReport } from '../api/contract';
+import type { AnnotationRow, Article, WebAnnotationImportReport } from '../api/contract';
 import { reanchor } from '../../db/text/anchoring';
 import type { JobRunner, Repositories, UnitOfWork } from '../../db/repositories';
+import { cleanLine, cleanProse, excerpt, LimitError, LIMITS } from '../../db/text/fields';
 import { detectLanguage } from '../../db/text/text';
 
 const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -177,6 +178,19 @@ export async function importWebAnnotations(repos: Repositories, document: unknow
     report.failed.push({ annotation: '(file)', error: 'no W3C annotations found: expected an Annotation, an AnnotationPage or an AnnotationCollection' });
     return report;
   }
+  // The import is one step on the store's one writer: bounded, so it does not hold it for minutes.
+  if (items.length > LIMITS.webAnnotations) {
+    throw new LimitError('tooMany', { field: 'annotations', max: LIMITS.webAnnotations }, `at most ${LIMITS.webAnnotations} annotations in one import`);
+  }
+  // Each article is read once, however many annotations target it.
+  const articles = new Map<string, Article | null>();
+  const articleFor = async (source: string) => {
+    if (!articles.has(source)) {
+      const id = await findArticleForSource(repos, source);
+      articles.set(source, id === undefined ? null : ((await repos.articles.find(id)) ?? null));
+    }
+    return articles.get(source)!;
+  };
   for (const [index, item] of items.entries()) {
     const annotation = item as Partial<WebAnnotation>;
     const name = typeof annotation.id === 'string' ? annotation.id : `#${index + 1}`;
@@ -186,33 +200,46 @@ export async function importWebAnnotations(repos: Repositories, document: unknow
       fail('its target names no source document');
       continue;
     }
-    const articleId = await findArticleForSource(repos, target.source);
-    if (articleId === undefined) {
-      fail(`no article in this library matches ${target.source}`);
+    const article = await articleFor(target.source);
+    if (!article) {
+      fail(`no article in this library matches ${excerpt(target.source, 200)}`);
       continue;
     }
+    const articleId = article.id;
     const selectors: ({ type?: string } | undefined)[] = Array.isArray(target.selector) ? target.selector : [target.selector];
-    const quote = selectors.find((s) => s?.type === 'TextQuoteSelector') as { exact: string; prefix?: string; suffix?: string } | undefined;
-    const position = selectors.find((s) => s?.type === 'TextPositionSelector') as { start: number; end: number } | undefined;
-    if (!quote?.exact) {
+    const quote = selectors.find((s) => s?.type === 'TextQuoteSelector') as { exact?: unknown; prefix?: unknown; suffix?: unknown } | undefined;
+    const position = selectors.find((s) => s?.type === 'TextPositionSelector') as { start?: unknown; end?: unknown } | undefined;
+    if (typeof quote?.exact !== 'string' || !quote.exact) {
       fail('it has no TextQuoteSelector to find its passage by');
       continue;
     }
-    const article = (await repos.articles.find(articleId))!;
+    const offset = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0);
     const outcome = reanchor(article.body, {
-      start: position?.start ?? 0,
-      end: position?.end ?? 0,
+      start: offset(position?.start),
+      end: offset(position?.end),
       exact: quote.exact,
-      prefix: quote.prefix ?? '',
-      suffix: quote.suffix ?? '',
+      prefix: typeof quote.prefix === 'string' ? quote.prefix : '',
+      suffix: typeof quote.suffix === 'string' ? quote.suffix : '',
     });
     if (outcome.status !== 'anchored') {
       fail(outcome.reason === 'ambiguous' ? 'its quote occurs in several places' : 'its quote is not in the article');
       continue;
     }
     const bodies = (Array.isArray(annotation.body) ? annotation.body : annotation.body ? [annotation.body] : []) as Partial<TextualBody>[];
-    const tagNames = new Set(bodies.filter((b) => b.purpose === 'tagging').map((b) => (typeof b.value === 'string' ? b.value.trim() : '')).filter(Boolean));
-    const note = bodies.find((b) => b.purpose === 'commenting' || (b.type === 'TextualBody' && !b.purpose))?.value?.trim() || null;
+    // A tag's name and a note take the rules they take typed (db/text/fields.ts); one over its
+    // limit fails this annotation alone, with the reason, rather than being cut into another tag.
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const tagNames = [...new Set(bodies.filter((b) => b.purpose === 'tagging').map((b) => cleanLine(text(b.value))).filter(Boolean))];
+    const note = cleanProse(text(bodies.find((b) => b.purpose === 'commenting' || (b.type === 'TextualBody' && !b.purpose))?.value)) || null;
+    const tooLong = tagNames.find((name) => name.length > LIMITS.tagName);
+    if (tooLong) {
+      fail(`its tag name is ${tooLong.length} characters long; a tag name has at most ${LIMITS.tagName}`);
+      continue;
+    }
+    if (note && note.length > LIMITS.note) {
+      fail(`its note is ${note.length} characters long; a note has at most ${LIMITS.note}`);
+      continue;
+    }
     const tagIds: number[] = [];
     for (const tagName of tagNames) tagIds.push(((await repos.codebook.findByName(tagName)) ?? (await repos.codebook.insert(tagName, IMPORTED_TAG_COLOUR))).id);
     // A passage already annotated here takes the tags it lacks; one that has them all is skipped.

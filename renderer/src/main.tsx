@@ -9,7 +9,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n';
+import { routeMiddleClicksLikeClicks } from './links';
 import { queryClient } from './queries';
+
+routeMiddleClicksLikeClicks(document);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

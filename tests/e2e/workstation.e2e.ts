@@ -525,6 +525,9 @@ describe('the address', () => {
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Missing or wrong access token');
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    // The token is taken out of the address bar (and so out of history and screenshots) at once.
+    expect(server.url).toContain('#token=');
+    await expect.poll(() => page.url()).not.toContain('token');
     const again = await app.goToLibrary();
     expect((await again.waitForTitles(2)).sort()).toEqual([ENGLISH_TITLE, ARABIC_TITLE].sort());
     // The address says where the analyst is: reload and Back keep the place.

@@ -55,6 +55,52 @@ describe('the built preload', () => {
       ['api:getArticle', { id: 3 }],
       [UPLOAD_CHANNEL, piece],
     ]);
+    // One argument crosses, whatever the page passes; the bridge cannot be changed from the page.
+    await (bridge.listTags as (...args: unknown[]) => Promise<unknown>)({}, 'api:undo', { extra: true });
+    expect(invoked.at(-1)).toEqual(['api:listTags', {}]);
+    expect(Object.isFrozen(bridge)).toBe(true);
+  });
+
+  it('holds nothing but the method names and one invoke each: no zod, no schema, a couple of kilobytes', () => {
+    expect(code.length).toBeLessThan(4096);
+    expect(code).not.toMatch(/require\("zod"\)|ZodError|safeParse|_zod\b/);
+    expect(code).not.toMatch(/\bsend\(|sendSync|\.on\(|removeListener|webFrame|process\./);
+    // One invoke for the methods, one for a file's pieces: nothing but invoke.
+    expect([...code.matchAll(/ipcRenderer\.(\w+)/g)].map((m) => m[1])).toEqual(['invoke', 'invoke']);
+  });
+});
+
+describe('the renderer', () => {
+  it('turns a middle click (auxclick) on a link into its click, so both buttons take one path', async () => {
+    const { routeMiddleClicksLikeClicks } = await import('../../renderer/src/links');
+    let listener: ((event: unknown) => void) | null = null;
+    let options: unknown = null;
+    routeMiddleClicksLikeClicks({ addEventListener: ((type: string, handler: (event: unknown) => void, given: unknown) => {
+      expect(type).toBe('auxclick');
+      listener = handler;
+      options = given;
+    }) as Document['addEventListener'] });
+    expect(options).toEqual({ capture: true });
+    let clicked = 0;
+    let prevented = 0;
+    const link = { click: () => clicked++ };
+    const event = (button: number, target: unknown) => ({ button, target, preventDefault: () => prevented++ });
+    const onLink = { closest: (selector: string) => (selector === 'a[href]' ? link : null) };
+    listener!(event(1, onLink));
+    expect([clicked, prevented]).toEqual([1, 1]);
+    // Other buttons, and middle clicks outside links, are left alone.
+    listener!(event(2, onLink));
+    listener!(event(1, { closest: () => null }));
+    listener!(event(1, null));
+    expect([clicked, prevented]).toEqual([1, 1]);
+  });
+
+  it('is built with that handler in place', () => {
+    const scripts = [...readFileSync(builtRendererIndex, 'utf8').matchAll(/src="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    // (React names auxclick too: this looks for the listener that clicks the link.)
+    const registered = /addEventListener\(["'`]auxclick["'`],[^]{0,200}?closest\W+a\[href\][^]{0,80}?\.click\(\)/;
+    expect(scripts.some((script) => registered.test(readFileSync(join(out, 'renderer', script), 'utf8')))).toBe(true);
   });
 });
 
@@ -174,16 +220,24 @@ describe('the built main process, under a stand-in electron', () => {
 
   it('denies navigation, new windows and permission requests', () => {
     const listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
-    let openHandler: (() => { action: string }) | null = null;
+    let openHandler: ((details: { url: string; disposition: string }) => { action: string }) | null = null;
     const contents = {
       on: (event: string, listener: (event: { preventDefault: () => void }) => void) => listeners.set(event, listener),
-      setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler),
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
     };
     record.appEvents.get('web-contents-created')!({}, contents);
-    let prevented = false;
-    listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) });
-    expect(prevented).toBe(true);
-    expect(openHandler!()).toEqual({ action: 'deny' });
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      listeners.get(event)!({ preventDefault: () => (prevented = true) });
+      expect(prevented, event).toBe(true);
+    }
+    // A click on a target=_blank link, a middle click (auxclick), a shift click, window.open:
+    // the same answer, for an outside address as for the app's own.
+    for (const disposition of ['foreground-tab', 'background-tab', 'new-window', 'other']) {
+      for (const url of ['https://example.com/article', pathToFileURL(builtRendererIndex).href, 'file:///etc/passwd']) {
+        expect(openHandler!({ url, disposition }), `${disposition} ${url}`).toEqual({ action: 'deny' });
+      }
+    }
     let granted: boolean | null = null;
     record.permissionHandler!({}, 'media', (g) => (granted = g));
     expect(granted).toBe(false);

@@ -71,3 +71,48 @@ describe('bounded work', () => {
     expect(reanchor(body, { start: 0, end: [...exact].length, exact, prefix: '', suffix: '' })).toEqual({ status: 'review', reason: 'unmatched', candidates: [] });
   });
 });
+
+describe('re-anchoring in a long text', () => {
+  it('places a quote that occurs thousands of times where it moved, by its context', () => {
+    const filler = 'قال المسؤول إن الميناء مغلق. ';
+    const before = filler.repeat(5000);
+    const body = `${before}وأكد شهود أن الميناء مغلق منذ الفجر. ${filler.repeat(5000)}`;
+    const old = selectorsFor(body, 'الميناء', 5000);
+    expect(old.suffix.startsWith(' مغلق منذ الفجر')).toBe(true);
+    // A line added on top moves every passage; the quote is found again at its own place.
+    const edited = `عاجل\n${body}`;
+    const outcome = reanchor(edited, old);
+    expect(outcome).toMatchObject({ status: 'anchored', method: 'quote', start: old.start + 5, end: old.end + 5 });
+  });
+
+  it('still offers the best places when a quote’s context is found in two places equally near', () => {
+    const body = 'أ ب ج الميناء د ه و.  أ ب ج الميناء د ه و.';
+    // Once at 6 and once at 28: the old place, 17, is as far from both.
+    const old = { start: 17, end: 24, exact: 'الميناء', prefix: 'أ ب ج ', suffix: ' د ه و.' };
+    const outcome = reanchor(body, old);
+    expect(outcome).toMatchObject({ status: 'review', reason: 'ambiguous', candidates: [{ start: 6, end: 13 }, { start: 28, end: 35 }] });
+  });
+});
+
+describe('quote selectors on any text', () => {
+  /** The selector as it is defined: the text split into code points. */
+  const reference = (body: string, start: number, end: number) => {
+    const points = [...body];
+    return { exact: points.slice(start, end).join(''), prefix: points.slice(Math.max(0, start - 32), start).join(''), suffix: points.slice(end, end + 32).join('') };
+  };
+
+  it('match splitting the text into code points, with astral characters and lone surrogates', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const alphabet = ['a', 'ب', ' ', '\n', '😀', '\uD800', '\uDC00'];
+    for (let round = 0; round < 2000; round++) {
+      const bmp = round % 2 === 0;
+      const length = random(600);
+      let body = '';
+      for (let i = 0; i < length; i++) body += alphabet[random(bmp ? 4 : alphabet.length)];
+      const start = random(length + 10);
+      const end = random(length + 10);
+      expect(quoteSelector(body, start, end), `${JSON.stringify(body)} ${start} ${end}`).toEqual(reference(body, start, end));
+    }
+  });
+});

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Page, Annotation, AnnotationGroups, WebAnnotationImportReport, AnnotationRow } from '../../../db/model';
 import type { WebAnnotationCollection } from '../../services/web-annotation';
-import { id, method, pageRequest } from './schemas';
+import { id, jsonDocument, LIMITS, method, pageRequest, prose } from './schemas';
 
 /** The tags of one passage. */
 const passageTags = z.array(id).max(100, 'a passage carries at most 100 tags');
@@ -26,7 +26,7 @@ export const annotationsMethods = {
         tagId: id.nullable().default(null),
         /** The passage's tags (wins over tagId); tagging an annotated passage adds them to its tags. */
         tagIds: passageTags.optional(),
-        note: z.string().max(10_000).nullable().default(null),
+        note: prose(LIMITS.note).nullable().default(null),
       })
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
@@ -38,7 +38,7 @@ export const annotationsMethods = {
       tagId: id.nullable().optional(),
       /** Sets the passage's whole set of tags, in this order (wins over tagId). */
       tagIds: passageTags.optional(),
-      note: z.string().max(10_000).nullable().optional(),
+      note: prose(LIMITS.note).nullable().optional(),
     }),
   ),
   placeAnnotation: method<Annotation>()(
@@ -47,5 +47,5 @@ export const annotationsMethods = {
       .refine((a) => a.end > a.start, { message: 'an annotation must cover at least one character' }),
   ),
   exportWebAnnotations: method<WebAnnotationCollection>('long')(z.object({ articleId: id.optional() })),
-  importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: z.unknown() })),
+  importWebAnnotations: method<WebAnnotationImportReport>()(z.object({ document: jsonDocument })),
 };

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import type { OutletCount, Page, ArticleSummary, Article, ReanchorReport, ImportReport, SearchResult, SourceDetailsReport, VariantGroup } from '../../../db/model';
 import { MAX_ARTICLES_PER_FILL } from '../constants';
-import { fileFields, fileInput, oneSource } from './files';
-import { id, isoDate, optionalText, method, pageRequest } from './schemas';
+import { fileInput, fileFields, oneSource } from './files';
+import { id, isoDate, LIMITS, line, optionalText, method, pageRequest, withinOneRequest, withinOneRequestError } from './schemas';
 
 /** Source details, checked alike whether one article's are edited or many are filled in at once. */
-const outlet = optionalText(200);
-const url = optionalText(2000);
+const outlet = optionalText(LIMITS.outlet);
+const url = optionalText(LIMITS.url);
 const published = isoDate.nullable().optional();
 
 /** The articles methods of the contract. */
@@ -21,18 +21,20 @@ export const articlesMethods = {
     z.object({
       files: z
         .array(fileInput)
-        .min(1, 'choose at least one file'),
+        .min(1, 'choose at least one file')
+        .max(LIMITS.files)
+        .refine(withinOneRequest, withinOneRequestError),
     }),
   ),
   updateArticle: method<ArticleSummary>()(
     z.object({
       id,
-      title: z.string().trim().min(1, 'a title cannot be empty').max(500).optional(),
+      title: line(LIMITS.title, 'a title cannot be empty').optional(),
       outlet,
-      author: optionalText(200),
+      author: optionalText(LIMITS.author),
       url,
       published,
-      language: z.string().regex(/^[a-z]{2,3}$/, 'a language is a code such as ar or en').optional(),
+      language: z.string().regex(/^[a-z]{2,3}$/, 'a language is a code such as ar or en').max(3).optional(),
       direction: z.enum(['rtl', 'ltr']).optional(),
     }),
   ),
@@ -53,25 +55,26 @@ export const articlesMethods = {
   ),
   searchArticles: method<SearchResult>('read')(
     z.object({
-      query: z.string().max(2000),
-      outlet: z.string().max(200).optional(),
+      query: z.string().max(LIMITS.query),
+      outlet: z.string().max(LIMITS.outlet).optional(),
       language: z.string().max(10).optional(),
-      tag: z.string().max(80).optional(),
+      tag: z.string().max(LIMITS.tagName).optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
       limit: z.number().int().min(1).max(500).default(20),
     }),
   ),
-  findInArticle: method<{ start: number; end: number }[]>('read')(z.object({ id, query: z.string().max(500) })),
+  findInArticle: method<{ start: number; end: number }[]>('read')(z.object({ id, query: z.string().max(LIMITS.findQuery) })),
   listSpellingVariants: method<VariantGroup[]>('read')(z.object({})),
   addSpellingVariants: method<VariantGroup>()(
     z.object({
       terms: z
-        .array(z.string().trim().min(1).max(80).regex(/^[\p{L}\p{N}\p{M}]+$/u, 'each variant is a single word'))
-        .min(2, 'give at least two spellings'),
+        .array(z.string().trim().min(1).max(LIMITS.variantTerm).regex(/^[\p{L}\p{N}\p{M}]+$/u, 'each variant is a single word'))
+        .min(2, 'give at least two spellings')
+        .max(LIMITS.variantTerms),
     }),
   ),
   deleteSpellingVariants: method<{ deleted: true }>()(z.object({ groupId: id })),
-  updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(20_000_000) })),
+  updateArticleText: method<ReanchorReport>()(z.object({ id, body: z.string().min(1, 'the text cannot be empty').max(LIMITS.articleBody) })),
   replaceArticleTextFromFile: method<ReanchorReport>('long')(z.object({ id, ...fileFields }).refine(...oneSource)),
 };

@@ -2,23 +2,23 @@
 import { z } from 'zod';
 import type { Tag, CodebookImportReport } from '../../../db/model';
 import { fileInput } from './files';
-import { id, colour, method } from './schemas';
+import { colour, id, LIMITS, line, method, prose } from './schemas';
 
 /** The codebook methods of the contract. */
 export const codebookMethods = {
   listTags: method<Tag[]>('read')(z.object({})),
   createTag: method<Tag>()(
     // Without a colour, the tag takes the next one of a palette that stays distinct from the others.
-    z.object({ name: z.string().trim().min(1).max(80), colour: colour.optional(), parentId: id.nullable().optional(), description: z.string().max(2000).nullable().optional() }),
+    z.object({ name: line(LIMITS.tagName), colour: colour.optional(), parentId: id.nullable().optional(), description: prose(LIMITS.tagDescription).nullable().optional() }),
   ),
   updateTag: method<Tag>()(
     z.object({
       id,
-      name: z.string().trim().min(1).max(80).optional(),
+      name: line(LIMITS.tagName).optional(),
       colour: colour.optional(),
       parentId: id.nullable().optional(),
-      description: z.string().max(2000).nullable().optional(),
-      shortcut: z.string().regex(/^[\p{L}\p{N}]$/u, 'a shortcut is one letter or digit').nullable().optional(),
+      description: prose(LIMITS.tagDescription).nullable().optional(),
+      shortcut: z.string().regex(/^[\p{L}\p{N}]$/u, 'a shortcut is one letter or digit').max(2).nullable().optional(),
     }),
   ),
   mergeTags: method<Tag>()(z.object({ sourceId: id, targetId: id })),

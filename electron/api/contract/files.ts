@@ -1,6 +1,7 @@
 /** A file a call carries: its bytes inline, or a file received beforehand and named by its upload id. */
 import { z } from 'zod';
 import { UPLOAD_ID_PATTERN } from '../constants';
+import { fileData, fileName } from './schemas';
 
 /**
  * The fields of a file in a call: `name`, and either `dataBase64` (the bytes inline, for small
@@ -8,9 +9,9 @@ import { UPLOAD_ID_PATTERN } from '../constants';
  * `POST /api/upload` or, in the desktop app, over IPC; up to 200 MB, used once).
  */
 export const fileFields = {
-  name: z.string().min(1).max(1024),
-  dataBase64: z.string().optional(),
-  uploadId: z.string().regex(UPLOAD_ID_PATTERN, 'not an upload id (upload the file first)').optional(),
+  name: fileName,
+  dataBase64: fileData.optional(),
+  uploadId: z.string().max(32).regex(UPLOAD_ID_PATTERN, 'not an upload id (upload the file first)').optional(),
 };
 
 /** Exactly one of `dataBase64` and `uploadId`. */

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { ApiResult } from '../constants';
+import type { ApiMethodName } from '../method-names';
 import { annotationsMethods } from './annotations';
 import { articlesMethods } from './articles';
 import { claimsMethods } from './claims';
@@ -46,10 +47,13 @@ export type ApiOutput<M extends ApiMethod> = (typeof contract)[M]['output'];
 /** Every method name, in contract order. */
 export const apiMethodNames = Object.keys(contract) as ApiMethod[];
 
-/** The IPC channel a method travels on in the desktop app. */
-export function ipcChannel(name: ApiMethod): string {
-  return `api:${name}`;
-}
+// The preload's list of names (no zod) names exactly the contract's methods: this fails to
+// compile when a method is added to one and not the other.
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: SameNames<ApiMethodName, ApiMethod> = true;
+void namesMatch;
+
+export { ipcChannel } from '../method-names';
 
 /** The client the renderer calls: one async function per method, resolving to the result or throwing. */
 export type ApiClient = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<ApiOutput<M>> };

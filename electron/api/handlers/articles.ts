@@ -1,5 +1,6 @@
 /** Handlers of the library: articles, their metadata and text, imports, and search. */
 import type { SourceDetails } from '../../../db/model';
+import { LIMITS } from '../../../db/text/fields';
 import { normaliseText } from '../../../db/text/text';
 import { importFiles, inThreadPreparer } from '../../services/import';
 import { withCallFiles } from './files';
@@ -25,8 +26,11 @@ type ArticleMethods =
 export function articleHandlers({ uow, jobs, preparer, now, uploads }: Services): Pick<Handlers, ArticleMethods> {
   /** A text edit, with the re-anchoring it causes, as one step. */
   const replaceText = async (call: HandlerCall, id: number, body: string) => {
+    const text = normaliseText(body);
+    // The same limit for a typed text (checked by the contract too) and one read from a file.
+    if (text.length > LIMITS.articleBody) throw new ApiError('INVALID_ARGUMENT', 'tooLong', { field: 'body', max: LIMITS.articleBody });
     const title = (await requireArticle(call.repos, id)).title;
-    const report = await call.step({ kind: 'text.edit', subjectId: id, articleId: id, quote: title }, (repos) => repos.articles.replaceText(id, normaliseText(body), now()));
+    const report = await call.step({ kind: 'text.edit', subjectId: id, articleId: id, quote: title }, (repos) => repos.articles.replaceText(id, text, now()));
     if (!report) throw new ApiError('NOT_FOUND', 'articleNotFound', { id });
     return report;
   };
@@ -60,7 +64,12 @@ export function articleHandlers({ uow, jobs, preparer, now, uploads }: Services)
       const prepared = await withCallFiles(uploads, [file], ([incoming]) => (preparer ?? inThreadPreparer).prepare(incoming!));
       if ('error' in prepared) throw new ApiError('INVALID_ARGUMENT', 'fileNotRead', { file: name, reason: prepared.error });
       const first = prepared.items.find((item) => 'article' in item);
-      if (!first || !('article' in first)) throw new ApiError('INVALID_ARGUMENT', 'noTextInFile', { file: name });
+      if (!first || !('article' in first)) {
+        const limit = prepared.items.find((item) => 'limit' in item && item.limit);
+        // A text over the limit is refused as a typed one is, with the same message.
+        if (limit && 'limit' in limit && limit.limit) throw new ApiError('INVALID_ARGUMENT', 'tooLong', limit.limit);
+        throw new ApiError('INVALID_ARGUMENT', 'noTextInFile', { file: name });
+      }
       return call.write(async (repos) => replaceText({ ...call, repos }, id, first.article.body));
     },
     searchArticles: async ({ query, limit, ...filters }, { repos }) => {

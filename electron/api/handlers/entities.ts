@@ -3,6 +3,7 @@
  * Creating an entity or an alias scans the whole library as a background job; the call returns
  * once the job has run, while the store keeps answering other calls.
  */
+import { cleanLine } from '../../../db/text/fields';
 import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, passage, type Services } from './common';
 
 type EntityMethods = 'listEntities' | 'createEntity' | 'addEntityAlias' | 'deleteEntity' | 'markEntity' | 'listMentions' | 'reviewMentions' | 'placeMention' | 'deleteMention';
@@ -56,7 +57,7 @@ export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, Ent
           if (chosen !== undefined && !(await repos.entities.find(chosen))) throw new ApiError('NOT_FOUND', 'entityNotFound', { id: chosen });
           if (newEntity) chosen = (await repos.entities.findByName(newEntity.kind, newEntity.name))?.id ?? (await repos.entities.insert(newEntity.kind, newEntity.name, now()));
           // What the analyst marked becomes an alias, so the same spelling is found everywhere else.
-          await repos.entities.addAlias(chosen!, exact);
+          await repos.entities.addAlias(chosen!, cleanLine(exact));
           if (newEntity) await repos.entities.addAlias(chosen!, newEntity.name);
           return { target: chosen!, exact, mentionId: await repos.entities.insertAcceptedMention(chosen!, articleId, start, end, article.body, now()) };
         },

@@ -7,7 +7,9 @@
  */
 import { ZodError } from 'zod';
 import { StoreBusyError, StoreFullError, StoreReadOnlyError, UndoRefusedError } from '../../../db/errors';
+import { LimitError } from '../../../db/text/fields';
 import { type ApiErrorBody, errorBody } from '../constants';
+import { type ErrorKey, errorMessages, type ErrorParams } from '../error-messages';
 import { type ApiMethod, type ApiResult, contract } from '../contract';
 import { annotationHandlers } from './annotations';
 import { articleHandlers } from './articles';
@@ -84,8 +86,27 @@ function describeError(error: unknown): ApiErrorBody {
   if (error instanceof StoreBusyError) return errorBody('BUSY', 'storeBusy', { seconds: error.waitedSeconds });
   if (error instanceof StoreFullError) return errorBody('INTERNAL', 'storeFull');
   if (error instanceof StoreReadOnlyError) return errorBody('INTERNAL', 'storeReadOnly');
+  if (error instanceof LimitError) return errorBody('INVALID_ARGUMENT', error.key, error.params);
   if (error instanceof ZodError) {
-    const issues = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    // A value over its limit (the first thing wrong with the request) is named with the limit, in both languages.
+    const [first] = error.issues;
+    if (first?.code === 'too_big' && (first.origin === 'string' || first.origin === 'array')) {
+      return errorBody('INVALID_ARGUMENT', first.origin === 'string' ? 'tooLong' : 'tooMany', { field: first.path.join('.') || 'value', max: Number(first.maximum) });
+    }
+    if (first?.code === 'custom' && typeof first.params?.key === 'string' && first.params.key in errorMessages.en) {
+      const { key, ...params } = first.params as { key: ErrorKey } & ErrorParams;
+      return errorBody('INVALID_ARGUMENT', key, params);
+    }
+    // One message per field: a format's own (dates are written YYYY-MM-DD) says enough without its length's.
+    const fields = new Set<string>();
+    const issues = error.issues
+      .filter((i) => {
+        const field = i.path.join('.');
+        const repeated = fields.has(field);
+        fields.add(field);
+        return !repeated;
+      })
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
     return errorBody('INVALID_ARGUMENT', 'invalidRequest', { details: issues.join('; ') });
   }
   return errorBody('INTERNAL', 'internal', { reason: error instanceof Error ? error.message : String(error) });

@@ -6,8 +6,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { NewArticle } from '../../../db/model';
 import { analyseText, type IndexedText } from '../../../db/text/analyser';
+import { cleanLine, clipAtWord, excerpt, LIMITS } from '../../../db/text/fields';
 import { contentHash, detectLanguage, firstLineTitle, normaliseText } from '../../../db/text/text';
-import { MAX_ARTICLE_CHARS, MAX_FILE_BYTES } from '../../api/constants';
+import { MAX_FILE_BYTES } from '../../api/constants';
 import { findDatelineDate, parseMetadataDate } from './dates';
 import { ImportFileError } from './errors';
 import { type ArticleDraft, readDrafts } from './readers';
@@ -31,45 +32,68 @@ export interface PreparedArticle {
 }
 
 /** A file after preparation: its articles and per-row errors, or why the whole file failed. */
-export type PreparedFile = { name: string; items: (PreparedArticle | { label: string; error: string })[] } | { name: string; error: string };
+export type PreparedFile = { name: string; items: (PreparedArticle | { label: string; error: string; limit?: { field: string; max: number } })[] } | { name: string; error: string };
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'yi']);
-// Bidi embeddings, overrides and isolates can make a title display as something it is not.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-const OTHER_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 
-function cleanLine(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(OTHER_CONTROLS, ' ').replace(/\s+/g, ' ').trim();
-}
+/** The limit of each metadata field a file may give, and how a message names it. */
+const METADATA = {
+  title: { max: LIMITS.title, name: 'title' },
+  outlet: { max: LIMITS.outlet, name: 'outlet' },
+  author: { max: LIMITS.author, name: 'author' },
+} as const;
 
-/** Completes a draft into the article to store, or throws {@link ImportFileError}. */
+/**
+ * Completes a draft into the article to store, or throws {@link ImportFileError}. A file's
+ * metadata takes the rules a typed value takes (db/text/fields.ts), with one difference: what
+ * is too long is cut rather than refused, with a warning, because the file cannot be edited
+ * from here and the article should not be lost for a long title. A text too long to store is
+ * refused whole: cutting it would lose part of the article unseen.
+ */
 export function completeDraft(draft: ArticleDraft): { article: NewArticle; warnings: string[] } {
   const body = normaliseText(draft.body);
-  if (body.length > MAX_ARTICLE_CHARS) {
-    throw new ImportFileError(
-      `its text is ${body.length.toLocaleString('en')} characters long, more than the ${MAX_ARTICLE_CHARS.toLocaleString('en')} one article holds; ` +
-        'split it into several articles (several files, or rows of a CSV or JSON Lines file)',
-    );
-  }
   if (body.trim() === '') throw new ImportFileError(draft.sourceFormat === 'txt' || draft.sourceFormat === 'md' ? 'the file is empty' : 'no article text found in it');
+  if (body.length > LIMITS.articleBody) {
+    throw new ImportFileError(`the text is ${body.length.toLocaleString('en-US')} characters long; an article holds at most ${LIMITS.articleBody.toLocaleString('en-US')}: split it into several files`, {
+      field: 'body',
+      max: LIMITS.articleBody,
+    });
+  }
   const warnings = [...draft.warnings];
-  const givenTitle = draft.fields.title ? cleanLine(normaliseText(draft.fields.title)) : '';
-  const title = givenTitle || cleanLine(firstLineTitle(body)) || body.slice(0, 80);
+  const metadata = (field: keyof typeof METADATA): string | null => {
+    const value = draft.fields[field];
+    const cleaned = value ? cleanLine(value) : '';
+    if (cleaned.length <= METADATA[field].max) return cleaned || null;
+    warnings.push(`the ${METADATA[field].name} was ${cleaned.length.toLocaleString('en-US')} characters long; cut to ${METADATA[field].max}`);
+    return clipAtWord(cleaned, METADATA[field].max);
+  };
+  const title = metadata('title') || cleanLine(firstLineTitle(body)) || clipAtWord(cleanLine(body.slice(0, 1000)), 80);
+  const outlet = metadata('outlet');
+  const author = metadata('author');
   const detected = detectLanguage(body);
-  const language = draft.fields.language?.trim().toLowerCase() || detected.language;
+  // A language as the library takes it typed: a code such as ar or en (ar-SA is ar); anything else is detected.
+  const givenLanguage = draft.fields.language?.trim() || null;
+  const code = givenLanguage ? /^([a-z]{2,3})(?:[-_][a-z0-9-]*)?$/i.exec(givenLanguage)?.[1]?.toLowerCase() : undefined;
+  if (givenLanguage && !code) warnings.push(`language "${excerpt(givenLanguage)}" is not a code such as ar or en; detected instead`);
+  const language = code || detected.language;
   let published = parseMetadataDate(draft.fields.published);
-  if (draft.fields.published && !published) warnings.push(`publication date "${draft.fields.published}" not understood; left empty`);
+  if (draft.fields.published && !published) warnings.push(`publication date "${excerpt(draft.fields.published)}" not understood; left empty`);
   published ??= findDatelineDate(body);
-  const text = (value: string | null | undefined) => (value ? cleanLine(normaliseText(value)) || null : null);
+  let url = draft.fields.url ? cleanLine(draft.fields.url) || null : null;
+  if (url && url.length > LIMITS.url) {
+    // A cut address leads somewhere else: it is left out instead.
+    warnings.push(`the address (URL) was ${url.length.toLocaleString('en-US')} characters long, over ${LIMITS.url.toLocaleString('en-US')}; left out`);
+    url = null;
+  }
   return {
     article: {
       title,
-      outlet: text(draft.fields.outlet),
-      author: text(draft.fields.author),
-      url: text(draft.fields.url),
+      outlet,
+      author,
+      url,
       published,
       language,
-      direction: RTL_LANGUAGES.has(language) ? 'rtl' : draft.fields.language ? 'ltr' : detected.direction,
+      direction: RTL_LANGUAGES.has(language) ? 'rtl' : code ? 'ltr' : detected.direction,
       body,
       contentHash: contentHash(body),
       sourceName: draft.label.split(/[\\/]/).pop() ?? draft.label,
@@ -115,7 +139,7 @@ export async function prepareFile(file: IncomingFile): Promise<PreparedFile> {
           return { label: draft.label, article, warnings, indexed: analyseText(article.title, article.body) };
         } catch (error) {
           if (!(error instanceof ImportFileError)) throw error;
-          return { label: draft.label, error: error.message };
+          return { label: draft.label, error: error.message, ...(error.limit && { limit: error.limit }) };
         }
       }),
     };

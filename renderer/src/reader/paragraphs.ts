@@ -4,7 +4,7 @@
  * drawn as Ranges over those text nodes (CSS Custom Highlight API): the DOM is never split, and
  * Arabic letters stay joined.
  */
-import { codePointOffset, utf16Offset } from '../../../db/text/codepoints';
+import { codePointOffset } from '../../../db/text/codepoints';
 import { widenToWords } from '../../../db/text/words';
 
 /** One line of the body: where it starts (UTF-16 units into the body) and its text. */
@@ -77,10 +77,21 @@ export function selectionSpan(container: HTMLElement, body: string, selection: S
 /** Code point → UTF-16 offset for one body, computed once: the identity when it has no astral characters. */
 let offsetsFor: { body: string; toUtf16: (codePoints: number) => number } | null = null;
 
+/** The UTF-16 offset of every code point of `body` and of its end (as utf16Offset gives each), in one walk: asking for each in turn took quadratic time on a long text. */
+function utf16OffsetTable(body: string): Uint32Array {
+  const table = new Uint32Array([...body].length + 1).fill(body.length);
+  for (let i = 0, n = 0; i < body.length && n < table.length; n++) {
+    table[n] = i;
+    const unit = body.charCodeAt(i);
+    i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < body.length ? 2 : 1;
+  }
+  return table;
+}
+
 function toUtf16(body: string, codePoints: number): number {
   if (offsetsFor?.body !== body) {
     const astral = /[\uD800-\uDBFF]/.test(body);
-    const table = astral ? Uint32Array.from({ length: [...body].length + 1 }, (_, i) => utf16Offset(body, i)) : null;
+    const table = astral ? utf16OffsetTable(body) : null;
     offsetsFor = { body, toUtf16: table ? (n) => table[Math.min(n, table.length - 1)]! : (n) => Math.min(n, body.length) };
   }
   return offsetsFor.toUtf16(codePoints);
