@@ -6,7 +6,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { SanadApp } from './pages';
 
 /** The repository root. */
 export const repoRoot = resolve(__dirname, '../..');
@@ -75,4 +77,48 @@ export function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+}
+
+/** What each test of an end-to-end file works with. */
+export interface Session {
+  server: SanadServer;
+  context: BrowserContext;
+  page: Page;
+  app: SanadApp;
+  /** Stops the server and starts Sanad again on the same library (on the same port when asked), as a user restarting it does. */
+  restart(options?: { samePort?: boolean }): Promise<SanadServer>;
+}
+
+/**
+ * The set-up every end-to-end file shares: one Chromium for the file, and for each test a fresh
+ * library served in browser mode and a page open on it, closed after. `onStart` receives each
+ * test's session (to keep in the file's own variables, or to watch the page's requests).
+ */
+export function eachTestInAFreshLibrary(onStart: (session: Session) => void, contextOptions: BrowserContextOptions = {}): void {
+  let browser: Browser;
+  let session: Session;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    const server = await startServer(freshDataDir());
+    const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, ...contextOptions });
+    const page = await context.newPage();
+    const restart = async ({ samePort = false } = {}) => {
+      const { dataDir, origin } = session.server;
+      await session.server.stop();
+      session.server = await startServer(dataDir, samePort ? Number(new URL(origin).port) : undefined);
+      return session.server;
+    };
+    session = { server, context, page, app: new SanadApp(page), restart };
+    onStart(session);
+    await session.app.open(server.url);
+  });
+  afterEach(async () => {
+    await session.context.close();
+    await session.server.stop();
+  });
 }

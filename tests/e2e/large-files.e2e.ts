@@ -6,13 +6,12 @@
  */
 import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { wordReport } from '../large-files';
-import { fixture, freshDataDir, launchBrowser, type SanadServer, screenshot, startServer } from './harness';
+import { eachTestInAFreshLibrary, fixture, type SanadServer, screenshot } from './harness';
 import { inserted, ReaderPage, SanadApp } from './pages';
 
-let browser: Browser;
 let server: SanadServer;
 let context: BrowserContext;
 let page: Page;
@@ -20,16 +19,8 @@ let app: SanadApp;
 /** The API requests the page made: method, content type and body size. */
 let requests: { path: string; type: string; bodyBytes: number }[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  server = await startServer(freshDataDir());
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-  page = await context.newPage();
+eachTestInAFreshLibrary((session) => {
+  ({ server, context, page, app } = session);
   requests = [];
   page.on('request', (request: Request) => {
     const url = new URL(request.url());
@@ -37,12 +28,6 @@ beforeEach(async () => {
       requests.push({ path: url.pathname, type: request.headers()['content-type'] ?? '', bodyBytes: request.postDataBuffer()?.length ?? 0 });
     }
   });
-  app = new SanadApp(page);
-  await app.open(server.url);
-});
-afterEach(async () => {
-  await context.close();
-  await server.stop();
 });
 
 /** What is left in this server's folder of received files. */

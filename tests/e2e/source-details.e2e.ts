@@ -4,9 +4,9 @@
  * offers one dialog for the whole batch, the library marks what is missing and lists those
  * articles on their own, and Ctrl+Z takes the details back in one step.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, freshDataDir, launchBrowser, type SanadServer, screenshot, startServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eachTestInAFreshLibrary, fixture, screenshot } from './harness';
 import { inserted, SanadApp, SourceDetailsDialog } from './pages';
 
 const ARABIC_FILE = 'ar-pasted-no-source.txt';
@@ -15,29 +15,10 @@ const ARABIC_START = 'بدأت وحدات من قوات التحالف';
 const ENGLISH_START = 'Coalition units began moving equipment';
 const OUTLET = 'وكالة الأنباء المحلية';
 
-let browser: Browser;
-let server: SanadServer;
-let context: BrowserContext;
 let page: Page;
 let app: SanadApp;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  server = await startServer(freshDataDir());
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-  page = await context.newPage();
-  app = new SanadApp(page);
-  await app.open(server.url);
-});
-afterEach(async () => {
-  await context.close();
-  await server.stop();
-});
+eachTestInAFreshLibrary((session) => ({ page, app } = session));
 
 describe('articles without an outlet or a date', () => {
   it('are counted in the import summary, get their details for the whole batch in one dialog, and Ctrl+Z takes them back', async () => {

@@ -4,38 +4,21 @@
  * tagging, the annotations grid, a restart, and the Arabic interface.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, freshDataDir, launchBrowser, type SanadServer, screenshot, startServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eachTestInAFreshLibrary, fixture, type SanadServer, type Session, screenshot } from './harness';
 import { inserted, SanadApp } from './pages';
 
 const ARABIC_TITLE = 'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية';
 const ENGLISH_TITLE = 'Faw port closed for three days after overnight clashes';
 const ARABIC_PASSAGE = 'ثلاثة من الحراس أصيبوا بجروح طفيفة';
 
-let browser: Browser;
 let server: SanadServer;
-let context: BrowserContext;
 let page: Page;
 let app: SanadApp;
+let restart: Session['restart'];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  server = await startServer(freshDataDir());
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 }, acceptDownloads: true });
-  page = await context.newPage();
-  app = new SanadApp(page);
-  await app.open(server.url);
-});
-afterEach(async () => {
-  await context.close();
-  await server.stop();
-});
+eachTestInAFreshLibrary((session) => ({ server, page, app, restart } = session), { acceptDownloads: true });
 
 async function importSamples() {
   const summary = await app.importFiles([fixture('ar-port-closure.txt'), fixture('en-port-briefing.txt')]);
@@ -252,8 +235,7 @@ describe('undo, redo and changing text', () => {
     expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
 
     // Restarted on the same address (sanad serve --port), the tab keeps its own undo history.
-    await server.stop();
-    server = await startServer(server.dataDir, Number(new URL(server.origin).port));
+    server = await restart({ samePort: true });
     await app.open(server.url);
     const again = await (await app.goToLibrary()).openArticle(ARABIC_TITLE);
     await expect.poll(() => again.sideList.count()).toBe(1);
@@ -519,8 +501,7 @@ describe('the address', () => {
     const library = await app.goToLibrary();
     await library.waitForTitles(2);
     // Restarted on the same address, with a new token: the tab's calls are refused until it has it.
-    await server.stop();
-    server = await startServer(server.dataDir, Number(new URL(server.origin).port));
+    server = await restart({ samePort: true });
     await app.goToAnnotations();
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Missing or wrong access token');
     await page.goto(server.url);
@@ -611,8 +592,7 @@ describe('persistence', () => {
     await page.keyboard.press('2');
     await expect.poll(() => reader.sideList.count()).toBe(1);
 
-    await server.stop();
-    server = await startServer(server.dataDir);
+    server = await restart();
     await app.open(server.url);
     const library = await app.goToLibrary();
     expect((await library.waitForTitles(2)).sort()).toEqual([ENGLISH_TITLE, ARABIC_TITLE].sort());

@@ -14,6 +14,16 @@ import { Modal } from './Modal';
 /** The source roles, in the order the role list offers them. */
 export const SOURCE_ROLES: readonly SourceRole[] = ['outlet', 'agency', 'government', 'official', 'military', 'armed_group', 'ngo', 'social_media', 'unnamed'];
 
+/** The options of a relation list: supports, contradicts, mentions, in the interface language. */
+export function RelationOptions() {
+  const { t } = useI18n();
+  return (['supports', 'contradicts', 'mentions'] as const).map((r) => (
+    <option key={r} value={r}>
+      {t(`relation_${r}`)}
+    </option>
+  ));
+}
+
 /** A date as typed (2025, 2025-09 or 2025-09-20) as the range it stands for, with its precision; null when not a date. */
 export function typedDate(text: string): { from: string; to: string; precision: 'day' | 'month' | 'year' } | null {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
@@ -204,11 +214,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
           <label>
             {t('relation')}
             <select value={relation} onChange={(e) => setRelation(e.target.value as ClaimRelation)}>
-              {(['supports', 'contradicts', 'mentions'] as const).map((r) => (
-                <option key={r} value={r}>
-                  {t(`relation_${r}`)}
-                </option>
-              ))}
+              <RelationOptions />
             </select>
           </label>
         </div>

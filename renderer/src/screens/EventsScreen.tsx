@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { ClaimRelation, EventDetail, Reliability } from '../../../electron/api/contract';
 import { api } from '../api';
-import { typedDate } from '../components/ClaimDialog';
+import { RelationOptions, typedDate } from '../components/ClaimDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { SourceGraph } from '../components/SourceGraph';
 import { useI18n } from '../i18n';
@@ -123,11 +123,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                         aria-label={t('relation')}
                         onChange={(e) => void run(() => api.linkClaim({ claimId: claim.id, eventId: event.id, relation: e.target.value as ClaimRelation }))}
                       >
-                        {(['supports', 'contradicts', 'mentions'] as const).map((r) => (
-                          <option key={r} value={r}>
-                            {t(`relation_${r}`)}
-                          </option>
-                        ))}
+                        <RelationOptions />
                       </select>
                     </td>
                     <td dir="ltr">{dateText(claim.reportedDate)}</td>

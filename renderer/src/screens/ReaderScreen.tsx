@@ -151,7 +151,6 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
     (span: { start: number; end: number }, tagId: number | null, note: string) =>
       run(async () => {
         const created = await api.createAnnotation({ articleId, start: span.start, end: span.end, tagId, note: note || null });
-        window.getSelection()?.removeAllRanges();
         // Drawn at once: the new passage joins the cached list in text order (or, tagged again, takes its place).
         const tagRefs = created.tagIds.flatMap((id) => tags.data?.filter((x) => x.id === id) ?? []).map(({ id, name, colour }) => ({ id, name, colour }));
         const row: AnnotationRow = {
@@ -546,9 +545,12 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
   const apply = useCallback(
     async (tagId: number | null) => {
       if (!span) return;
-      await onTag(span, tagId, note);
+      // The toolbar closes and the selection goes at once, not when the store answers: a passage
+      // selected meanwhile (an analyst tagging fast) gets its own toolbar and keeps it.
       setSpan(null);
       setNote('');
+      window.getSelection()?.removeAllRanges();
+      await onTag(span, tagId, note);
     },
     [span, note, onTag],
   );
