@@ -192,6 +192,10 @@ export interface EntitySummary {
   aliases: string[];
   accepted: number;
   suggested: number;
+  /** As a source: its role, its reliability (Admiralty A–F) and why (null while it is none). */
+  role: SourceRole | null;
+  reliability: Reliability | null;
+  reliabilityNote: string | null;
 }
 
 /** A mention of an entity in an article, with its context; suggested until the analyst decides. */

@@ -19,7 +19,7 @@ export function aliasKeys(alias: string): string {
 export function listEntities(db: Store, id: number | null = null): EntitySummary[] {
   const rows = statement(
     db,
-    `SELECT e.id, e.kind, e.name,
+    `SELECT e.id, e.kind, e.name, e.source_role AS role, e.reliability, e.reliability_note AS reliabilityNote,
             (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)) AS aliases,
             (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id AND m.status = 'accepted') AS accepted,
             (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id AND m.status = 'suggested') AS suggested

@@ -303,6 +303,13 @@ export const en = {
   reliability: 'Reliability',
   reliabilityNote: 'Why this reliability',
   credibility: 'Credibility',
+  asSource: 'As a source',
+  reliability_A: 'A — completely reliable',
+  reliability_B: 'B — usually reliable',
+  reliability_C: 'C — fairly reliable',
+  reliability_D: 'D — not usually reliable',
+  reliability_E: 'E — unreliable',
+  reliability_F: 'F — reliability cannot be judged',
 };
 
 /** A key of the interface's text tables. */
@@ -605,6 +612,13 @@ const ar: Record<MessageKey, string> = {
   reliability: 'الموثوقية',
   reliabilityNote: 'سبب هذه الموثوقية',
   credibility: 'المصداقية',
+  asSource: 'بوصفه مصدرًا',
+  reliability_A: 'A — موثوق تمامًا',
+  reliability_B: 'B — موثوق عادةً',
+  reliability_C: 'C — موثوق إلى حدّ ما',
+  reliability_D: 'D — غير موثوق عادةً',
+  reliability_E: 'E — غير موثوق',
+  reliability_F: 'F — لا يمكن الحكم على موثوقيته',
 };
 
 /** The starter codebook's tags (migration 1), named in the interface language while their names are unchanged. */

@@ -83,7 +83,11 @@ describe('claims', () => {
     // The passage is annotated and tagged as a claim.
     expect((await call(dispatch, 'listAnnotations', { articleId: span.articleId })).map((a) => a.tags.map((t) => t.name))).toEqual([['Claim']]);
     // Reliability belongs to the source: grading it changes every claim citing it.
-    await call(dispatch, 'updateEntity', { id: claim.origin!.entityId, reliability: 'C', reliabilityNote: 'unnamed, but Reuters vouches' });
+    expect(await call(dispatch, 'updateEntity', { id: claim.origin!.entityId, reliability: 'C', reliabilityNote: 'unnamed, but Reuters vouches' })).toMatchObject({
+      role: 'unnamed',
+      reliability: 'C',
+      reliabilityNote: 'unnamed, but Reuters vouches',
+    });
     await call(dispatch, 'updateClaim', { id: claim.id, credibility: 2 });
     expect((await call(dispatch, 'getClaim', { id: claim.id })).grade).toBe('C2');
   });

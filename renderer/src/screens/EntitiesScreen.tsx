@@ -1,7 +1,8 @@
 /** Entities (people, organisations, places, other) with their aliases, and each one's page of mentions. */
 import { useCallback, useState } from 'react';
-import type { EntityKind } from '../../../electron/api/contract';
+import type { EntityKind, EntitySummary, Reliability, SourceRole } from '../../../electron/api/contract';
 import { api } from '../api';
+import { SOURCE_ROLES } from '../components/ClaimDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { MentionList } from '../components/MentionList';
 import { useI18n } from '../i18n';
@@ -19,6 +20,54 @@ export function EntityKindOptions() {
         </option>
       ))}
     </>
+  );
+}
+
+/** What an entity is as a source: its role, its reliability (A–F) and the note on why; saved as one undoable step. */
+function SourceFields({ entity, run }: { entity: EntitySummary; run: (work: () => Promise<unknown>) => Promise<void> }) {
+  const { t } = useI18n();
+  const [role, setRole] = useState(entity.role ?? '');
+  const [reliability, setReliability] = useState(entity.reliability ?? '');
+  const [note, setNote] = useState(entity.reliabilityNote ?? '');
+  return (
+    <form
+      className="source-fields"
+      aria-label={t('asSource')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() =>
+          api.updateEntity({ id: entity.id, role: (role || null) as SourceRole | null, reliability: (reliability || null) as Reliability | null, reliabilityNote: note.trim() || null }),
+        );
+      }}
+    >
+      <label>
+        {t('sourceRole')}
+        <select value={role} onChange={(e) => setRole(e.target.value)}>
+          <option value="">—</option>
+          {SOURCE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role_${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('reliability')}
+        <select value={reliability} onChange={(e) => setReliability(e.target.value)}>
+          <option value="">?</option>
+          {(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`reliability_${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="wide">
+        {t('reliabilityNote')}
+        <input value={note} onChange={(e) => setNote(e.target.value)} dir="auto" />
+      </label>
+      <button type="submit">{t('save')}</button>
+    </form>
   );
 }
 
@@ -92,6 +141,7 @@ export function EntitiesScreen({ onOpen }: { onOpen: (articleId: number) => void
               <input value={alias} onChange={(e) => setAlias(e.target.value)} placeholder={t('addAlias')} aria-label={t('addAlias')} dir="auto" required />
               <button type="submit">{t('addAlias')}</button>
             </form>
+            <SourceFields key={entity.id} entity={entity} run={run} />
             <MentionList mentions={mentions.data ?? []} show="article" onChanged={() => (entities.reload(), mentions.reload())} onError={setError} onOpen={(m) => onOpen(m.articleId)} />
           </div>
         )}
