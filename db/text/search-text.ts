@@ -177,11 +177,11 @@ export function monthTerm(month: number): string {
 
 /**
  * A prefix as search reads it (`word*`): folded, without a leading article (ال وال بال فال كال
- * لل, as every word loses it), and never stemmed. What it matches:
- * - `keys`: index keys that begin with it (انسحا* finds والانسحاب, whose key is انسحاب);
- * - `letterTerms`: letter-form terms that begin with it (بغد* finds بغداد, key غداد);
- * - `stems`: keys it spells with the start of a suffix after them, matched whole (حكومة* finds
- *   الحكومة, key حكوم; like the word حكومة, it then finds حكومات too).
+ * لل, as every word loses it), and never stemmed. It matches index keys that begin with `prefix`
+ * (انسحا* finds والانسحاب, whose key is انسحاب), letter-form terms that begin with `letterTerm`
+ * (بغد* finds بغداد, key غداد), and, whole, the `stems`: keys it spells with suffixes, or the
+ * start of one, after them (حكومة* finds الحكومة, key حكوم; like the word حكومة, it then finds
+ * حكومات too). Latin prefixes match keys only.
  */
 export function prefixSearch(typed: string): { prefix: string; letterTerm?: string; stems: string[] } {
   let prefix = foldWord(typed);
