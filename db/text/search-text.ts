@@ -112,41 +112,53 @@ function stripSuffixes(word: string): string {
   return stem;
 }
 
-/** What search knows of a word as written: folded, its key, and its letter forms (see letterForms) as index terms. */
-interface WordEntry {
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 500_000;
+
+/** The index key of a word: folded, and stemmed if Arabic. Word frequencies are skewed, so keys are cached. */
+export function searchKey(word: string): string {
+  return keyOf(word);
+}
+
+/** {@link searchKey}, given the word folded if that is known already. */
+function keyOf(word: string, folded?: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    folded ??= foldWord(word);
+    key = ARABIC.test(folded) ? stripSuffixes(stripPrefixes(folded)) : folded;
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(word, key);
+  }
+  return key;
+}
+
+/** What indexing and prefix search know of a word beside its key: folded, and its letter forms (see letterForms). */
+interface WordForms {
   folded: string;
-  key: string;
   letterForms: readonly string[];
+  /** The letter forms, marked as index terms. */
   letterTerms: readonly string[];
 }
 
-const entryCache = new Map<string, WordEntry>();
-const KEY_CACHE_LIMIT = 500_000;
+const formsCache = new Map<string, WordForms>();
 const NO_FORMS: readonly string[] = [];
 
-/** A word's entry. Word frequencies are skewed, so entries are cached. */
-function entry(word: string): WordEntry {
-  let found = entryCache.get(word);
+/** A word's forms, cached as keys are (search reads the keys alone: snippets mark words by key). */
+function formsOf(word: string): WordForms {
+  let found = formsCache.get(word);
   if (found === undefined) {
     const folded = foldWord(word);
-    if (ARABIC.test(folded)) {
-      const forms = letterForms(folded);
-      found = { folded, key: stripSuffixes(stripPrefixes(folded)), letterForms: forms, letterTerms: forms.length ? forms.map((f) => LETTER_FORM_MARK + f) : NO_FORMS };
-    } else found = { folded, key: folded, letterForms: NO_FORMS, letterTerms: NO_FORMS };
-    if (entryCache.size >= KEY_CACHE_LIMIT) entryCache.clear();
-    entryCache.set(word, found);
+    const forms = ARABIC.test(folded) ? letterForms(folded) : NO_FORMS;
+    found = { folded, letterForms: forms, letterTerms: forms.length ? forms.map((f) => LETTER_FORM_MARK + f) : NO_FORMS };
+    if (formsCache.size >= KEY_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(word, found);
   }
   return found;
 }
 
-/** The index key of a word: folded, and stemmed if Arabic. */
-export function searchKey(word: string): string {
-  return entry(word).key;
-}
-
-/** {@link foldWord}, cached with the word's key: for code that reads every word of a text. */
+/** {@link foldWord}, cached: for code that reads every word of a text. */
 export function foldedWord(word: string): string {
-  return entry(word).folded;
+  return formsOf(word).folded;
 }
 
 /**
@@ -162,8 +174,8 @@ export function analyseWords(words: readonly string[]): { keys: string[]; folded
   const folded: string[] = new Array(words.length);
   const terms = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    const found = entry(words[i]!);
-    keys[i] = found.key;
+    const found = formsOf(words[i]!);
+    keys[i] = keyOf(words[i]!, found.folded);
     folded[i] = found.folded;
     for (const term of found.letterTerms) terms.add(term);
   }
@@ -207,8 +219,7 @@ const SUFFIX_STARTS = new Set([...SUFFIX_CHAINS].flatMap((chain) => [...chain].m
 
 /** Whether `word` is one that prefix `prefix` (as {@link prefixSearch} reads it) finds by its key or its letter forms. */
 export function startsWithPrefix(word: string, prefix: string): boolean {
-  const found = entry(word);
-  return found.key.startsWith(prefix) || found.letterForms.some((f) => f.startsWith(prefix));
+  return searchKey(word).startsWith(prefix) || formsOf(word).letterForms.some((f) => f.startsWith(prefix));
 }
 
 /** The words of `text`, without their offsets (cheaper, for indexing). */
