@@ -1,16 +1,19 @@
 /**
  * Search over the library. The query language: words, "exact phrases", AND / OR / NOT (or a
  * leading -), prefix*, parentheses, and filters outlet:, lang:, tag:, from:, to:. Every word is
- * folded and stemmed as the index was, and widened to its spelling variants. Results are ranked
+ * folded and stemmed as the index was, and widened to its spelling variants; a month's name
+ * finds the month however it is named (أيلول = سبتمبر); a prefix finds every word that begins
+ * with it (folded, never stemmed: see prefixSearch), and the variants of such words. Results are ranked
  * by bm25 (title weighted above body), each with a snippet cut from the original text and the
  * matched words marked on it.
  */
 import { SearchQueryError } from '../errors';
 import type Database from 'better-sqlite3';
 import type { SearchFilters, SearchHit, SearchResult } from '../model';
-import { foldWord, searchKey, stripPrefixes, tokenize } from '../text/search-text';
+import { arabicMonthNames, isTwoWordMonth, monthsIn, queryMonth } from '../text/months';
+import { monthTerm, prefixSearch, searchKey, startsWithPrefix, type TextToken, tokenize } from '../text/search-text';
 import { codePointLength } from '../text/text';
-import { variantKeys } from './spelling-variants';
+import { variantKeys, variantKeysOfPrefix } from './spelling-variants';
 import { statement } from './statements';
 
 type QueryNode =
@@ -74,16 +77,36 @@ export function parseQuery(query: string): { tree: QueryNode | null; filters: Se
   function parseAnd(): QueryNode | null {
     const include: QueryNode[] = [];
     const exclude: QueryNode[] = [];
+    // Whether the last operand was a word typed just before this one (no AND, NOT or parenthesis
+    // between): two such words that name a month (كانون الثاني) are that month, not two words.
+    let afterWord = false;
     for (;;) {
       const next = peek();
       if (!next || next.type === 'or' || next.type === 'close') break;
       if (next.type === 'and') {
         position++;
+        afterWord = false;
         continue;
       }
       const negate = next.type === 'not';
       if (negate) position++;
+      const isWord = !negate && peek()?.type === 'word';
       const operand = parsePrimary();
+      const previous = include.at(-1);
+      if (
+        afterWord &&
+        isWord &&
+        operand?.kind === 'word' &&
+        !operand.prefix &&
+        previous?.kind === 'word' &&
+        !previous.prefix &&
+        isTwoWordMonth(previous.text, operand.text)
+      ) {
+        include[include.length - 1] = { kind: 'phrase', words: [previous.text, operand.text] };
+        afterWord = false;
+        continue;
+      }
+      afterWord = isWord && operand?.kind === 'word';
       if (!operand) continue;
       (negate ? exclude : include).push(operand);
     }
@@ -126,47 +149,134 @@ function quoted(key: string): string {
   return `"${key.replace(/"/g, '""')}"`;
 }
 
-/** The stem a prefix query matches against: folded, clitics stripped, suffixes kept. */
-function prefixKey(word: string): string {
-  const folded = foldWord(word);
-  return /[\u0600-\u06FF]/.test(folded) ? stripPrefixes(folded) : folded;
-}
-
+/** What snippets and find-in-article mark: the keys, months and prefixes a query matches. */
 interface Matchers {
   keys: Set<string>;
+  /** Months named in the query: every name of them is marked (سبتمبر and أيلول alike). */
+  months: Set<number>;
+  /** Prefixes as search reads them (see prefixSearch): a word is marked if its key or a letter form begins with one. */
   prefixes: string[];
   /** Each phrase's keys in order: find in an article counts a phrase once, not word by word. */
   phrases?: string[][];
 }
 
-/** The FTS5 MATCH expression for a query tree, and the keys a snippet should mark. */
-function toFts(db: Database.Database, node: QueryNode, matchers: Matchers): string {
+const noMatchers = (): Matchers => ({ keys: new Set(), months: new Set(), prefixes: [] });
+
+/** One way a query word or phrase can match: one index term, the terms beginning with a prefix, or keys side by side. */
+type Alternative = { kind: 'term'; term: string; counted?: false } | { kind: 'prefix'; prefix: string } | { kind: 'phrase'; keys: string[] };
+
+/**
+ * A query tree with each word and phrase expanded into what it matches (variants, months,
+ * prefixes). The MATCH expression and the estimate of how many articles match are both read off
+ * this one expansion, so they always agree.
+ */
+type Expanded =
+  | { kind: 'any'; alternatives: Alternative[] }
+  | { kind: 'or'; options: Expanded[] }
+  | { kind: 'and'; include: Expanded[]; exclude: Expanded[] };
+
+/** More spellings than this of a phrase naming months (each month several ways) and it is searched as written. */
+const MAX_PHRASE_SPELLINGS = 16;
+
+function expand(db: Database.Database, node: QueryNode, matchers: Matchers): Expanded {
   switch (node.kind) {
-    case 'word': {
-      if (node.prefix) {
-        const key = prefixKey(node.text);
-        matchers.prefixes.push(key);
-        return `${quoted(key)}*`;
-      }
-      const keys = variantKeys(db, searchKey(node.text));
-      keys.forEach((k) => matchers.keys.add(k));
-      return keys.length === 1 ? quoted(keys[0]!) : `(${keys.map(quoted).join(' OR ')})`;
-    }
-    case 'phrase': {
-      const keys = node.words.map(searchKey);
-      // Finding in an article wants the phrase whole; snippets mark its words.
-      if (matchers.phrases) matchers.phrases.push(keys);
-      else keys.forEach((k) => matchers.keys.add(k));
-      return quoted(keys.join(' '));
+    case 'word':
+      return { kind: 'any', alternatives: node.prefix ? expandPrefix(db, node.text, matchers) : expandWord(db, node.text, matchers) };
+    case 'phrase':
+      return { kind: 'any', alternatives: expandPhrase(node.words, matchers) };
+    case 'or':
+      return { kind: 'or', options: node.options.map((o) => expand(db, o, matchers)) };
+    case 'and':
+      // Excluded words are not marked in snippets: they do not occur in the results.
+      return { kind: 'and', include: node.include.map((n) => expand(db, n, matchers)), exclude: node.exclude.map((n) => expand(db, n, noMatchers())) };
+  }
+}
+
+/** A word: its key and its variants' keys, and, if it names a month, every name of that month. */
+function expandWord(db: Database.Database, word: string, matchers: Matchers): Alternative[] {
+  const keys = variantKeys(db, searchKey(word));
+  keys.forEach((k) => matchers.keys.add(k));
+  const named = queryMonth(word);
+  // An unambiguous month name's own key finds nothing its month's term does not (once the index
+  // is current): it stays, for an index still being rebuilt, but is not counted twice.
+  const alternatives: Alternative[] = keys.map((term, i) => ({ kind: 'term', term, ...(i === 0 && named && !named.ambiguous ? { counted: false } : {}) }));
+  if (named) {
+    matchers.months.add(named.month);
+    alternatives.push({ kind: 'term', term: monthTerm(named.month) });
+  }
+  return alternatives;
+}
+
+/**
+ * A prefix (see prefixSearch): index keys and letter forms that begin with it, the keys it spells
+ * with the start of a suffix after them, and the keys of every spelling variant of a word that
+ * begins with it.
+ */
+function expandPrefix(db: Database.Database, text: string, matchers: Matchers): Alternative[] {
+  const { prefix, letterTerm, stems } = prefixSearch(text);
+  if (!prefix) return [];
+  matchers.prefixes.push(prefix);
+  const alternatives: Alternative[] = [{ kind: 'prefix', prefix }];
+  if (letterTerm) alternatives.push({ kind: 'prefix', prefix: letterTerm });
+  for (const key of new Set([...stems, ...variantKeysOfPrefix(db, prefix)])) {
+    if (key.startsWith(prefix)) continue;
+    matchers.keys.add(key);
+    alternatives.push({ kind: 'term', term: key });
+  }
+  return alternatives;
+}
+
+/**
+ * A phrase: its words' keys side by side. A month named in it may be named any way (20 أيلول 2025
+ * finds 20 سبتمبر 2025); a phrase that is only a month's name (كانون الثاني) is that month.
+ */
+function expandPhrase(words: string[], matchers: Matchers): Alternative[] {
+  const keys = words.map(searchKey);
+  const spans = monthsIn(words);
+  const whole = spans.length === 1 && spans[0]!.first === 0 && spans[0]!.last === words.length - 1 ? spans[0]! : undefined;
+  if (whole) {
+    matchers.months.add(whole.month);
+    const month: Alternative = { kind: 'term', term: monthTerm(whole.month) };
+    if (words.length > 1) return [month];
+    matchers.keys.add(keys[0]!);
+    return [{ kind: 'term', term: keys[0]!, counted: false }, month];
+  }
+  // Each month in the phrase, every way it is written; the other words as they are.
+  let spellings: string[][] = [[]];
+  let at = 0;
+  for (const span of spans) {
+    const between = keys.slice(at, span.first);
+    const names = [...new Map(arabicMonthNames(span.month).map((name) => [name.map(searchKey).join(' '), name.map(searchKey)])).values()];
+    spellings = spellings.flatMap((before) => names.map((name) => [...before, ...between, ...name]));
+    at = span.last + 1;
+    if (spellings.length > MAX_PHRASE_SPELLINGS) break;
+  }
+  spellings = spellings.length > MAX_PHRASE_SPELLINGS ? [keys] : spellings.map((before) => [...before, ...keys.slice(at)]);
+  const monthAt = new Set(spans.flatMap((s) => (s.first === s.last ? [s.first] : [s.first, s.last])));
+  if (matchers.phrases) matchers.phrases.push(...spellings);
+  else {
+    keys.forEach((k, i) => monthAt.has(i) || matchers.keys.add(k));
+    spans.forEach((s) => matchers.months.add(s.month));
+  }
+  return spellings.map((k) => ({ kind: 'phrase', keys: k }));
+}
+
+/** A term no article has (the marks are ٠ and ١; folding turns every ٢ a text holds into 2). */
+const NO_TERM = '"\u0662"';
+
+/** The FTS5 MATCH expression of an expanded query. */
+function toFts(node: Expanded): string {
+  switch (node.kind) {
+    case 'any': {
+      const alternatives = node.alternatives.map((a) => (a.kind === 'term' ? quoted(a.term) : a.kind === 'prefix' ? `${quoted(a.prefix)}*` : quoted(a.keys.join(' '))));
+      if (alternatives.length === 0) return NO_TERM;
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
     }
     case 'or':
-      return `(${node.options.map((o) => toFts(db, o, matchers)).join(' OR ')})`;
+      return `(${node.options.map(toFts).join(' OR ')})`;
     case 'and': {
-      const included = `(${node.include.map((n) => toFts(db, n, matchers)).join(' AND ')})`;
-      if (node.exclude.length === 0) return included;
-      // Excluded words are not marked in snippets: they do not occur in the results.
-      const ignored: Matchers = { keys: new Set(), prefixes: [] };
-      return `${included} NOT (${node.exclude.map((n) => toFts(db, n, ignored)).join(' OR ')})`;
+      const included = `(${node.include.map(toFts).join(' AND ')})`;
+      return node.exclude.length === 0 ? included : `${included} NOT (${node.exclude.map(toFts).join(' OR ')})`;
     }
   }
 }
@@ -174,18 +284,19 @@ function toFts(db: Database.Database, node: QueryNode, matchers: Matchers): stri
 /** Above this many matching articles, results come newest first rather than ranked (see searchArticles). */
 export const RANKING_LIMIT = 20_000;
 
-/** How many articles a query matches at most, from the index's document counts (no scan of the matches). */
-function estimateMatches(db: Database.Database, node: QueryNode): number {
-  const documents = (key: string) => (statement(db, 'SELECT doc FROM article_search_vocab WHERE term = ?').pluck().get(key) as number | undefined) ?? 0;
+/**
+ * How many articles a query matches at most, from the index's document counts (no scan of the
+ * matches): the sum over every alternative of a word, the rarest word of a phrase.
+ */
+function estimateMatches(db: Database.Database, node: Expanded): number {
+  const documents = (term: string) => (statement(db, 'SELECT doc FROM article_search_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
   switch (node.kind) {
-    case 'word':
-      if (node.prefix) {
-        const key = prefixKey(node.text);
-        return statement(db, "SELECT coalesce(sum(doc), 0) FROM article_search_vocab WHERE term >= ? AND term < ? || '\uffff'").pluck().get(key, key) as number;
-      }
-      return variantKeys(db, searchKey(node.text)).reduce((sum, key) => sum + documents(key), 0);
-    case 'phrase':
-      return Math.min(...node.words.map((w) => documents(searchKey(w))));
+    case 'any':
+      return node.alternatives.reduce((sum, a) => {
+        if (a.kind === 'term') return a.counted === false ? sum : sum + documents(a.term);
+        if (a.kind === 'phrase') return sum + Math.min(...a.keys.map(documents));
+        return sum + (statement(db, "SELECT coalesce(sum(doc), 0) FROM article_search_vocab WHERE term >= ? AND term < ? || '\uffff'").pluck().get(a.prefix, a.prefix) as number);
+      }, 0);
     case 'or':
       return node.options.reduce((sum, option) => sum + estimateMatches(db, option), 0);
     case 'and':
@@ -195,39 +306,55 @@ function estimateMatches(db: Database.Database, node: QueryNode): number {
 
 /**
  * Every place in `body` that a query's words match, found the way search matches them (folded,
- * stemmed, widened to variants, prefixes), as code-point spans in text order.
+ * stemmed, widened to variants and months, prefixes), as code-point spans in text order.
  */
 export function findInText(db: Database.Database, body: string, query: string): { start: number; end: number }[] {
   const { tree } = parseQuery(query);
   if (!tree) return [];
-  const matchers: Matchers = { keys: new Set(), prefixes: [], phrases: [] };
-  toFts(db, tree, matchers);
+  const matchers: Matchers = { ...noMatchers(), phrases: [] };
+  expand(db, tree, matchers);
   const tokens = tokenize(body);
   const keys = tokens.map((token) => searchKey(token.text));
+  const matched = matchedWords(tokens, matchers);
   const phraseAt = (i: number) => matchers.phrases!.find((phrase) => phrase.every((key, j) => keys[i + j] === key));
   const matches: { start: number; end: number }[] = [];
   let codePoints = 0;
   let at = 0;
   for (let i = 0; i < tokens.length; i++) {
-    // A phrase is one match from its first word to its last; other words match one by one.
+    // A phrase is one match from its first word to its last, as is a month's two-word name;
+    // other words match one by one.
     const phrase = phraseAt(i);
-    if (!phrase && !isMatch(tokens[i]!.text, matchers)) continue;
-    const last = tokens[i + (phrase ? phrase.length - 1 : 0)]!;
+    if (!phrase && !matched[i]) continue;
+    const length = phrase ? phrase.length : matched[i]!;
+    const last = tokens[i + length - 1]!;
     codePoints += codePointLength(body.slice(at, tokens[i]!.start));
-    const length = codePointLength(body.slice(tokens[i]!.start, last.end));
-    matches.push({ start: codePoints, end: codePoints + length });
-    codePoints += length;
+    const span = codePointLength(body.slice(tokens[i]!.start, last.end));
+    matches.push({ start: codePoints, end: codePoints + span });
+    codePoints += span;
     at = last.end;
-    if (phrase) i += phrase.length - 1;
+    i += length - 1;
   }
   return matches;
 }
 
-function isMatch(word: string, matchers: Matchers): boolean {
-  if (matchers.keys.has(searchKey(word))) return true;
-  if (matchers.prefixes.length === 0) return false;
-  const stem = prefixKey(word);
-  return matchers.prefixes.some((p) => stem.startsWith(p));
+/**
+ * Which of `tokens` a query's words match: for each, 0 if none, else how many words the match
+ * covers from there (1, or 2 for a month's two-word name such as كانون الثاني).
+ */
+function matchedWords(tokens: readonly TextToken[], matchers: Matchers): number[] {
+  const matched = tokens.map(({ text }): number => {
+    if (matchers.keys.has(searchKey(text))) return 1;
+    if (matchers.prefixes.some((p) => startsWithPrefix(text, p))) return 1;
+    return 0;
+  });
+  if (matchers.months.size) {
+    for (const { first, last, month } of monthsIn(tokens.map((t) => t.text))) {
+      if (!matchers.months.has(month)) continue;
+      matched[first] = last - first + 1;
+      for (let i = first + 1; i <= last; i++) matched[i] = 0;
+    }
+  }
+  return matched;
 }
 
 /** Characters of context in a snippet. */
@@ -236,7 +363,8 @@ const SNIPPET_WORDS = 28;
 /** A snippet of `body` around the densest run of matched words, with their offsets in it. */
 export function makeSnippet(body: string, matchers: Matchers): { snippet: string; highlights: [number, number][] } {
   const tokens = tokenize(body);
-  const matched = tokens.map((t) => isMatch(t.text, matchers));
+  // Each word of a month's two-word name is marked on its own (the snippet may cut between them).
+  const matched = matchedWords(tokens, matchers).map((n, i, all) => n > 0 || (i > 0 && all[i - 1]! > 1));
   let bestStart = 0;
   let bestCount = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -300,7 +428,7 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
     conditions.push('EXISTS (SELECT 1 FROM annotations n JOIN annotation_tags x ON x.annotation_id = n.id JOIN tags t ON t.id = x.tag_id WHERE n.article_id = a.id AND lower(t.name) = lower(?))');
     params.push(filters.tag);
   }
-  const matchers: Matchers = { keys: new Set(), prefixes: [] };
+  const matchers = noMatchers();
   // Bodies are read for the page of results only: selecting them while ranking would read the
   // text of every match.
   let ranked: { id: number; score: number }[];
@@ -308,7 +436,9 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
   let matches = 0;
   let exact = false;
   if (tree) {
-    matches = estimateMatches(db, tree);
+    const expanded = expand(db, tree, matchers);
+    const match = toFts(expanded);
+    matches = estimateMatches(db, expanded);
     if (matches > RANKING_LIMIT) order = 'newest';
     // Filters join the articles table, walked from the index side: in rowid order FTS5 stops after
     // `limit` rows; ranked, the join sorts at most RANKING_LIMIT matches. A rowid IN (...) set would
@@ -322,11 +452,11 @@ export function searchArticles(db: Database.Database, query: string, extraFilter
            WHERE article_search MATCH ? AND s.rank MATCH 'bm25(4.0, 1.0)'${where}
            ORDER BY s.rank LIMIT ?`
         : `SELECT s.rowid AS id, 0 AS score FROM ${from} WHERE article_search MATCH ?${where} ORDER BY s.rowid DESC LIMIT ?`,
-    ).all(toFts(db, tree, matchers), ...params, limit) as { id: number; score: number }[];
+    ).all(match, ...params, limit) as { id: number; score: number }[];
     // Under the ranking limit, counting the matches costs little: the count is exact (NOT,
-    // phrases and spelling variants included). Above it, the index's estimate stands.
+    // phrases, prefixes, months and spelling variants included). Above it, the index's estimate stands.
     if (order === 'relevance') {
-      matches = statement(db, `SELECT count(*) FROM ${from} WHERE article_search MATCH ?${where}`).pluck().get(toFts(db, tree, { keys: new Set(), prefixes: [] }), ...params) as number;
+      matches = statement(db, `SELECT count(*) FROM ${from} WHERE article_search MATCH ?${where}`).pluck().get(match, ...params) as number;
       exact = true;
     }
   } else if (conditions.length) {

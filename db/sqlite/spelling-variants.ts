@@ -1,7 +1,7 @@
 /** The analyst's table of spelling variants: groups of words a search treats as one. */
 import type Database from 'better-sqlite3';
 import type { VariantGroup } from '../model';
-import { searchKey } from '../text/search-text';
+import { searchKey, startsWithPrefix, words } from '../text/search-text';
 import { statement } from './statements';
 
 /** Every group, terms in the order they were added. */
@@ -47,4 +47,15 @@ export function variantKeys(db: Database.Database, key: string): string[] {
     .pluck()
     .all(key) as string[];
   return [...new Set([key, ...keys])];
+}
+
+/**
+ * The search keys of every variant of every word that begins with `prefix` (as prefix search
+ * reads it): Washing* reaches واشنطن through Washington. The table is small: it is read whole and
+ * matched here, as prefix search matches words.
+ */
+export function variantKeysOfPrefix(db: Database.Database, prefix: string): string[] {
+  const rows = statement(db, 'SELECT group_id AS groupId, term, term_key AS key FROM spelling_variants').all() as { groupId: number; term: string; key: string }[];
+  const groups = new Set(rows.filter((r) => words(r.term).some((w) => startsWithPrefix(w, prefix))).map((r) => r.groupId));
+  return [...new Set(rows.filter((r) => groups.has(r.groupId)).map((r) => r.key))];
 }

@@ -72,13 +72,33 @@ const MIN_STEM = 3;
 export function stripPrefixes(word: string): string {
   let stem = word;
   for (let round = 0; round < 3; round++) {
-    const article = ARTICLE_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 2);
-    const letter = article ? undefined : LETTER_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= MIN_STEM);
-    const prefix = article ?? letter;
+    const prefix = nextPrefix(stem);
     if (!prefix) break;
     stem = stem.slice(prefix.length);
   }
   return stem;
+}
+
+/** The prefix {@link stripPrefixes} takes next from `stem`, if any. */
+function nextPrefix(stem: string): string | undefined {
+  return nextArticle(stem) ?? LETTER_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= MIN_STEM);
+}
+
+/**
+ * The forms of a folded Arabic word from which {@link stripPrefixes} then takes a single letter
+ * (و ف ب ل): the letter may be a clitic (وقال) or the word's own (وزارة, بغداد, فلسطين, whose
+ * keys are زار, غداد, سطين). Prefix search looks for them beside the keys, so بغد* finds بغداد.
+ */
+function letterForms(word: string): string[] {
+  const forms: string[] = [];
+  let stem = word;
+  for (let round = 0; round < 3; round++) {
+    const prefix = nextPrefix(stem);
+    if (!prefix) break;
+    if (prefix.length === 1) forms.push(stem);
+    stem = stem.slice(prefix.length);
+  }
+  return forms;
 }
 
 /** Strips common suffixes (pronouns, plural and dual endings, nisba) from a folded Arabic word. */
@@ -97,9 +117,14 @@ const KEY_CACHE_LIMIT = 500_000;
 
 /** The index key of a word: folded, and stemmed if Arabic. Word frequencies are skewed, so keys are cached. */
 export function searchKey(word: string): string {
+  return keyOf(word);
+}
+
+/** {@link searchKey}, given the word folded if that is known already. */
+function keyOf(word: string, folded?: string): string {
   let key = keyCache.get(word);
   if (key === undefined) {
-    const folded = foldWord(word);
+    folded ??= foldWord(word);
     key = ARABIC.test(folded) ? stripSuffixes(stripPrefixes(folded)) : folded;
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
     keyCache.set(word, key);
@@ -107,12 +132,102 @@ export function searchKey(word: string): string {
   return key;
 }
 
+/** What indexing and prefix search know of a word beside its key: folded, and its letter forms (see letterForms). */
+interface WordForms {
+  folded: string;
+  letterForms: readonly string[];
+  /** The letter forms, marked as index terms. */
+  letterTerms: readonly string[];
+}
+
+const formsCache = new Map<string, WordForms>();
+const NO_FORMS: readonly string[] = [];
+
+/** A word's forms, cached as keys are (search reads the keys alone: snippets mark words by key). */
+function formsOf(word: string): WordForms {
+  let found = formsCache.get(word);
+  if (found === undefined) {
+    const folded = foldWord(word);
+    const forms = ARABIC.test(folded) ? letterForms(folded) : NO_FORMS;
+    found = { folded, letterForms: forms, letterTerms: forms.length ? forms.map((f) => LETTER_FORM_MARK + f) : NO_FORMS };
+    if (formsCache.size >= KEY_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(word, found);
+  }
+  return found;
+}
+
+/** {@link foldWord}, cached: for code that reads every word of a text. */
+export function foldedWord(word: string): string {
+  return formsOf(word).folded;
+}
+
+/**
+ * Marks on index terms that are not a word's key, so that no query word can ever equal one nor a
+ * prefix reach one by accident: Arabic-Indic digits, which folding turns into 0-9 in every word.
+ */
+const LETTER_FORM_MARK = '\u0660';
+const MONTH_MARK = '\u0661';
+
+/** The words of a text as indexing needs them, each looked up once: keys, folded forms, and the letter-form terms (once each). */
+export function analyseWords(words: readonly string[]): { keys: string[]; folded: string[]; letterTerms: Set<string> } {
+  const keys: string[] = new Array(words.length);
+  const folded: string[] = new Array(words.length);
+  const terms = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const found = formsOf(words[i]!);
+    keys[i] = keyOf(words[i]!, found.folded);
+    folded[i] = found.folded;
+    for (const term of found.letterTerms) terms.add(term);
+  }
+  return { keys, folded, letterTerms: terms };
+}
+
+/** The index term that every name of a month stands for (see months.ts). */
+export function monthTerm(month: number): string {
+  return `${MONTH_MARK}شهر${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * A prefix as search reads it (`word*`): folded, without a leading article (ال وال بال فال كال
+ * لل, as every word loses it), and never stemmed. It matches index keys that begin with `prefix`
+ * (انسحا* finds والانسحاب, whose key is انسحاب), letter-form terms that begin with `letterTerm`
+ * (بغد* finds بغداد, key غداد), and, whole, the `stems`: keys it spells with suffixes, or the
+ * start of one, after them (حكومة* finds الحكومة, key حكوم; like the word حكومة, it then finds
+ * حكومات too). Latin prefixes match keys only.
+ */
+export function prefixSearch(typed: string): { prefix: string; letterTerm?: string; stems: string[] } {
+  let prefix = foldWord(typed);
+  if (!ARABIC.test(prefix)) return { prefix, stems: [] };
+  for (let article = nextArticle(prefix); article; article = nextArticle(prefix)) prefix = prefix.slice(article.length);
+  const stems: string[] = [];
+  for (let length = MIN_STEM; length < prefix.length; length++) {
+    // A key followed by whole suffixes (حكوم + ه); or, if the key is long enough not to be
+    // another short word's, by the start of one (انسحاب + ا, of انسحابات).
+    const rest = prefix.slice(length);
+    if (SUFFIX_CHAINS.has(rest) || (length > MIN_STEM && SUFFIX_STARTS.has(rest))) stems.push(prefix.slice(0, length));
+  }
+  return { prefix, letterTerm: LETTER_FORM_MARK + prefix, stems };
+}
+
+function nextArticle(stem: string): string | undefined {
+  return ARTICLE_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 2);
+}
+
+/** One or two suffixes in a row (ه, ات, اته, ...), as stripSuffixes takes them off a word; and their starts. */
+const SUFFIX_CHAINS = new Set([...SUFFIXES, ...SUFFIXES.flatMap((a) => SUFFIXES.map((b) => a + b))]);
+const SUFFIX_STARTS = new Set([...SUFFIX_CHAINS].flatMap((chain) => [...chain].map((_, i) => chain.slice(0, i + 1))));
+
+/** Whether `word` is one that prefix `prefix` (as {@link prefixSearch} reads it) finds by its key or its letter forms. */
+export function startsWithPrefix(word: string, prefix: string): boolean {
+  return searchKey(word).startsWith(prefix) || formsOf(word).letterForms.some((f) => f.startsWith(prefix));
+}
+
 /** The words of `text`, without their offsets (cheaper, for indexing). */
 export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** The text the full-text index holds for `text`: each word's key, in order, space separated. */
+/** Each word's key, in order, space separated: the words of the text the full-text index holds (see analyser.ts). */
 export function indexText(text: string): string {
   return words(text).map(searchKey).join(' ');
 }

@@ -96,6 +96,23 @@ describe('importing', () => {
     await expect.poll(() => both.titles().then((t) => t.sort())).toEqual([ENGLISH_TITLE, ARABIC_TITLE].sort());
   });
 
+  it('finds the words a typed prefix begins, their spelling variants, and a month by its other name', async () => {
+    await importSamples();
+    const library = await app.goToLibrary();
+    await library.waitForTitles(2);
+    // The article writes وزارة, whose key is shorter than the prefix (زار).
+    const prefix = await library.search('وزارة*');
+    await expect.poll(() => prefix.titles()).toEqual([ARABIC_TITLE]);
+    expect(await prefix.marks()).toEqual(['وزارة']);
+    // Washington and واشنطن are spelling variants.
+    const variants = await library.search('Washing*');
+    await expect.poll(() => variants.titles().then((t) => t.sort())).toEqual([ENGLISH_TITLE, ARABIC_TITLE].sort());
+    // The article names the month أيلول.
+    const month = await library.search('سبتمبر');
+    await expect.poll(() => month.titles()).toEqual([ARABIC_TITLE]);
+    expect(await month.marks()).toEqual(['أيلول']);
+  });
+
   it('counts the library\'s articles, and the matching ones under a column filter the server applies', async () => {
     await importSamples();
     const library = await app.goToLibrary();

@@ -1,6 +1,11 @@
 /** Search as the analyst uses it: through the API, over a small Arabic and English library. */
 import { describe, expect, it } from 'vitest';
+import { createJobRunner } from '../../db/sqlite/job-runner';
+import { openStore } from '../../db/sqlite/store';
+import { ANALYSER_VERSION } from '../../db/text/analyser';
+import { searchKey, words } from '../../db/text/search-text';
 import type { SearchHit, SearchResult } from '../../electron/api/contract';
+import { localApi } from '../../electron/backend/local';
 import { callApi, tempApi } from '../helpers';
 
 const ARTICLES = [
@@ -10,9 +15,9 @@ const ARTICLES = [
   { name: 'd.txt', text: 'اجتماع في بغداد\nعقد رئيس الوزراء اجتماعًا مع قادة الأجهزة الأمنية في بغداد لبحث الوضع في سوريا.' },
 ];
 
-async function library() {
+async function library(articles: { name: string; text: string }[] = ARTICLES) {
   const api = tempApi();
-  await api.dispatch('importFiles', { files: ARTICLES.map((a) => ({ name: a.name, dataBase64: Buffer.from(a.text).toString('base64') })) });
+  await api.dispatch('importFiles', { files: articles.map((a) => ({ name: a.name, dataBase64: Buffer.from(a.text).toString('base64') })) });
   const search = async (query: string, filters: Record<string, unknown> = {}) => {
     const result = await api.dispatch('searchArticles', { query, ...filters });
     if (!result.ok) throw new Error(result.error.message);
@@ -161,5 +166,158 @@ describe('finding in an article', () => {
     expect(found.map((m) => [...body].slice(m.start, m.end).join(''))).toEqual(['قاعدة عين الأسد', 'قاعدة عين الأسد']);
     // A word of the phrase alone is no match for the phrase.
     expect(await callApi(dispatch, 'findInArticle', { id: 2, query: '"قاعدة عين الأسد"' })).toEqual([]);
+  });
+});
+
+/** Words as they are written with their clitics and suffixes, whose keys (stems) are shorter than the words. */
+const PREFIX_ARTICLES = [
+  { name: 'p1.txt', text: 'قرار الحكومة\nأعلنت الحكومة العراقية أن وزارة الدفاع ستشرف على الانسحاب، وطالبت بالانسحاب الكامل والانسحاب السريع.' },
+  { name: 'p2.txt', text: 'جولة إقليمية\nزار وزير الخارجية لبنان وفلسطين، ثم بغداد.' },
+  { name: 'p3.txt', text: 'صمت رسمي\nقال ممثلو المسلمين إن الحكومات صمتت طويلا.' },
+  { name: 'p4.txt', text: 'Talks in Washington\nOfficials met in Washington on Tuesday.' },
+];
+
+describe('prefix search', () => {
+  it('finds every word that begins with the prefix, where the word\'s stem is shorter than the prefix', async () => {
+    const { titles, search } = await library(PREFIX_ARTICLES);
+    // The keys of الحكومة, وزارة and المسلمين are حكوم, زار and مسلم: the longer prefixes used to match nothing.
+    const government = ['صمت رسمي', 'قرار الحكومة'].sort();
+    expect(await titles('حكوم*')).toEqual(government);
+    // As the word حكومة finds الحكومات (one stem), so does the prefix.
+    expect(await titles('حكومة*')).toEqual(government);
+    expect(await titles('الحكومة*')).toEqual(government);
+    expect(await titles('وزارة*')).toEqual(['قرار الحكومة']);
+    expect(await titles('مسلمي*')).toEqual(['صمت رسمي']);
+    const [hit] = await search('مسلمي*');
+    expect(hit!.highlights.map(([s, e]) => hit!.snippet.slice(s, e))).toEqual(['المسلمين']);
+  });
+
+  it('finds a word whose first letters the stemmer took for clitics (لبنان, فلسطين, وزير)', async () => {
+    const { titles } = await library(PREFIX_ARTICLES);
+    expect(await titles('لبن*')).toEqual(['جولة إقليمية']);
+    expect(await titles('فلس*')).toEqual(['جولة إقليمية']);
+    expect(await titles('وزي*')).toEqual(['جولة إقليمية']);
+    expect(await titles('بغد*')).toEqual(['جولة إقليمية']);
+    // A word that does not begin with the prefix is no match, though its stem is the prefix's: زار is not وزارة.
+    expect(await titles('وزار*')).toEqual(['قرار الحكومة']);
+  });
+
+  it('finds a word with its article and attached prepositions, by the word or by the word with its article', async () => {
+    const { titles, search } = await library(PREFIX_ARTICLES);
+    for (const query of ['انسحا*', 'الانسحاب*', 'الانسحا*', 'بالانسحاب*', 'والانسحاب*']) {
+      expect(await titles(query), query).toEqual(['قرار الحكومة']);
+      const [hit] = await search(query);
+      // A leading article comes off a prefix as off any word.
+      expect(hit!.highlights.map(([s, e]) => hit!.snippet.slice(s, e)), query).toEqual(['الانسحاب', 'بالانسحاب', 'والانسحاب']);
+    }
+  });
+
+  it('reaches the spelling variants of the words that begin with a prefix', async () => {
+    const { titles } = await library();
+    // Washington and واشنطن are variants in the shipped table; the library's واشنطن article has no Latin word.
+    expect(await titles('Washing*')).toEqual(['تقليص الوجود الأميركي']);
+    expect(await titles('Erb*')).toEqual(['Drone attack near Erbil', 'تقليص الوجود الأميركي'].sort());
+    expect(await titles('واشنط*')).toEqual(['تقليص الوجود الأميركي']);
+  });
+
+  it('counts prefix matches exactly, variants included', async () => {
+    const { dispatch } = await library();
+    const result = await callApi(dispatch, 'searchArticles', { query: 'Erb*' });
+    expect({ matches: result.matches, exact: result.matchesExact }).toEqual({ matches: 2, exact: true });
+  });
+});
+
+const MONTH_ARTICLES = [
+  { name: 'm1.txt', text: 'مؤتمر أيلول\nانعقد المؤتمر في 20 أيلول 2025 في بغداد.' },
+  { name: 'm2.txt', text: 'قمة سبتمبر\nعقدت القمة بتاريخ 3 سبتمبر 2024 في القاهرة.' },
+  { name: 'm3.txt', text: 'اجتماع الشتاء\nعقد الاجتماع الأول في كانون الثاني الماضي.' },
+  { name: 'm4.txt', text: 'موعد الانتخابات\nتجري الانتخابات في يناير 2026 بحسب اللجنة.' },
+  { name: 'm5.txt', text: 'سباق الخيل\nكان الثاني في السباق حصانا عربيا، ويعود السباق في كانون الأول.' },
+  { name: 'm6.txt', text: 'ضغوط\nمارس الوفد ضغوطا كبيرة على السلطات.' },
+  { name: 'm7.txt', text: 'جلسة البرلمان\nعقد البرلمان جلسته في 5 مارس 2025.' },
+  { name: 'm8.txt', text: 'انتخابات تونس\nتجري الانتخابات يوم 12 جانفي 2026.' },
+];
+
+describe('month names', () => {
+  it('finds a month by its name in either Arabic system, both ways', async () => {
+    const { titles } = await library(MONTH_ARTICLES);
+    expect(await titles('أيلول')).toEqual(['قمة سبتمبر', 'مؤتمر أيلول'].sort());
+    expect(await titles('سبتمبر')).toEqual(['قمة سبتمبر', 'مؤتمر أيلول'].sort());
+    expect(await titles('ديسمبر')).toEqual(['سباق الخيل']);
+  });
+
+  it('reads a two-word month name as one month, and not as its words', async () => {
+    const { titles } = await library(MONTH_ARTICLES);
+    const january = ['اجتماع الشتاء', 'انتخابات تونس', 'موعد الانتخابات'].sort();
+    expect(await titles('يناير')).toEqual(january);
+    expect(await titles('كانون الثاني')).toEqual(january);
+    expect(await titles('"كانون الثاني"')).toEqual(january);
+    expect(await titles('جانفي')).toEqual(january);
+    // كانون الأول is December, and "كان الثاني" ("was second") no month at all.
+    expect(await titles('تشرين الثاني')).toEqual([]);
+    // Two words typed with AND between them are two words.
+    expect(await titles('كانون AND الثاني')).toEqual(['اجتماع الشتاء', 'سباق الخيل'].sort());
+  });
+
+  it('reads a name that is also a word (مارس "he practised") as a month only beside a date', async () => {
+    const { titles } = await library(MONTH_ARTICLES);
+    expect(await titles('آذار')).toEqual(['جلسة البرلمان']);
+    // Whoever types مارس may mean either.
+    expect(await titles('مارس')).toEqual(['جلسة البرلمان', 'ضغوط'].sort());
+  });
+
+  it('matches a date in a phrase however its month is named', async () => {
+    const { titles } = await library(MONTH_ARTICLES);
+    expect(await titles('"20 سبتمبر 2025"')).toEqual(['مؤتمر أيلول']);
+    expect(await titles('"3 أيلول 2024"')).toEqual(['قمة سبتمبر']);
+    expect(await titles('"3 أيلول 2025"')).toEqual([]);
+  });
+
+  it('marks the month as the article names it, both words of a two-word name', async () => {
+    const { dispatch, search } = await library(MONTH_ARTICLES);
+    const hits = await search('يناير');
+    const marks = hits.map((hit) => hit.highlights.map(([s, e]) => hit.snippet.slice(s, e)).join(' ')).sort();
+    expect(marks).toEqual(['جانفي', 'كانون الثاني', 'يناير'].sort());
+    const body = (await callApi(dispatch, 'getArticle', { id: 3 })).body;
+    const found = await callApi(dispatch, 'findInArticle', { id: 3, query: 'يناير' });
+    expect(found.map((m) => [...body].slice(m.start, m.end).join(''))).toEqual(['كانون الثاني']);
+    expect(await callApi(dispatch, 'findInArticle', { id: 5, query: 'يناير' })).toEqual([]);
+  });
+
+  it('counts month matches exactly', async () => {
+    const { dispatch } = await library(MONTH_ARTICLES);
+    const result = await callApi(dispatch, 'searchArticles', { query: 'كانون الثاني' });
+    expect({ matches: result.matches, exact: result.matchesExact }).toEqual({ matches: 3, exact: true });
+  });
+});
+
+describe('a store indexed by the previous analyser', () => {
+  it('is re-indexed in the background when opened, and then finds prefixes and months as this one does', async () => {
+    const { store, path } = tempApi();
+    const files = [...PREFIX_ARTICLES, ...MONTH_ARTICLES].map((a) => ({ name: a.name, dataBase64: Buffer.from(a.text).toString('base64') }));
+    await callApi(localApi(store).dispatch, 'importFiles', { files });
+    // As version 1 left the index: each word's key, nothing else.
+    const rows = store.prepare('SELECT a.id, a.title, x.body FROM articles a JOIN article_texts x ON x.article_id = a.id').all() as { id: number; title: string; body: string }[];
+    const keys = (text: string) => words(text).map(searchKey).join(' ');
+    for (const row of rows) {
+      store.prepare('DELETE FROM article_search WHERE rowid = ?').run(row.id);
+      store.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)').run(row.id, keys(row.title), keys(row.body));
+    }
+    store.prepare("UPDATE meta SET value = '1' WHERE key = 'analyser_version'").run();
+    store.close();
+
+    const reopened = openStore(path);
+    const { dispatch } = localApi(reopened);
+    const titles = async (query: string) => (await callApi(dispatch, 'searchArticles', { query })).hits.map((h) => h.title).sort();
+    expect(await titles('لبن*')).toEqual([]);
+    // Until then, a month is found only where it is named as typed.
+    expect(await titles('يناير')).toEqual(['موعد الانتخابات']);
+    const runner = createJobRunner(reopened, () => new Date().toISOString(), { reindexWindow: 5 });
+    runner.ensureIndexCurrent();
+    await expect.poll(async () => (await callApi(dispatch, 'listJobs', {}))[0]?.state).toBe('done');
+    expect(reopened.prepare("SELECT value FROM meta WHERE key = 'analyser_version'").pluck().get()).toBe(String(ANALYSER_VERSION));
+    expect(await titles('لبن*')).toEqual(['جولة إقليمية']);
+    expect(await titles('كانون الثاني')).toEqual(['اجتماع الشتاء', 'انتخابات تونس', 'موعد الانتخابات'].sort());
+    reopened.close();
   });
 });

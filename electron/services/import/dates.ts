@@ -1,25 +1,14 @@
 /**
  * Publication dates as they are written in metadata and in Arabic and English text: ISO and
- * numeric dates, and day-month-year with month names in either Arabic system (يناير… and
- * كانون الثاني…) or English, in Western or Arabic-Indic digits. Everything becomes YYYY-MM-DD.
+ * numeric dates, and day-month-year with month names in any Arabic system (يناير…, كانون الثاني…,
+ * جانفي…) or English, in Western or Arabic-Indic digits. Everything becomes YYYY-MM-DD.
  */
+import { MONTH_NAMES } from '../../../db/text/months';
 import { foldWord } from '../../../db/text/search-text';
 
-// Keys are folded (hamza, ta marbuta, alef maqsura) so every spelling of a month matches.
-const MONTHS: [string[], number][] = [
-  [['يناير', 'كانون الثاني', 'january', 'jan'], 1],
-  [['فبراير', 'شباط', 'february', 'feb'], 2],
-  [['مارس', 'آذار', 'march', 'mar'], 3],
-  [['أبريل', 'إبريل', 'نيسان', 'april', 'apr'], 4],
-  [['مايو', 'أيار', 'may'], 5],
-  [['يونيو', 'يونيه', 'حزيران', 'june', 'jun'], 6],
-  [['يوليو', 'يوليه', 'تموز', 'july', 'jul'], 7],
-  [['أغسطس', 'آب', 'august', 'aug'], 8],
-  [['سبتمبر', 'أيلول', 'september', 'sep', 'sept'], 9],
-  [['أكتوبر', 'تشرين الأول', 'october', 'oct'], 10],
-  [['نوفمبر', 'تشرين الثاني', 'november', 'nov'], 11],
-  [['ديسمبر', 'كانون الأول', 'december', 'dec'], 12],
-];
+// The table search uses too (db/text/months.ts). Keys are folded (hamza, ta marbuta, alef
+// maqsura) so every spelling of a month matches.
+const MONTHS: [readonly string[], number][] = MONTH_NAMES.map(({ month, arabic, english }) => [[...arabic, ...english], month]);
 
 const foldPhrase = (phrase: string) => phrase.split(/\s+/).map(foldWord).join(' ');
 const MONTH_BY_NAME = new Map(MONTHS.flatMap(([names, month]) => names.map((n) => [foldPhrase(n), month] as const)));
