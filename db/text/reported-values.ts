@@ -7,6 +7,7 @@
  */
 import { codePointCounter } from './codepoints';
 import { afterLetters, cliticForms, foldPhrase, phraseTokens, type PhraseToken } from './phrase-tokens';
+import { MONTH_NAMES } from './months';
 import { foldWord } from './search-text';
 
 /** A date a passage reports. `from`/`to` are YYYY-MM-DD (a month runs from its first to its last day), or both '' when a weekday or a date without its year has no reference date to resolve against. */
@@ -29,29 +30,10 @@ export interface ReportedFigure {
   end: number;
 }
 
-// ---------------------------------------------------------------------------------------------
-// MONTH NAMES — a table of this file's own, for the lead engineer to merge with the month names
-// being moved into db/text for search (the importer keeps its own in electron/services/import/
-// dates.ts, which db/ may not import). Keys are folded phrases (see foldPhrase).
-// ---------------------------------------------------------------------------------------------
-const MONTH_NAMES: [number, string[]][] = [
-  [1, ['يناير', 'كانون الثاني', 'كانون ثاني', 'جانفي', 'January', 'Jan']],
-  [2, ['فبراير', 'شباط', 'فيفري', 'February', 'Feb']],
-  [3, ['مارس', 'آذار', 'March', 'Mar']],
-  [4, ['أبريل', 'إبريل', 'ابريل', 'نيسان', 'أفريل', 'April', 'Apr']],
-  [5, ['مايو', 'أيار', 'ماي', 'May']],
-  [6, ['يونيو', 'يونيه', 'حزيران', 'جوان', 'June', 'Jun']],
-  [7, ['يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'July', 'Jul']],
-  [8, ['أغسطس', 'اغسطس', 'آب', 'أوت', 'غشت', 'August', 'Aug']],
-  [9, ['سبتمبر', 'أيلول', 'شتنبر', 'September', 'Sept', 'Sep']],
-  [10, ['أكتوبر', 'تشرين الأول', 'تشرين أول', 'October', 'Oct']],
-  [11, ['نوفمبر', 'تشرين الثاني', 'تشرين ثاني', 'نونبر', 'November', 'Nov']],
-  [12, ['ديسمبر', 'كانون الأول', 'كانون أول', 'دجنبر', 'December', 'Dec']],
-];
 /** Folded month names by their first word, longest first so "كانون الثاني" is tried before any one-word name. */
 const MONTHS = new Map<string, { month: number; words: string[]; latin: boolean }[]>();
-for (const [month, names] of MONTH_NAMES) {
-  for (const name of names) {
+for (const { month, arabic, english } of MONTH_NAMES) {
+  for (const name of [...arabic, ...english]) {
     const words = foldPhrase(name).split(' ');
     const list = MONTHS.get(words[0]!) ?? [];
     list.push({ month, words, latin: /[a-z]/i.test(name) });
