@@ -3,7 +3,7 @@
  * keys (folded, clitics and suffixes stripped) and its MinHash signature. Pure: import workers
  * run it off the thread that writes, and any store implementation indexes with it.
  */
-import { monthsInFolded } from './months';
+import { monthsIn } from './months';
 import { minhashSignature } from './near-duplicates';
 import { analyseWords, monthTerm, words } from './search-text';
 
@@ -30,8 +30,8 @@ export interface IndexedText {
  * أيلول, شتنبر → one term). Returns the keys too, for the signature.
  */
 function indexField(fieldWords: readonly string[]): { text: string; keys: string[] } {
-  const { keys, folded, letterTerms: extra } = analyseWords(fieldWords);
-  for (const { month } of monthsInFolded(folded)) extra.add(monthTerm(month));
+  const { keys, letterTerms: extra } = analyseWords(fieldWords);
+  for (const { month } of monthsIn(fieldWords, keys)) extra.add(monthTerm(month));
   return { text: extra.size ? `${keys.join(' ')} ${[...extra].join(' ')}` : keys.join(' '), keys };
 }
 

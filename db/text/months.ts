@@ -4,7 +4,7 @@
  * Gulf يناير, فبراير, مارس…; Algeria and Tunisia جانفي, فيفري…; Morocco يوليوز, غشت, شتنبر….
  * Search treats every name of a month as the same month (see {@link monthsIn}).
  */
-import { foldedWord, foldWord } from './search-text';
+import { foldWord, searchKey } from './search-text';
 
 /** One month's names: Arabic (every system and common spelling; some are two words), then English. */
 export interface MonthNames {
@@ -56,6 +56,9 @@ const CANDIDATES = new Set(
   [...SINGLE.keys(), ...PAIRS.keys()].flatMap((name) => ['', 'و', 'ف', 'ب', 'ل', 'وب', 'ول', 'فب', 'فل'].map((letters) => letters + name)),
 );
 
+/** Their search keys: a word whose key is not among them names no month (cheaper to look up than folding every word). */
+const CANDIDATE_KEYS = new Set([...CANDIDATES].map(searchKey));
+
 /** The word folded, and without one or two attached letters (و ف, then ب ل): "وفي أيلول", "لأيلول". */
 function bareForms(folded: string): string[] {
   const forms = [folded];
@@ -91,22 +94,18 @@ export interface MonthSpan {
 const DIGITS = /^[0-9]+$/;
 
 /**
- * The month names among `words` (as written; folded here), in order: a two-word name such as
- * كانون الثاني is one span, and كانون alone is none. An ambiguous name (مارس, آب…) counts only
- * beside a date (see AMBIGUOUS).
+ * The month names among `words` (as written), in order: a two-word name such as كانون الثاني is
+ * one span, and كانون alone is none. An ambiguous name (مارس, آب…) counts only beside a date (see
+ * AMBIGUOUS). `keys`, the words' search keys if known, let most words be passed over unfolded.
  */
-export function monthsIn(words: readonly string[]): MonthSpan[] {
-  return monthsInFolded(words.map(foldedWord));
-}
-
-/** {@link monthsIn} for words already folded (as {@link foldWord} folds them). */
-export function monthsInFolded(words: readonly string[]): MonthSpan[] {
+export function monthsIn(words: readonly string[], keys: readonly string[] = words.map(searchKey)): MonthSpan[] {
   const spans: MonthSpan[] = [];
   for (let i = 0; i < words.length; i++) {
-    const here = words[i]!;
+    if (!CANDIDATE_KEYS.has(keys[i]!)) continue;
+    const here = foldWord(words[i]!);
     if (!CANDIDATES.has(here)) continue;
     const pair = i + 1 < words.length ? bareForms(here).map((f) => PAIRS.get(f)).find(Boolean) : undefined;
-    const second = pair?.get(words[i + 1]!);
+    const second = pair?.get(foldWord(words[i + 1]!));
     if (second !== undefined) {
       spans.push({ first: i, last: i + 1, month: second });
       i++;
@@ -122,11 +121,11 @@ export function monthsInFolded(words: readonly string[]): MonthSpan[] {
 
 function monthContext(words: readonly string[], i: number): boolean {
   if (i > 0) {
-    const before = words[i - 1]!;
+    const before = foldWord(words[i - 1]!);
     if (DIGITS.test(before) || bareForms(before).some((f) => BEFORE_MONTH.has(f))) return true;
   }
   if (i + 1 < words.length) {
-    const after = words[i + 1]!;
+    const after = foldWord(words[i + 1]!);
     if (DIGITS.test(after) || AFTER_MONTH.has(after)) return true;
   }
   return false;

@@ -117,48 +117,43 @@ const KEY_CACHE_LIMIT = 500_000;
 
 /** The index key of a word: folded, and stemmed if Arabic. Word frequencies are skewed, so keys are cached. */
 export function searchKey(word: string): string {
-  return keyOf(word);
+  return keyCache.get(word) ?? learnKey(word, foldWord(word));
 }
 
-/** {@link searchKey}, given the word folded if that is known already. */
-function keyOf(word: string, folded?: string): string {
-  let key = keyCache.get(word);
-  if (key === undefined) {
-    folded ??= foldWord(word);
-    key = ARABIC.test(folded) ? stripSuffixes(stripPrefixes(folded)) : folded;
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keyCache.set(word, key);
-  }
+function learnKey(word: string, folded: string): string {
+  const key = ARABIC.test(folded) ? stripSuffixes(stripPrefixes(folded)) : folded;
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(word, key);
   return key;
 }
 
-/** What indexing and prefix search know of a word beside its key: folded, and its letter forms (see letterForms). */
+/** What indexing and prefix search know of a word beside its key: its letter forms (see letterForms). */
 interface WordForms {
-  folded: string;
   letterForms: readonly string[];
   /** The letter forms, marked as index terms. */
   letterTerms: readonly string[];
 }
 
 const formsCache = new Map<string, WordForms>();
-const NO_FORMS: readonly string[] = [];
+const NO_FORMS: WordForms = { letterForms: [], letterTerms: [] };
+/**
+ * Words that may have letter forms: those that begin, once folded, with و ف ب ل or an article
+ * (ا). Anything else that is not plain ASCII or a plain Arabic letter is looked at too.
+ */
+const MAY_HAVE_FORMS = /^(?:[وفبلاأإآٱ]|[^\u0000-\u007F\u0621-\u064A])/;
 
-/** A word's forms, cached as keys are (search reads the keys alone: snippets mark words by key). */
+/** A word's letter forms, cached as keys are (search reads the keys alone: snippets mark words by key). */
 function formsOf(word: string): WordForms {
-  let found = formsCache.get(word);
-  if (found === undefined) {
-    const folded = foldWord(word);
-    const forms = ARABIC.test(folded) ? letterForms(folded) : NO_FORMS;
-    found = { folded, letterForms: forms, letterTerms: forms.length ? forms.map((f) => LETTER_FORM_MARK + f) : NO_FORMS };
-    if (formsCache.size >= KEY_CACHE_LIMIT) formsCache.clear();
-    formsCache.set(word, found);
-  }
-  return found;
+  if (!MAY_HAVE_FORMS.test(word)) return NO_FORMS;
+  return formsCache.get(word) ?? learnForms(word, foldWord(word));
 }
 
-/** {@link foldWord}, cached: for code that reads every word of a text. */
-export function foldedWord(word: string): string {
-  return formsOf(word).folded;
+function learnForms(word: string, folded: string): WordForms {
+  const forms = ARABIC.test(folded) ? letterForms(folded) : [];
+  const found = forms.length ? { letterForms: forms, letterTerms: forms.map((f) => LETTER_FORM_MARK + f) } : NO_FORMS;
+  if (formsCache.size >= KEY_CACHE_LIMIT) formsCache.clear();
+  formsCache.set(word, found);
+  return found;
 }
 
 /**
@@ -168,18 +163,26 @@ export function foldedWord(word: string): string {
 const LETTER_FORM_MARK = '\u0660';
 const MONTH_MARK = '\u0661';
 
-/** The words of a text as indexing needs them, each looked up once: keys, folded forms, and the letter-form terms (once each). */
-export function analyseWords(words: readonly string[]): { keys: string[]; folded: string[]; letterTerms: Set<string> } {
+/** The words of a text as indexing needs them: their keys, and their letter-form terms (once each). */
+export function analyseWords(words: readonly string[]): { keys: string[]; letterTerms: Set<string> } {
   const keys: string[] = new Array(words.length);
-  const folded: string[] = new Array(words.length);
   const terms = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    const found = formsOf(words[i]!);
-    keys[i] = keyOf(words[i]!, found.folded);
-    folded[i] = found.folded;
-    for (const term of found.letterTerms) terms.add(term);
+    const word = words[i]!;
+    let key = keyCache.get(word);
+    if (MAY_HAVE_FORMS.test(word)) {
+      let forms = formsCache.get(word);
+      if (forms === undefined) {
+        // A word not seen before: folded once for both.
+        const folded = foldWord(word);
+        forms = learnForms(word, folded);
+        key ??= learnKey(word, folded);
+      }
+      for (const term of forms.letterTerms) terms.add(term);
+    }
+    keys[i] = key ?? searchKey(word);
   }
-  return { keys, folded, letterTerms: terms };
+  return { keys, letterTerms: terms };
 }
 
 /** The index term that every name of a month stands for (see months.ts). */
