@@ -83,6 +83,8 @@ export const en = {
   moreArticles: '{n, plural, one {# more article} other {# more articles}} with fewer passages',
   addTagToPassage: 'Add a tag…',
   overlapsWith: 'Overlaps',
+  listSeparator: '; ',
+  claimSavedUngraded: 'Claim saved. Its grade shows once its origin has a reliability (Events or Entities) and the claim a credibility.',
   openInArticle: 'Open in its article',
   removeTag: 'Remove the tag “{name}” from this passage',
   note: 'Note',
@@ -392,6 +394,8 @@ const ar: Record<MessageKey, string> = {
   moreArticles: '{n, plural, zero {لا مقالات أخرى} one {مقال آخر} two {مقالان آخران} few {# مقالات أخرى} many {# مقالًا آخر} other {# مقال آخر}} فيها مقاطع أقل',
   addTagToPassage: 'إضافة وسم…',
   overlapsWith: 'يتداخل مع',
+  listSeparator: '؛ ',
+  claimSavedUngraded: 'حُفظ الادعاء. يظهر تقديره متى أُعطي مصدره الأصلي موثوقية (في الأحداث أو الكيانات) وأُعطي الادعاء مصداقية.',
   openInArticle: 'فتحها في مقالها',
   removeTag: 'إزالة الوسم «{name}» من هذا المقطع',
   note: 'ملاحظة',
@@ -650,4 +654,16 @@ export function formatMessage(lang: UiLanguage, key: MessageKey, values?: Record
   if (!format) compiled.set(cacheKey, (format = new IntlMessageFormat(tables[lang][key], LOCALES[lang])));
   const isolated = values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value]));
   return String(format.format(isolated));
+}
+
+/**
+ * A search query with the starter tags' names as the interface shows them (tag:ادعاء) written as
+ * the store knows them (tag:Claim), so `tag:` finds a starter tag by the name the analyst sees.
+ */
+export function queryWithStoredTagNames(query: string): string {
+  return query.replace(/\btag:("[^"]*"|\S+)/giu, (whole, given: string) => {
+    const label = given.replace(/^"|"$/g, '');
+    const stored = Object.entries(builtInTagNames).find(([, key]) => (Object.keys(tables) as UiLanguage[]).some((lang) => tables[lang][key] === label))?.[0];
+    return stored ? `tag:${stored}` : whole;
+  });
 }

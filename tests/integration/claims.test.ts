@@ -36,6 +36,14 @@ describe('proposing a chain', () => {
     expect((await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'بدأت القوات الأمريكية انسحابها'))).chain).toEqual([]);
   });
 
+  it('does not propose the article\'s own outlet again, however the text writes its name', async () => {
+    const { dispatch } = tempApi();
+    const article = { title: 'تقليص القوات', outlet: 'العربية', published: '2025-07-13', body: 'قال مسؤول دفاعي أميركي لـ"العربية.نت" إن التقليص سيشمل العراق.' };
+    await call(dispatch, 'importFiles', { files: [{ name: 'a.json', dataBase64: Buffer.from(JSON.stringify([article])).toString('base64') }] });
+    const body = (await call(dispatch, 'getArticle', { id: 1 })).body;
+    expect((await call(dispatch, 'proposeClaim', { articleId: 1, start: 0, end: [...body].length - 1 })).chain).toEqual([{ entityId: null, name: 'مسؤول دفاعي أميركي', role: 'unnamed' }]);
+  });
+
   it('proposes the date and the figures the passage reports', async () => {
     const { dispatch, spanOf } = await reports();
     expect((await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024'))).reportedDate).toEqual({
@@ -209,5 +217,18 @@ describe('the claims grid', () => {
     await expect(call(dispatch, 'queryClaims', { startRow: 0, endRow: 10, sortModel: [{ colId: 'c.id; DROP TABLE claims', sort: 'asc' }] })).rejects.toThrow(/INVALID_ARGUMENT/);
     expect((await page({ filterModel: { statement: { filterType: 'text', type: 'contains', filter: "'; DROP TABLE claims; --" } } })).total).toBe(0);
     expect((await page({})).total).toBe(3);
+  });
+});
+
+describe('dates that do not exist', () => {
+  it('are refused wherever a date is typed: a claim, an event, an article, source details', async () => {
+    const { dispatch, spanOf } = await reports();
+    const span = await spanOf('شفق نيوز', 'بدأت القوات');
+    await expect(call(dispatch, 'createClaim', { ...span, reportedDate: { from: '2026-02-31' } })).rejects.toThrow(/INVALID_ARGUMENT.*no such day/);
+    await expect(call(dispatch, 'createEvent', { title: 'x', date: { from: '2025-13' } })).rejects.toThrow(/INVALID_ARGUMENT.*no such day/);
+    await expect(call(dispatch, 'updateArticle', { id: span.articleId, published: '2025-13-45' })).rejects.toThrow(/INVALID_ARGUMENT.*no such day/);
+    await expect(call(dispatch, 'updateArticlesMetadata', { ids: [span.articleId], published: '2025-02-30' })).rejects.toThrow(/INVALID_ARGUMENT.*no such day/);
+    // A leap day that exists is a date.
+    expect((await call(dispatch, 'updateArticle', { id: span.articleId, published: '2024-02-29' })).published).toBe('2024-02-29');
   });
 });

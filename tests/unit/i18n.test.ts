@@ -1,7 +1,7 @@
 /** The interface's messages: every one compiles as ICU MessageFormat, and counts take the right plural. */
 import { describe, expect, it } from 'vitest';
 import { type ErrorKey, errorMessages, errorText } from '../../electron/api/error-messages';
-import { en, formatMessage, type MessageKey } from '../../renderer/src/messages';
+import { en, formatMessage, type MessageKey, queryWithStoredTagNames } from '../../renderer/src/messages';
 
 describe('interface messages', () => {
   it('all compile in both languages, with placeholders filled', () => {
@@ -47,5 +47,14 @@ describe('API error messages', () => {
     expect(errorText('en', 'tagExists', { name: 'Claim' })).toBe('A tag called “Claim” already exists.');
     expect(errorText('ar', 'tagExists', { name: 'ادعاء' })).toBe('يوجد من قبل وسم اسمه «ادعاء».');
     expect(errorText('ar', 'articleNotFound', { id: 7 })).toBe('لا يوجد مقال رقم 7؛ ربما حُذف.');
+  });
+});
+
+describe('tag: in a search', () => {
+  it('finds a starter tag by the name the interface shows, in either language, and leaves other tags alone', () => {
+    expect(queryWithStoredTagNames('انسحاب tag:ادعاء')).toBe('انسحاب tag:Claim');
+    expect(queryWithStoredTagNames('tag:"ادعاء" AND عين')).toBe('tag:Claim AND عين');
+    expect(queryWithStoredTagNames('tag:Claim')).toBe('tag:Claim');
+    expect(queryWithStoredTagNames('tag:مسؤولون')).toBe('tag:مسؤولون');
   });
 });

@@ -19,7 +19,18 @@ export const declaredBounds = z.registry<{ bound: string }>();
 export const id = z.number().int().positive();
 export const entityKind = z.enum(['person', 'organisation', 'place', 'other']);
 // (A format's own message comes first: the limit is only there to bound what is read.)
-export const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY-MM-DD').max(10);
+export const isoDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY-MM-DD')
+  .refine(isCalendarDate, 'there is no such day (a month runs 01–12, and February 2025 has 28 days)');
+/** Whether YYYY, YYYY-MM or YYYY-MM-DD names a day, month or year that exists (no 2025-02-30, no month 13). */
+function isCalendarDate(text: string): boolean {
+  const [year, month = 1, day = 1] = text.split('-').map(Number) as [number, number?, number?];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb').max(7);
 
 /**

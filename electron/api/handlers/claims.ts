@@ -3,6 +3,7 @@ import type { ChainInput, Claim, EventDetail, HistoryKind, StepLabel } from '../
 import type { Repositories } from '../../../db/repositories';
 import { suggestCredibility } from '../../../db/corroboration';
 import { proposeChain } from '../../../db/text/attribution';
+import { foldPhrase } from '../../../db/text/phrase-tokens';
 import { readReportedDates, readReportedFigures } from '../../../db/text/reported-values';
 import { claimsCsv } from '../../services/claims-export';
 import { ApiError, explainQueryErrors, type Handlers, passage, type Services } from './common';
@@ -25,6 +26,14 @@ type ClaimMethods =
   | 'getEvent'
   | 'linkClaim'
   | 'unlinkClaim';
+
+/**
+ * An outlet's name as the text may write it: العربية.نت and قناة العربية are العربية (the article's
+ * outlet is where every chain starts, so it is not proposed again as a link).
+ */
+function outletKey(name: string): string {
+  return foldPhrase(name).replace(/(?: ?\. ?| )(نت|net|com)$/u, '').replace(/^(قناه|موقع|صحيفه|جريده|وكاله) /u, '').trim();
+}
 
 /** Claims read per query while exporting. */
 const EXPORT_BLOCK = 1000;
@@ -107,12 +116,12 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
         mentions.map((m) => ({ entityId: m.entityId, name: m.entityName, role: roles.get(m.entityId) ?? null, start: m.start, end: m.end })),
       );
       // The article's outlet is where every chain starts; it is not part of the proposal.
-      const outlet = article.outlet?.trim().toLowerCase();
+      const outlet = article.outlet ? outletKey(article.outlet) : null;
       const quote = [...article.body].slice(start, end).join('');
       // The date and figures the passage reports, read against the article's date ("on Sunday").
       const [date] = readReportedDates(quote, article.published ?? undefined).filter((d) => d.from);
       return {
-        chain: links.filter((l) => l.name.trim().toLowerCase() !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })),
+        chain: links.filter((l) => outletKey(l.name) !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })),
         reportedDate: date ? { from: date.from, to: date.to, precision: date.precision } : null,
         figures: readReportedFigures(quote).map(({ value, unit, counted }) => ({ value, unit, counted })),
       };

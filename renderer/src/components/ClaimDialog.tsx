@@ -29,6 +29,9 @@ export function typedDate(text: string): { from: string; to: string; precision: 
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
   if (!match) return null;
   const [, year, month, day] = match;
+  // A day or month that does not exist (2025-02-30, 2025-13) is not a date.
+  const check = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
+  if (check.getUTCMonth() !== Number(month ?? 1) - 1 || check.getUTCDate() !== Number(day ?? 1)) return null;
   if (day) return { from: `${year}-${month}-${day}`, to: `${year}-${month}-${day}`, precision: 'day' };
   if (month) {
     const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
@@ -102,7 +105,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
         figures,
         ...(eventIdNumber !== undefined && { eventId: eventIdNumber, relation }),
       });
-      onDone(t('claimCreated', { grade: claim.grade }));
+      onDone(claim.grade.includes('?') ? t('claimSavedUngraded') : t('claimCreated', { grade: claim.grade }));
     } catch (e) {
       setError((e as Error).message);
     }

@@ -132,11 +132,11 @@ export function CodebookScreen() {
             <tr key={tag.id} data-testid="codebook-row">
               <td style={{ paddingInlineStart: `${0.5 + depth * 1.5}rem` }}>
                 <input
-                  defaultValue={tag.name}
-                  key={tag.name}
+                  defaultValue={tagLabel(tag.name)}
+                  key={`${tag.name}-${tagLabel(tag.name)}`}
                   dir="auto"
                   aria-label={t('tagName')}
-                  onBlur={(e) => e.target.value.trim() !== tag.name && void run(() => api.updateTag({ id: tag.id, name: e.target.value }))}
+                  onBlur={(e) => e.target.value.trim() !== tagLabel(tag.name) && void run(() => api.updateTag({ id: tag.id, name: e.target.value }))}
                   onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                 />
               </td>

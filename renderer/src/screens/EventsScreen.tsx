@@ -91,7 +91,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
             </p>
             {event.contested && (
               <p className="contested-reasons" role="status">
-                <span className="contested-badge">{t('contested')}</span> {event.disagreements.map((d) => t(`disagree_${d}`)).join('؛ ')}
+                <span className="contested-badge">{t('contested')}</span> {event.disagreements.map((d) => t(`disagree_${d}`)).join(t('listSeparator'))}
               </p>
             )}
             <table className="event-claims">

@@ -13,6 +13,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { SourceDetailsDialog } from '../components/SourceDetailsDialog';
 import { VariantsDialog } from '../components/VariantsDialog';
 import { useI18n } from '../i18n';
+import { queryWithStoredTagNames } from '../messages';
 import { useApiQuery, useStoreWrites } from '../queries';
 import { useDebounced } from '../useDebounced';
 
@@ -94,7 +95,7 @@ export function LibraryScreen({ onOpen }: { onOpen: (articleId: number) => void 
   const fetchLibraryPage = useCallback((request: PageRequest) => api.queryArticles({ ...request, lackingCitation: lackingOnly }), [lackingOnly]);
   const outletList = useApiQuery('listOutlets', {});
   const tags = useApiQuery('listTags', {});
-  const results = useApiQuery('searchArticles', { query: settledQuery, ...filters, limit: 200 }, { enabled: searching });
+  const results = useApiQuery('searchArticles', { query: queryWithStoredTagNames(settledQuery), ...filters, limit: 200 }, { enabled: searching });
   const outlets = useMemo(() => (outletList.data ?? []).map((o) => o.outlet), [outletList.data]);
   const setFilter = (key: keyof SearchFilters) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setFilters((f) => ({ ...f, [key]: event.target.value || undefined }));

@@ -22,6 +22,8 @@ import { codePointOffset } from '../../../db/text/codepoints';
 import { updateCachedQuery, useApiQuery } from '../queries';
 
 const FOCUS_HIGHLIGHT = 'sanad-focus';
+/** The selection toolbar's height before it is first drawn (tags, note, tag box, entity form). */
+const TOOLBAR_HEIGHT_PX = 240;
 
 function highlightName(tagId: number | null): string {
   return tagId === null ? 'sanad-untagged' : `sanad-tag-${tagId}`;
@@ -190,7 +192,15 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
           <div className="reader-meta">
             <h1 dir="auto">{a.title}</h1>
             <p>
-              {[a.outlet, a.published, a.language.toUpperCase(), `${a.length.toLocaleString()} ${t('characters')}`].filter(Boolean).join(' · ')}
+              {/* Each part isolated, so a date beside an Arabic outlet keeps its year first. */}
+              {[a.outlet, a.published, a.language.toUpperCase(), `${a.length.toLocaleString()} ${t('characters')}`]
+                .filter(Boolean)
+                .map((part, i) => (
+                  <span key={i}>
+                    {i > 0 && ' · '}
+                    <bdi>{part}</bdi>
+                  </span>
+                ))}
             </p>
           </div>
         </div>
@@ -527,7 +537,10 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
       const found = container ? selectionSpan(container, body, selection, !altHeld.current) : null;
       if (!found || !selection) return setSpan(null);
       const rect = selection.getRangeAt(0).getBoundingClientRect();
-      setSpan({ ...found, top: rect.bottom + 8, left: Math.max(8, Math.min(rect.left, window.innerWidth - 360)) });
+      // Below the selection, or above it when there is no room below: every control stays in view.
+      const height = toolbarRef.current?.offsetHeight ?? TOOLBAR_HEIGHT_PX;
+      const top = rect.bottom + 8 + height <= window.innerHeight ? rect.bottom + 8 : Math.max(8, rect.top - 8 - height);
+      setSpan({ ...found, top, left: Math.max(8, Math.min(rect.left, window.innerWidth - 360)) });
     };
     document.addEventListener('mousedown', trackAlt, true);
     document.addEventListener('mouseup', trackAlt, true);
@@ -615,7 +628,7 @@ function SelectionToolbar({ containerRef, body, tags, entityNames, onTag, onTagC
         })}
       </div>
       <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('notePlaceholder')} dir="auto" aria-label={t('note')} />
-      <button type="button" className="claim-button" onMouseDown={(e) => e.preventDefault()} onClick={() => (onClaim(span), setSpan(null))}>
+      <button type="button" className="claim-button" onMouseDown={(e) => e.preventDefault()} onClick={() => (onClaim(span), setSpan(null), window.getSelection()?.removeAllRanges())}>
         {t('makeClaim')}
       </button>
       <form
