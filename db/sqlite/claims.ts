@@ -152,9 +152,8 @@ function refreshSearchKeys(db: Store, id: number): Claim {
 
 /** Changes a claim and returns it; undefined if there is none. */
 export function changeClaim(db: Store, id: number, change: ClaimChange, now: string): Claim | undefined {
-  const before = statement(db, 'SELECT outlet_entity_id AS outletId FROM claims WHERE id = ?').get(id) as { outletId: number | null } | undefined;
-  if (!before) return undefined;
-  const current = findClaim(db, id)!;
+  const current = findClaim(db, id);
+  if (!current) return undefined;
   const date = change.reportedDate === undefined ? current.reportedDate : change.reportedDate;
   const chain = change.chain ?? current.chain.map((s) => s.entityId);
   statement(
@@ -169,7 +168,7 @@ export function changeClaim(db: Store, id: number, change: ClaimChange, now: str
     date?.precision ?? null,
     change.placeId === undefined ? current.placeId : change.placeId,
     change.credibility === undefined ? current.credibility : change.credibility,
-    chain.at(-1) ?? before.outletId,
+    chain.at(-1) ?? current.outlet?.entityId ?? null,
     now,
     id,
   );

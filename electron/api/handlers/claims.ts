@@ -76,10 +76,8 @@ async function resolveChain(repos: Repositories, links: readonly ChainInput[], o
   for (const link of links) {
     if (link.entityId !== null) {
       await requireEntity(repos, link.entityId);
-      if (link.role) {
-        const found = await repos.sources.findByName((await repos.entities.find(link.entityId))!.name);
-        if (found?.id === link.entityId && found.role === null) await repos.sources.update(link.entityId, { role: link.role });
-      }
+      // A known entity cited with a role it has not been given yet takes it.
+      if (link.role && (await repos.sources.roles([link.entityId])).get(link.entityId) === null) await repos.sources.update(link.entityId, { role: link.role });
       ids.push(link.entityId);
       continue;
     }
