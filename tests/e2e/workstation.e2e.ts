@@ -215,6 +215,9 @@ describe('reading and tagging', () => {
     });
     await page.mouse.move(box.x, box.y);
     await expect.poll(() => page.getByRole('tooltip').innerText()).toContain('رواية المصدر الأمني');
+    // The card goes when the text scrolls away from under the pointer.
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => page.getByRole('tooltip').count()).toBe(0);
 
     await page.getByRole('searchbox', { name: 'Find in article…' }).fill('الاشتباكات');
     await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('1 of 3');

@@ -141,6 +141,14 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
     if (hit) setFocused(hit.id);
   };
   const [hover, setHover] = useState<{ x: number; y: number; annotations: AnnotationRow[] } | null>(null);
+  // A hover card belongs to where the pointer was: when the text scrolls (a focused passage brought
+  // into view, the wheel), it goes rather than point at other words.
+  useEffect(() => {
+    if (!hover) return;
+    const hide = () => setHover(null);
+    document.addEventListener('scroll', hide, true);
+    return () => document.removeEventListener('scroll', hide, true);
+  }, [hover]);
   const showHover = (event: React.MouseEvent) => {
     // While a passage is selected, its toolbar has the floor: no hover card over its buttons.
     if (!(window.getSelection()?.isCollapsed ?? true)) return setHover(null);
