@@ -6,6 +6,7 @@ import type { Claim, ClaimChange, Page, PageRequest, ClaimRelation, EventDetail,
 import { disagreements, type EventEvidence, independentSources } from '../corroboration';
 import { indexText, searchKey, words } from '../text/search-text';
 import { likeEscape, type PagedColumn, pageClauses } from './paging';
+import { variantKeys } from './spelling-variants';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -391,7 +392,11 @@ const claimGridColumns: Record<string, PagedColumn> = {
 export function queryClaims(db: Store, request: PageRequest & { articleId?: number; eventId?: number; sourceId?: number }): Page<Claim> {
   const keys = words(request.quickFilter ?? '').map(searchKey).filter(Boolean);
   const extraWhere = [
-    ...keys.map((key) => ({ sql: "c.search_keys LIKE ? ESCAPE '\\'", params: [`%${likeEscape(key)}%`] })),
+    // Each word, or any spelling the variant table gives it (Reuters, رويترز), must be in the claim.
+    ...keys.map((key) => {
+      const spellings = variantKeys(db, key);
+      return { sql: `(${spellings.map(() => "c.search_keys LIKE ? ESCAPE '\\'").join(' OR ')})`, params: spellings.map((k) => `%${likeEscape(k)}%`) };
+    }),
     ...(request.articleId === undefined ? [] : [{ sql: 'c.article_id = ?', params: [request.articleId] }]),
     ...(request.eventId === undefined ? [] : [{ sql: 'EXISTS (SELECT 1 FROM claim_events ce WHERE ce.claim_id = c.id AND ce.event_id = ?)', params: [request.eventId] }]),
     ...(request.sourceId === undefined
