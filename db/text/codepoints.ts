@@ -90,3 +90,8 @@ export function utf16Offsets(text: string, codePoints: readonly number[]): numbe
   }
   return codePoints.map((target) => offsets.get(target)!);
 }
+
+/** `text` with Arabic-Indic (٠–٩) and Persian (۰–۹) digits written as Western ones, as dates and figures are stored. */
+export function westernDigits(text: string): string {
+  return text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}

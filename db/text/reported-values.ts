@@ -5,7 +5,7 @@
  * 2025", Arabic-Indic digits, number words with their dual forms ("ألفين وخمسمئة جندي"). These
  * are proposals the analyst confirms; offsets count code points, as everywhere in Sanad.
  */
-import { codePointCounter } from './codepoints';
+import { codePointCounter, westernDigits } from './codepoints';
 import { afterLetters, cliticForms, foldPhrase, phraseTokens, type PhraseToken } from './phrase-tokens';
 import { MONTH_NAMES } from './months';
 import { foldWord } from './search-text';
@@ -514,7 +514,7 @@ function countedAfter(tokens: PhraseToken[], k: number): { unit: string | null; 
 
 /** Western digits of a number written with any digits and separators, as a JavaScript number. */
 function digitValue(written: string): number {
-  const western = written.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  const western = westernDigits(written);
   return Number(western.replace(/[,٬]/g, '').replace('٫', '.'));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointCounter, codePointOffset, utf16Offset } from '../../db/text/codepoints';
+import { codePointCounter, codePointOffset, utf16Offset, westernDigits } from '../../db/text/codepoints';
 import { contentHash, detectLanguage, firstLineTitle, normaliseText, quoteSelector } from '../../db/text/text';
 import { wordSpan } from '../../db/text/words';
 
@@ -91,5 +91,12 @@ describe('word boundaries', () => {
     const emoji = [...body].indexOf('😀');
     const after = wordSpan(body, emoji + 3, emoji + 5);
     expect([...body].slice(after.start, after.end).join('')).toBe('الخبر');
+  });
+});
+
+describe('westernDigits', () => {
+  it('writes Arabic-Indic and Persian digits as Western ones, leaving the rest', () => {
+    expect(westernDigits('٢٠٢٥-٠٩-٢٠')).toBe('2025-09-20');
+    expect(westernDigits('۱۴۰۳ سنة 2025')).toBe('1403 سنة 2025');
   });
 });

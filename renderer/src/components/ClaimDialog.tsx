@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChainInput, ClaimRelation, ClaimStance, Figure, SourceRole } from '../../../electron/api/contract';
+import { westernDigits } from '../../../db/text/codepoints';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
@@ -26,7 +27,7 @@ export function RelationOptions() {
 
 /** A date as typed (2025, 2025-09 or 2025-09-20) as the range it stands for, with its precision; null when not a date. */
 export function typedDate(text: string): { from: string; to: string; precision: 'day' | 'month' | 'year' } | null {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(westernDigits(text.trim()));
   if (!match) return null;
   const [, year, month, day] = match;
   // A day or month that does not exist (2025-02-30, 2025-13) is not a date.
