@@ -383,7 +383,7 @@ describe('undo, redo and changing text', () => {
     const item = await reader.reviewItems().first().innerText();
     expect(item).toContain('وكالة رويترز');
     expect(item).toContain('Now at that place');
-    expect(await reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
+    await expect.poll(() => reader.highlights()).toMatchObject({ 'sanad-tag-1': [ARABIC_PASSAGE] });
     await screenshot(page, '13-review-after-edit');
     await reader.select('وكالة الأنباء البريطانية');
     await page.getByRole('button', { name: 'Place on selected text' }).click();

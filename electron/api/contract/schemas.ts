@@ -21,8 +21,8 @@ export const entityKind = z.enum(['person', 'organisation', 'place', 'other']);
 // (A format's own message comes first: the limit is only there to bound what is read.)
 export const isoDate = z
   .string()
-  .max(10)
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY-MM-DD')
+  .max(10)
   .refine(isCalendarDate, 'there is no such day (a month runs 01–12, and February 2025 has 28 days)');
 /** Whether YYYY, YYYY-MM or YYYY-MM-DD names a day, month or year that exists (no 2025-02-30, no month 13). */
 function isCalendarDate(text: string): boolean {
