@@ -32,30 +32,18 @@ const claimSelect = `
   JOIN articles a ON a.id = c.article_id
   JOIN annotations n ON n.id = c.annotation_id`;
 
-interface ClaimRecord {
-  id: number;
-  annotationId: number;
-  articleId: number;
-  articleTitle: string;
-  articleDirection: 'rtl' | 'ltr';
-  quote: string;
+/** A claim as its row comes back: the same fields, with its parts still JSON text and its date in three columns. */
+type ClaimRecord = Omit<Claim, 'needsReview' | 'reportedDate' | 'figures' | 'outlet' | 'chain' | 'origin' | 'grade' | 'events'> & {
   needsReview: number;
-  statement: string | null;
-  stance: Claim['stance'];
   reportedFrom: string | null;
   reportedTo: string | null;
   datePrecision: ReportedDate['precision'] | null;
-  placeId: number | null;
-  placeName: string | null;
   figures: string;
   outlet: string | null;
   chain: string;
   origin: string | null;
-  credibility: number | null;
   events: string;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 /** The grade analysts write: the origin's reliability letter and the credibility digit ("B2"), "?" for what is not given. */
 export function grade(reliability: string | null | undefined, credibility: number | null): string {
@@ -63,30 +51,18 @@ export function grade(reliability: string | null | undefined, credibility: numbe
 }
 
 /** A claim from its row. */
-export function toClaim(record: ClaimRecord): Claim {
-  const origin = record.origin ? (JSON.parse(record.origin) as SourceRef) : null;
+export function toClaim({ needsReview, reportedFrom, reportedTo, datePrecision, figures, outlet, chain, origin, events, ...fields }: ClaimRecord): Claim {
+  const originRef = origin ? (JSON.parse(origin) as SourceRef) : null;
   return {
-    id: record.id,
-    annotationId: record.annotationId,
-    articleId: record.articleId,
-    articleTitle: record.articleTitle,
-    articleDirection: record.articleDirection,
-    quote: record.quote,
-    needsReview: Boolean(record.needsReview),
-    statement: record.statement,
-    stance: record.stance,
-    reportedDate: record.reportedFrom && record.datePrecision ? { from: record.reportedFrom, to: record.reportedTo ?? record.reportedFrom, precision: record.datePrecision } : null,
-    placeId: record.placeId,
-    placeName: record.placeName,
-    figures: JSON.parse(record.figures) as Figure[],
-    outlet: record.outlet ? (JSON.parse(record.outlet) as SourceRef) : null,
-    chain: JSON.parse(record.chain) as SourceRef[],
-    origin,
-    credibility: record.credibility,
-    grade: grade(origin?.reliability, record.credibility),
-    events: JSON.parse(record.events) as Claim['events'],
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
+    ...fields,
+    needsReview: Boolean(needsReview),
+    reportedDate: reportedFrom && datePrecision ? { from: reportedFrom, to: reportedTo ?? reportedFrom, precision: datePrecision } : null,
+    figures: JSON.parse(figures) as Figure[],
+    outlet: outlet ? (JSON.parse(outlet) as SourceRef) : null,
+    chain: JSON.parse(chain) as SourceRef[],
+    origin: originRef,
+    grade: grade(originRef?.reliability, fields.credibility),
+    events: JSON.parse(events) as Claim['events'],
   };
 }
 
