@@ -327,7 +327,9 @@ export interface VariantGroup {
 
 /** One condition of a grid column's filter, as AG Grid Community's text, number and date filters send it. */
 export interface FilterCondition {
-  filterType?: 'text' | 'number' | 'date';
+  filterType?: 'text' | 'number' | 'date' | 'set';
+  /** Set filters: the values chosen (ids, or the column's own values); `null` chooses rows with none. */
+  values?: (string | number | null)[];
   /** contains, notContains, equals, notEqual, startsWith, endsWith, lessThan, …, inRange, blank, notBlank. */
   type?: string;
   filter?: string | number | null;

@@ -5,7 +5,7 @@
 import type { Claim, ClaimChange, Page, PageRequest, ClaimRelation, EventDetail, EventFields, EventSummary, Figure, NewClaim, ReportedDate, SourceChange, SourceGraph, SourceRef, SourceRole } from '../model';
 import { disagreements, type EventEvidence, independentSources } from '../corroboration';
 import { indexText, searchKey, words } from '../text/search-text';
-import { likeEscape, type PagedColumn, pageClauses } from './paging';
+import { cachedForView, type PagedColumn, pageClauses } from './paging';
 import { variantKeys } from './spelling-variants';
 import { statement } from './statements';
 import type { Store } from './store';
@@ -116,15 +116,29 @@ export function insertClaim(db: Store, claim: NewClaim, now: string): Claim {
     }).lastInsertRowid,
   );
   writeParts(db, id, claim.chain, claim.figures);
-  return refreshSearchKeys(db, id);
+  return findClaim(db, id)!;
 }
 
-/** Stores the claim's words as search keys (quote, statement, outlet and chain) and returns the claim. */
-function refreshSearchKeys(db: Store, id: number): Claim {
-  const claim = findClaim(db, id)!;
-  const text = [claim.quote, claim.statement ?? '', claim.outlet?.name ?? '', ...claim.chain.map((s) => s.name)].join(' ');
-  statement(db, 'UPDATE claims SET search_keys = ? WHERE id = ?').run(indexText(text), id);
-  return claim;
+/**
+ * Rebuilds the search keys of the claims whose quote, statement, outlet or chain changed since
+ * (migration 14's triggers mark them, whoever wrote: an edit, an undo, a renamed source), with
+ * search's analyser, so the quick filter matches them however their words are spelled.
+ */
+export function refreshClaimSearchKeys(db: Store): void {
+  const stale = statement(db, 'SELECT id, quote, statement, outlet_name AS outlet, chain_names AS chain FROM claims WHERE search_keys_stale = 1').all() as {
+    id: number;
+    quote: string;
+    statement: string | null;
+    outlet: string | null;
+    chain: string;
+  }[];
+  const store = statement(db, 'UPDATE claims SET search_keys = ?, search_keys_stale = 0 WHERE id = ?');
+  for (const c of stale) store.run(indexText([c.quote, c.statement ?? '', c.outlet ?? '', c.chain].join(' ')), c.id);
+}
+
+/** Marks the search keys of one article's claims (or of a range of articles) for rebuilding: the analyser changed. */
+export function markClaimKeysStale(db: Store, fromArticleId: number, toArticleId: number): void {
+  statement(db, 'UPDATE claims SET search_keys_stale = 1 WHERE article_id > ? AND article_id <= ?').run(fromArticleId, toArticleId);
 }
 
 /** Changes a claim and returns it; undefined if there is none. */
@@ -150,7 +164,7 @@ export function changeClaim(db: Store, id: number, change: ClaimChange, now: str
     id,
   );
   if (change.chain || change.figures) writeParts(db, id, chain, change.figures ?? current.figures);
-  return refreshSearchKeys(db, id);
+  return findClaim(db, id)!;
 }
 
 /** Deletes a claim (its chain, figures and event links go with it); returns whether it existed. */
@@ -210,25 +224,34 @@ const eventSelect = `
          v.place_entity_id AS placeId, (SELECT name FROM entities WHERE id = v.place_entity_id) AS placeName, v.description,
          (SELECT json_group_array(json_object('entityId', e.id, 'name', e.name) ORDER BY x.id) FROM event_actors x JOIN entities e ON e.id = x.entity_id WHERE x.event_id = v.id) AS actors,
          (SELECT count(*) FROM claim_events ce WHERE ce.event_id = v.id) AS claimCount,
+         v.independent_sources AS independentSources, v.contested, v.stats_stale AS statsStale,
          v.created_at AS createdAt, v.updated_at AS updatedAt
   FROM events v`;
 
-type EventRecord = Omit<EventSummary, 'date' | 'actors' | 'independentSources' | 'contested'> & {
+type EventRecord = Omit<EventSummary, 'date' | 'actors' | 'contested'> & {
+  contested: number;
+  statsStale: number;
   dateFrom: string | null;
   dateTo: string | null;
   datePrecision: ReportedDate['precision'] | null;
   actors: string;
 };
 
-/** Events (all, or those with these ids), newest date first, without their corroboration (the caller adds it). */
-export function selectEvents(db: Store, ids?: readonly number[]): Omit<EventSummary, 'independentSources' | 'contested'>[] {
+/**
+ * Events (all, or those with these ids), newest date first, with their corroboration as last
+ * counted; an event whose claims changed since (it is recounted before the next write commits)
+ * is counted now.
+ */
+export function selectEvents(db: Store, ids?: readonly number[]): EventSummary[] {
   const records = (
     ids ? db.prepare(`${eventSelect} WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.date_from DESC, v.id`).all(JSON.stringify(ids)) : db.prepare(`${eventSelect} ORDER BY v.date_from DESC, v.id`).all()
   ) as EventRecord[];
-  return records.map(({ dateFrom, dateTo, datePrecision, actors, ...event }) => ({
+  return records.map(({ dateFrom, dateTo, datePrecision, actors, statsStale, contested, ...event }) => ({
     ...event,
     date: dateFrom && datePrecision ? { from: dateFrom, to: dateTo ?? dateFrom, precision: datePrecision } : null,
     actors: JSON.parse(actors) as EventSummary['actors'],
+    contested: Boolean(contested),
+    ...(statsStale ? corroborationOf(db, event.id) : {}),
   }));
 }
 
@@ -317,12 +340,27 @@ export function claimEvidence(db: Store, claimId: number): EventEvidence[] {
   return eventIds.map((id) => evidenceOf(db, id));
 }
 
+/** An event's independent sources and whether it is contested, counted from its claims. */
+function corroborationOf(db: Store, eventId: number): Pick<EventSummary, 'independentSources' | 'contested'> {
+  const { claims, clusterOf } = evidenceOf(db, eventId);
+  return { independentSources: independentSources(claims, clusterOf), contested: disagreements(claims).length > 0 };
+}
+
+/**
+ * Recounts the events migration 14's triggers marked stale (a claim, a link or an article they
+ * stand on changed) and stores the counts, which the triggers copy onto their claims for the grid.
+ */
+export function refreshEventCorroboration(db: Store): void {
+  const store = statement(db, 'UPDATE events SET independent_sources = ?, contested = ?, stats_stale = 0 WHERE id = ?');
+  for (const id of statement(db, 'SELECT id FROM events WHERE stats_stale = 1').pluck().all() as number[]) {
+    const { independentSources: count, contested } = corroborationOf(db, id);
+    store.run(count, Number(contested), id);
+  }
+}
+
 /** Every event with its corroboration. */
 export function listEvents(db: Store): EventSummary[] {
-  return selectEvents(db).map((event) => {
-    const { claims, clusterOf } = evidenceOf(db, event.id);
-    return { ...event, independentSources: independentSources(claims, clusterOf), contested: disagreements(claims).length > 0 };
-  });
+  return selectEvents(db);
 }
 
 /** One event with its claims and what makes it contested, or undefined. */
@@ -340,51 +378,92 @@ export function sourceRoles(db: Store, ids: readonly number[]): Map<number, Sour
   return new Map(rows.map((r) => [r.id, r.role]));
 }
 
-/** The name of the source an id column names, for filtering and sorting the grid on it. */
-const sourceName = (idSql: string) => `(SELECT name FROM entities WHERE id = ${idSql})`;
+/** Claims linked to any of a set of events (a set filter's values, bound as JSON). */
+const inEvents = (column: string) => `EXISTS (SELECT 1 FROM claim_events ce WHERE ce.claim_id = c.id AND ce.${column} IN (SELECT value FROM json_each(?)))`;
 
-/** What the claims grid may filter and sort on (an allow-list: no text from a request becomes SQL). */
+/**
+ * What the claims grid may filter and sort on (an allow-list: no text from a request becomes SQL).
+ * Every column is on the claim row (migration 14 keeps copies of names, titles and counts there),
+ * so a filter or a sort over a million claims needs no join.
+ */
 const claimGridColumns: Record<string, PagedColumn> = {
   id: { sql: 'c.id', kind: 'number' },
-  quote: { sql: 'n.exact', kind: 'text' },
+  quote: { sql: 'c.quote', kind: 'text' },
   statement: { sql: 'c.statement', kind: 'text' },
-  articleTitle: { sql: 'a.title', kind: 'text' },
-  outlet: { sql: sourceName('c.outlet_entity_id'), kind: 'text' },
-  origin: { sql: sourceName('c.origin_entity_id'), kind: 'text' },
-  chain: { sql: "(SELECT group_concat(e.name, ' ← ' ORDER BY s.position) FROM claim_sources s JOIN entities e ON e.id = s.entity_id WHERE s.claim_id = c.id)", kind: 'text' },
+  articleTitle: { sql: 'c.article_title', kind: 'text' },
+  outlet: { sql: 'c.outlet_name', kind: 'text', set: 'c.outlet_entity_id IN (SELECT value FROM json_each(?))' },
+  chain: { sql: 'c.chain_names', kind: 'text', set: 'EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id AND s.entity_id IN (SELECT value FROM json_each(?)))' },
+  origin: { sql: 'c.origin_name', kind: 'text', set: 'c.origin_entity_id IN (SELECT value FROM json_each(?))' },
   stance: { sql: 'c.stance', kind: 'text' },
   reportedDate: { sql: 'c.reported_from', kind: 'date' },
-  reliability: { sql: "(SELECT reliability FROM entities WHERE id = c.origin_entity_id)", kind: 'text' },
+  figures: { sql: 'c.first_figure', kind: 'number' },
+  events: { sql: 'c.event_titles', kind: 'text', set: inEvents('event_id') },
+  relation: { sql: '(SELECT min(ce.relation) FROM claim_events ce WHERE ce.claim_id = c.id)', kind: 'text', set: inEvents('relation') },
+  tags: { sql: 'c.tag_names', kind: 'text', set: 'EXISTS (SELECT 1 FROM annotation_tags x WHERE x.annotation_id = c.annotation_id AND x.tag_id IN (SELECT value FROM json_each(?)))' },
+  reliability: { sql: 'c.origin_reliability', kind: 'text' },
   credibility: { sql: 'c.credibility', kind: 'number' },
-  events: { sql: "(SELECT group_concat(v.title, '، ') FROM claim_events ce JOIN events v ON v.id = ce.event_id WHERE ce.claim_id = c.id)", kind: 'text' },
+  independentSources: { sql: 'c.independent_sources', kind: 'number' },
+  contested: { sql: 'c.contested', kind: 'number' },
   createdAt: { sql: 'c.created_at', kind: 'date' },
   updatedAt: { sql: 'c.updated_at', kind: 'date' },
 };
 
-/**
- * One block of the claims grid, filtered and sorted by the server, newest first by default. The
- * quick filter matches words however they are spelled, as search does (folded hamza, clitics).
- */
-export function queryClaims(db: Store, request: PageRequest & { articleId?: number; eventId?: number; sourceId?: number }): Page<Claim> {
+/** The filters of a claims query besides the grid's own: the quick filter's words and a scope. */
+function claimScope(db: Store, request: ClaimQuery): { sql: string; params: unknown[] }[] {
   const keys = words(request.quickFilter ?? '').map(searchKey).filter(Boolean);
-  const extraWhere = [
-    // Each word, or any spelling the variant table gives it (Reuters, رويترز), must be in the claim.
-    ...keys.map((key) => {
-      const spellings = variantKeys(db, key);
-      return { sql: `(${spellings.map(() => "c.search_keys LIKE ? ESCAPE '\\'").join(' OR ')})`, params: spellings.map((k) => `%${likeEscape(k)}%`) };
-    }),
+  // Each word, or any spelling the variant table gives it (Reuters, رويترز), begins a word of the claim.
+  const quoted = (key: string) => `"${key.replaceAll('"', '""')}"*`;
+  const match = keys.map((key) => `(${variantKeys(db, key).map(quoted).join(' OR ')})`).join(' AND ');
+  return [
+    ...(match ? [{ sql: 'c.id IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ?)', params: [match] }] : []),
     ...(request.articleId === undefined ? [] : [{ sql: 'c.article_id = ?', params: [request.articleId] }]),
     ...(request.eventId === undefined ? [] : [{ sql: 'EXISTS (SELECT 1 FROM claim_events ce WHERE ce.claim_id = c.id AND ce.event_id = ?)', params: [request.eventId] }]),
     ...(request.sourceId === undefined
       ? []
       : [{ sql: '(c.origin_entity_id = ? OR c.outlet_entity_id = ? OR EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id AND s.entity_id = ?))', params: [request.sourceId, request.sourceId, request.sourceId] }]),
   ];
-  const { where, params, orderBy } = pageClauses(claimGridColumns, { ...request, quickFilter: undefined }, { order: { defaultSort: { sql: 'c.created_at', desc: true }, tieBreaker: 'c.id' }, extraWhere });
-  const rows = selectClaims(db, where, [...params, request.endRow - request.startRow, request.startRow], `${orderBy} LIMIT ? OFFSET ?`);
-  const total = request.withCount
-    ? (db.prepare(`SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id JOIN annotations n ON n.id = c.annotation_id ${where}`).pluck().get(...params) as number)
-    : null;
-  return { rows, total };
+}
+
+/** A claims query: a page of the grid, narrowed to an article, an event or a source. */
+export type ClaimQuery = PageRequest & { articleId?: number; eventId?: number; sourceId?: number };
+
+/** Claims with these ids, in this order. */
+function claimsInOrder(db: Store, ids: readonly number[]): Claim[] {
+  const byId = new Map(selectClaims(db, 'WHERE c.id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]).map((claim) => [claim.id, claim]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * One block of the claims grid, filtered and sorted by the server, newest first by default. The
+ * quick filter matches words however they are spelled, as search does (folded hamza, clitics).
+ *
+ * The first block is one LIMIT query (an index gives the default order at once), with its count.
+ * A later block comes from the view's ordered ids, found once per view and kept until the store
+ * changes: scrolling to row 500,000 then costs a slice, not a walk past 500,000 rows.
+ */
+export function queryClaims(db: Store, request: ClaimQuery): Page<Claim> {
+  const { where, params, orderBy } = pageClauses(claimGridColumns, { ...request, quickFilter: undefined }, {
+    order: { defaultSort: { sql: 'c.created_at', desc: true }, tieBreaker: 'c.id' },
+    extraWhere: claimScope(db, request),
+  });
+  const view = `${where} ${orderBy}`;
+  if (request.startRow > 0) {
+    const ids = viewIds(db, view, params);
+    return { rows: claimsInOrder(db, [...ids.subarray(request.startRow, request.endRow)]), total: request.withCount ? ids.length : null };
+  }
+  const ids = db.prepare(`SELECT c.id FROM claims c ${view} LIMIT ?`).pluck().all(...params, request.endRow) as number[];
+  const total = request.withCount ? viewCount(db, where, params) : null;
+  return { rows: claimsInOrder(db, ids), total };
+}
+
+/** The ordered ids of a view (a WHERE and an ORDER BY from the allow-list, with bound params), cached. */
+function viewIds(db: Store, view: string, params: unknown[]): Int32Array {
+  return cachedForView(db, `ids ${view}`, params, () => Int32Array.from(db.prepare(`SELECT c.id FROM claims c ${view}`).pluck().all(...params) as number[]));
+}
+
+/** How many claims a WHERE matches, cached. */
+function viewCount(db: Store, where: string, params: unknown[]): number {
+  return cachedForView(db, `count ${where}`, params, () => db.prepare(`SELECT count(*) FROM claims c ${where}`).pluck().get(...params) as number);
 }
 
 /**

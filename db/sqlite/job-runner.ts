@@ -8,6 +8,7 @@
 import { lastArticleId, suggestEntityMentionsInRange } from './entities';
 import type { JobRunner } from '../repositories';
 import { activeJob, finishJob, findJob, insertJob, type JobRecord, markInterrupted, recordProgress, requestCancel, takeUnfinishedJobs } from './jobs';
+import { markClaimKeysStale, refreshClaimSearchKeys } from './claims';
 import { indexedAnalyserVersion, markIndexCurrent, reindexArticle } from './search-index';
 import { ANALYSER_VERSION } from '../text/analyser';
 import type { JobKind } from '../model';
@@ -49,6 +50,8 @@ const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REIN
     chunk(db, job) {
       const upTo = Math.min(job.cursor + reindexWindow, job.total);
       for (const id of db.prepare('SELECT id FROM articles WHERE id > ? AND id <= ?').pluck().all(job.cursor, upTo) as number[]) reindexArticle(db, id);
+      markClaimKeysStale(db, job.cursor, upTo);
+      refreshClaimSearchKeys(db);
       if (upTo >= job.total) markIndexCurrent(db);
       return { done: upTo, cursor: upTo, finished: upTo >= job.total };
     },

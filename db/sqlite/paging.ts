@@ -4,13 +4,22 @@
  * value bound as a parameter. A column the list does not name cannot be filtered or sorted on,
  * so no text from a request ever becomes SQL.
  */
+import { LRUCache } from 'lru-cache';
 import { PageRequestError } from '../errors';
 import type { ColumnFilter, FilterCondition, PageRequest } from '../model';
+import { statement } from './statements';
+import type { Store } from './store';
 
-/** A column a grid may filter and sort on: its SQL expression (from the allow-list, never from a request) and kind. */
+/**
+ * A column a grid may filter and sort on: its SQL expression (from the allow-list, never from a
+ * request) and kind. `set`, when given, is how a set filter matches it: a condition whose one
+ * parameter is the chosen values as a JSON array (for a column of names that a set filter picks
+ * by id, or one that holds several values per row); without it a set filter matches `sql` itself.
+ */
 export interface PagedColumn {
   sql: string;
   kind: 'text' | 'number' | 'date';
+  set?: string;
 }
 
 /** The SQL pieces of a page request; `where` and `orderBy` are built only from the allow-list. */
@@ -67,16 +76,61 @@ function rangeCondition(sql: string, condition: FilterCondition, from: unknown, 
   return `${sql} ${operator} ?`;
 }
 
-/** A date filter compares the first 10 characters (YYYY-MM-DD), so timestamps and plain dates compare alike. */
-const dayOf = (value: string | null | undefined) => (value ? value.slice(0, 10) : null);
+/**
+ * A date filter's day, and the day after it: a column holding dates or ISO timestamps is on day D
+ * when D <= value < D+1, a comparison an index on the column answers (cutting the value to its
+ * first 10 characters would not).
+ */
+function dayBounds(value: string | null | undefined): [string, string] {
+  const day = value?.slice(0, 10) ?? '';
+  const start = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
+  if (Number.isNaN(start)) throw new PageRequestError(`A date filter needs a date written YYYY-MM-DD, not "${value ?? ''}".`);
+  return [day, new Date(start + 86_400_000).toISOString().slice(0, 10)];
+}
+
+function dateCondition(sql: string, c: FilterCondition, params: unknown[]): string {
+  if (c.type === 'blank') return `${sql} IS NULL`;
+  if (c.type === 'notBlank') return `${sql} IS NOT NULL`;
+  const [day, nextDay] = dayBounds(c.dateFrom);
+  const bound = (operator: string, value: string) => (params.push(value), `${sql} ${operator} ?`);
+  switch (c.type) {
+    case 'equals':
+      return `(${bound('>=', day)} AND ${bound('<', nextDay)})`;
+    case 'notEqual':
+      return `(${sql} IS NULL OR ${bound('<', day)} OR ${bound('>=', nextDay)})`;
+    case 'lessThan':
+      return bound('<', day);
+    case 'lessThanOrEqual':
+      return bound('<', nextDay);
+    case 'greaterThan':
+      return bound('>=', nextDay);
+    case 'greaterThanOrEqual':
+      return bound('>=', day);
+    case 'inRange': {
+      const [, afterLast] = dayBounds(c.dateTo);
+      return `(${bound('>=', day)} AND ${bound('<', afterLast)})`;
+    }
+    default:
+      throw new PageRequestError(`A date filter cannot "${c.type}".`);
+  }
+}
 
 function condition(column: PagedColumn, c: FilterCondition, params: unknown[]): string {
   if (column.kind === 'text') return textCondition(column.sql, c, params);
   if (column.kind === 'number') return rangeCondition(column.sql, c, c.filter, c.filterTo, params);
-  return rangeCondition(`substr(${column.sql}, 1, 10)`, c, dayOf(c.dateFrom), dayOf(c.dateTo), params);
+  return dateCondition(column.sql, c, params);
+}
+
+/** A set filter: the row's value is one of those chosen; `null` among them chooses the rows with none. */
+function setCondition(column: PagedColumn, values: readonly (string | number | null)[], params: unknown[]): string {
+  const chosen = values.filter((v) => v !== null);
+  params.push(JSON.stringify(chosen));
+  const matches = column.set ?? `${column.sql} IN (SELECT value FROM json_each(?))`;
+  return values.includes(null) ? `(${matches} OR ${column.sql} IS NULL)` : matches;
 }
 
 function columnCondition(column: PagedColumn, filter: ColumnFilter, params: unknown[]): string {
+  if (filter.filterType === 'set') return setCondition(column, filter.values ?? [], params);
   if (!filter.conditions) return condition(column, filter, params);
   const joiner = filter.operator === 'OR' ? ' OR ' : ' AND ';
   return `(${filter.conditions.map((c) => condition(column, c, params)).join(joiner)})`;
@@ -130,4 +184,28 @@ export function pageClauses(
     params,
     orderBy: `ORDER BY ${[...sorts.map((s) => `${s.sql} ${s.desc ? 'DESC' : 'ASC'}`), `${order.tieBreaker} ${last}`].join(', ')}`,
   };
+}
+
+/** Per connection, the views last asked for: at most 8, each valid while the store is unchanged. */
+const viewCaches = new WeakMap<Store, { version: string; entries: LRUCache<string, { value: unknown }> }>();
+
+/**
+ * What `compute` gives for a view of a grid (`key` and `params`: its SQL and bound values), kept
+ * until the store changes. The store's version is SQLite's data_version (bumped by other
+ * connections' commits) with this connection's own changes, so a reader sees the writer's commits
+ * and the writer its own.
+ */
+export function cachedForView<T>(db: Store, key: string, params: readonly unknown[], compute: () => T): T {
+  const version = `${statement(db, 'PRAGMA data_version').pluck().get()}:${statement(db, 'SELECT total_changes()').pluck().get()}`;
+  let cache = viewCaches.get(db);
+  if (!cache || cache.version !== version) {
+    cache = { version, entries: new LRUCache({ max: 8 }) };
+    viewCaches.set(db, cache);
+  }
+  const fullKey = JSON.stringify([key, params]);
+  const hit = cache.entries.get(fullKey);
+  if (hit) return hit.value as T;
+  const value = compute();
+  cache.entries.set(fullKey, { value });
+  return value;
 }

@@ -23,6 +23,8 @@ import {
   listClaims,
   listEvents,
   queryClaims,
+  refreshClaimSearchKeys,
+  refreshEventCorroboration,
   sourceCitations,
   sourceGraph,
   sourceRoles,
@@ -152,6 +154,16 @@ export function sqliteRepositories(db: Store): Repositories {
   };
 }
 
+/**
+ * What the store derives in code from what was written, brought up to date before a write
+ * commits, whichever write it was (an edit, an import, an undo): claims' search keys and events'
+ * corroboration (migration 14's triggers mark what went stale).
+ */
+function bringDerivedUpToDate(db: Store): void {
+  refreshClaimSearchKeys(db);
+  refreshEventCorroboration(db);
+}
+
 /** Who writes when no one is named: the one local analyst (a team server names each). */
 const LOCAL_ACTOR = 'local';
 
@@ -192,6 +204,7 @@ export function sqliteUnitOfWork(db: Store): UnitOfWork {
         try {
           db.exec(begin);
           const result = await work();
+          if (begin !== 'BEGIN') bringDerivedUpToDate(db);
           db.exec('COMMIT');
           return result;
         } catch (error) {

@@ -441,3 +441,63 @@ describe('migration 13: sources, claims and events', () => {
     expect(db.prepare('SELECT (SELECT count(*) FROM claims) + (SELECT count(*) FROM claim_sources) + (SELECT count(*) FROM claim_events)').pluck().get()).toBe(0);
   });
 });
+
+describe('migration 14: claims grid keys, event corroboration and saved views', () => {
+  const { path, db: v13 } = storeAt(13);
+  v13.exec(`
+    INSERT INTO articles (title, language, direction, content_hash, imported_at) VALUES ('مقال شفق', 'ar', 'rtl', 'h', 'now');
+    INSERT INTO annotations (article_id, start_offset, end_offset, exact, prefix, suffix, created_at, updated_at) VALUES (1, 0, 2, 'بدأ الانسحاب', '', '', 'now', 'now');
+    INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (1, 1);
+    INSERT INTO entities (kind, name, created_at, source_role, reliability) VALUES ('organisation', 'شفق نيوز', 'then', 'outlet', 'C'), ('organisation', 'رويترز', 'then', 'agency', 'B'), ('other', 'خمسة مسؤولين', 'then', 'unnamed', NULL);
+    INSERT INTO claims (annotation_id, article_id, stance, outlet_entity_id, origin_entity_id, created_at, updated_at) VALUES (1, 1, 'asserts', 1, 3, 'now', 'now');
+    INSERT INTO claim_sources (claim_id, position, entity_id) VALUES (1, 0, 2), (1, 1, 3);
+    INSERT INTO claim_figures (claim_id, position, value, unit, counted) VALUES (1, 0, 2500, NULL, 'جندي');
+    INSERT INTO events (title, created_at, updated_at) VALUES ('الانسحاب من عين الأسد', 'now', 'now');
+    INSERT INTO claim_events (claim_id, event_id, relation) VALUES (1, 1, 'supports');`);
+  v13.close();
+  const db = openStore(path, { migrations: migrations.slice(0, 14) });
+  const keys = () =>
+    db
+      .prepare('SELECT quote, article_title AS article, outlet_name AS outlet, origin_name AS origin, origin_reliability AS reliability, chain_names AS chain, first_figure AS figure, event_titles AS events, tag_names AS tags, independent_sources AS sources, contested FROM claims')
+      .get();
+
+  it('copies onto each claim what the grid sorts on, and marks every event for a recount', () => {
+    const tag = db.prepare('SELECT name FROM tags WHERE id = 1').pluck().get();
+    expect(keys()).toEqual({ quote: 'بدأ الانسحاب', article: 'مقال شفق', outlet: 'شفق نيوز', origin: 'خمسة مسؤولين', reliability: null, chain: 'رويترز ← خمسة مسؤولين', figure: 2500, events: 'الانسحاب من عين الأسد', tags: tag, sources: null, contested: 0 });
+    expect(db.prepare('SELECT stats_stale FROM events').pluck().get()).toBe(1);
+  });
+
+  it('keeps the copies true when a source, an event, a tag or the passage changes, and when an event is recounted', () => {
+    db.exec(`
+      UPDATE entities SET name = 'Reuters' WHERE id = 2;
+      UPDATE entities SET reliability = 'F' WHERE id = 3;
+      UPDATE events SET title = 'Ain al-Asad withdrawal', stats_stale = 0;
+      UPDATE tags SET name = 'renamed' WHERE id = 1;
+      UPDATE annotations SET exact = 'اكتمل الانسحاب';
+      UPDATE articles SET title = 'Shafaq';
+      UPDATE claim_figures SET value = 3000;
+      UPDATE events SET independent_sources = 2, contested = 1;`);
+    expect(keys()).toEqual({ quote: 'اكتمل الانسحاب', article: 'Shafaq', outlet: 'شفق نيوز', origin: 'خمسة مسؤولين', reliability: 'F', chain: 'Reuters ← خمسة مسؤولين', figure: 3000, events: 'Ain al-Asad withdrawal', tags: 'renamed', sources: 2, contested: 1 });
+    expect(db.prepare('SELECT stats_stale FROM events').pluck().get()).toBe(1);
+  });
+
+  it('follows a changed origin, and a source deleted from under a claim', () => {
+    db.exec('UPDATE claims SET origin_entity_id = 2');
+    expect(keys()).toMatchObject({ origin: 'Reuters', reliability: 'B' });
+    db.exec('DELETE FROM claim_sources WHERE position = 1; DELETE FROM entities WHERE id = 3');
+    db.exec('UPDATE entities SET source_role = NULL WHERE id = 1; DELETE FROM entities WHERE id = 1');
+    expect(keys()).toMatchObject({ outlet: null, chain: 'Reuters' });
+  });
+
+  it('keeps named grid views, one name per grid, in the history', () => {
+    db.prepare("INSERT INTO grid_views (grid, name, state, created_at, updated_at) VALUES ('claims', 'مرفوضة', '{}', 'now', 'now')").run();
+    expect(() => db.prepare("INSERT INTO grid_views (grid, name, state, created_at, updated_at) VALUES ('claims', 'مرفوضة', '{}', 'now', 'now')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO grid_views (grid, name, state, created_at, updated_at) VALUES ('claims', 'x', 'not json', 'now', 'now')").run()).toThrow(/CHECK/);
+  });
+
+  it('finds the grid\'s sorted columns through indexes', () => {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(plan("SELECT id FROM claims WHERE stance = 'denies' ORDER BY reported_from DESC")).toMatch(/INDEX claims_by_stance/);
+    expect(plan('SELECT id FROM events WHERE stats_stale = 1')).toMatch(/INDEX events_stale/);
+  });
+});

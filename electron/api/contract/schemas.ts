@@ -124,7 +124,8 @@ export function method<Output>(access: MethodAccess = 'write') {
 }
 
 const filterCondition = z.object({
-  filterType: z.enum(['text', 'number', 'date']).optional(),
+  filterType: z.enum(['text', 'number', 'date', 'set']).optional(),
+  values: z.array(z.union([z.string().max(200), z.number(), z.null()])).max(1_000).optional(),
   type: z.string().max(32).optional(),
   filter: z.union([z.string().max(500), z.number()]).nullish(),
   filterTo: z.number().nullish(),
