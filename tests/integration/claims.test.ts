@@ -234,3 +234,25 @@ describe('dates that do not exist', () => {
     expect((await call(dispatch, 'updateArticle', { id: span.articleId, published: '2024-02-29' })).published).toBe('2024-02-29');
   });
 });
+
+describe('event types', () => {
+  it('takes ACLED\'s types and sub-types in ACLED\'s spelling, or the analyst\'s own, and refuses a sub-type of another type, saying which it takes', async () => {
+    const { dispatch } = tempApi();
+    // Typed in any case, stored as ACLED writes it (for ACLED's CSV).
+    expect(await call(dispatch, 'createEvent', { title: 'اتفاق الانسحاب', eventType: 'strategic developments', subEventType: 'AGREEMENT' })).toMatchObject({
+      eventType: 'Strategic developments',
+      subEventType: 'Agreement',
+    });
+    // A type of the analyst's own takes any sub-type; an empty one is none.
+    expect(await call(dispatch, 'createEvent', { title: 'Base handover', eventType: 'Handover', subEventType: 'Ceremony' })).toMatchObject({ eventType: 'Handover', subEventType: 'Ceremony' });
+    expect(await call(dispatch, 'createEvent', { title: 'x', eventType: ' ', subEventType: '' })).toMatchObject({ eventType: null, subEventType: null });
+    await expect(call(dispatch, 'createEvent', { title: 'Strike', eventType: 'Battles', subEventType: 'Air/drone strike' })).rejects.toThrow(
+      'INVALID_ARGUMENT: “Air/drone strike” is not one of ACLED’s sub-types of “Battles”, which are: Armed clash, Government regains territory, Non-state actor overtakes territory.',
+    );
+    const event = await call(dispatch, 'createEvent', { title: 'Strike', eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' });
+    await expect(call(dispatch, 'updateEvent', { id: event.id, title: 'Strike', subEventType: 'Air/drone strike' })).rejects.toThrow(
+      'INVALID_ARGUMENT: The sub-type “Air/drone strike” needs its event type: choose the type too.',
+    );
+    expect((await call(dispatch, 'getEvent', { id: event.id })).subEventType).toBe('Air/drone strike');
+  });
+});
