@@ -256,3 +256,60 @@ describe('event types', () => {
     expect((await call(dispatch, 'getEvent', { id: event.id })).subEventType).toBe('Air/drone strike');
   });
 });
+
+describe('editing an event', () => {
+  it('changes its place, actors and description in one step that undo takes back and the history names', async () => {
+    const { dispatch } = tempApi();
+    const anbar = await call(dispatch, 'createEntity', { kind: 'place', name: 'قاعدة عين الأسد' });
+    const usForces = await call(dispatch, 'createEntity', { kind: 'organisation', name: 'القوات الأمريكية' });
+    const iraq = await call(dispatch, 'createEntity', { kind: 'organisation', name: 'الحكومة العراقية' });
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب', date: { from: '2025-08-24' } });
+    const edited = await call(dispatch, 'updateEvent', {
+      id: event.id,
+      title: 'انسحاب القوات الأمريكية من عين الأسد',
+      eventType: 'Strategic developments',
+      subEventType: 'Non-violent transfer of territory',
+      date: { from: '2025-08-24', to: '2025-08-26' },
+      placeId: anbar.id,
+      actorIds: [usForces.id, iraq.id],
+      description: 'بدأ الانسحاب في 24 آب\nواكتمل بعد يومين.',
+    });
+    expect(edited).toMatchObject({
+      title: 'انسحاب القوات الأمريكية من عين الأسد',
+      date: { from: '2025-08-24', to: '2025-08-26', precision: 'day' },
+      placeName: 'قاعدة عين الأسد',
+      actors: [
+        { entityId: usForces.id, name: 'القوات الأمريكية' },
+        { entityId: iraq.id, name: 'الحكومة العراقية' },
+      ],
+      description: 'بدأ الانسحاب في 24 آب\nواكتمل بعد يومين.',
+    });
+    // One actor taken off, the other kept.
+    expect((await call(dispatch, 'updateEvent', { ...edited, actorIds: [iraq.id] })).actors).toEqual([{ entityId: iraq.id, name: 'الحكومة العراقية' }]);
+    const [latest, previous] = await call(dispatch, 'listHistory', { limit: 2 });
+    expect([latest, previous].map((h) => [h!.kind, h!.quote])).toEqual([
+      ['event.edit', 'انسحاب القوات الأمريكية من عين الأسد'],
+      ['event.edit', 'انسحاب'],
+    ]);
+    await call(dispatch, 'undo', {});
+    expect((await call(dispatch, 'getEvent', { id: event.id })).actors.map((a) => a.name)).toEqual(['القوات الأمريكية', 'الحكومة العراقية']);
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({ title: 'انسحاب', eventType: null, placeId: null, actors: [], description: null, date: { to: '2025-08-24' } });
+    await call(dispatch, 'redo', {});
+    expect((await call(dispatch, 'getEvent', { id: event.id })).placeName).toBe('قاعدة عين الأسد');
+    // A place or actor that is not an entity is refused, naming it.
+    await expect(call(dispatch, 'updateEvent', { id: event.id, title: 'x', actorIds: [999] })).rejects.toThrow('NOT_FOUND: There is no entity #999.');
+  });
+
+  it('deletes an event with its claim links, and undo brings both back', async () => {
+    const { dispatch, spanOf } = await reports();
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب' });
+    const claim = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'بدأت القوات')), eventId: event.id });
+    await call(dispatch, 'deleteEvent', { id: event.id });
+    expect(await call(dispatch, 'listEvents', {})).toEqual([]);
+    expect((await call(dispatch, 'getClaim', { id: claim.id })).events).toEqual([]);
+    expect((await call(dispatch, 'listHistory', { limit: 1 }))[0]).toMatchObject({ kind: 'event.delete', quote: 'انسحاب' });
+    await call(dispatch, 'undo', {});
+    expect((await call(dispatch, 'getEvent', { id: event.id })).claims.map((c) => c.id)).toEqual([claim.id]);
+  });
+});

@@ -5,10 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChainInput, ClaimRelation, ClaimStance, Figure, SourceRole } from '../../../electron/api/contract';
-import { westernDigits } from '../../../db/text/codepoints';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
+import { typedDate, typedText } from './DateField';
 import { ErrorBanner } from './ErrorBanner';
 import { Modal } from './Modal';
 
@@ -23,22 +23,6 @@ export function RelationOptions() {
       {t(`relation_${r}`)}
     </option>
   ));
-}
-
-/** A date as typed (2025, 2025-09 or 2025-09-20) as the range it stands for, with its precision; null when not a date. */
-export function typedDate(text: string): { from: string; to: string; precision: 'day' | 'month' | 'year' } | null {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(westernDigits(text.trim()));
-  if (!match) return null;
-  const [, year, month, day] = match;
-  // A day or month that does not exist (2025-02-30, 2025-13) is not a date.
-  const check = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
-  if (check.getUTCMonth() !== Number(month ?? 1) - 1 || check.getUTCDate() !== Number(day ?? 1)) return null;
-  if (day) return { from: `${year}-${month}-${day}`, to: `${year}-${month}-${day}`, precision: 'day' };
-  if (month) {
-    const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-    return { from: `${year}-${month}-01`, to: `${year}-${month}-${String(last).padStart(2, '0')}`, precision: 'month' };
-  }
-  return { from: `${year}-01-01`, to: `${year}-12-31`, precision: 'year' };
 }
 
 type Link = ChainInput & { key: number; name: string };
@@ -74,8 +58,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
         if (!live) return;
         setChain(proposal.chain.map((link, key) => ({ ...link, key }) as Link));
         // The date and figures the passage reports, typed as the analyst would type them.
-        const reported = proposal.reportedDate;
-        if (reported) setDate(reported.precision === 'year' ? reported.from.slice(0, 4) : reported.precision === 'month' ? reported.from.slice(0, 7) : reported.from);
+        if (proposal.reportedDate) setDate(typedText(proposal.reportedDate).from);
         setFigures(proposal.figures);
       },
       (e: Error) => live && (setChain([]), setError(e.message)),
