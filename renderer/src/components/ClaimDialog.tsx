@@ -1,7 +1,7 @@
 /**
  * Makes a claim of a passage: Sanad proposes the chain of sources from the text (the outlet
  * first, then whom it cites, the origin last); the analyst corrects it, says what is claimed,
- * the stance, the date it reports and the event it bears on.
+ * the stance, the date and place it reports and the event it bears on.
  */
 import { useEffect, useState } from 'react';
 import type { ChainInput, ClaimRelation, ClaimStance, Figure, SourceRole } from '../../../electron/api/contract';
@@ -9,6 +9,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
 import { typedDate, typedText } from './DateField';
+import { EntityChips, EntityPicker } from './EntityPicker';
 import { ErrorBanner } from './ErrorBanner';
 import { Modal } from './Modal';
 
@@ -41,6 +42,8 @@ interface Props {
 export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }: Props) {
   const { t } = useI18n();
   const events = useApiQuery('listEvents', {});
+  const entities = useApiQuery('listEntities', {});
+  const [place, setPlace] = useState<{ entityId: number; name: string } | null>(null);
   const [chain, setChain] = useState<Link[] | null>(null);
   const [statement, setStatement] = useState('');
   const [stance, setStance] = useState<ClaimStance>('asserts');
@@ -86,6 +89,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
         statement: statement.trim() || null,
         stance,
         reportedDate: dateRange,
+        placeId: place?.entityId ?? null,
         figures,
         ...(eventIdNumber !== undefined && { eventId: eventIdNumber, relation }),
       });
@@ -168,6 +172,11 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
             {t('reportedDate')}
             <input className="date-field" value={date} onChange={(e) => setDate(e.target.value)} dir="ltr" inputMode="numeric" placeholder={t('datePlaceholder')} />
           </label>
+        </div>
+        <div className="entity-field" role="group" aria-label={t('place')}>
+          <span>{t('place')}</span>
+          {place && <EntityChips entities={[place]} removeLabel={(name) => t('removePlace', { name })} onRemove={() => setPlace(null)} />}
+          <EntityPicker label={t('choosePlace')} entities={entities.data ?? []} preferKind="place" exclude={place ? [place.entityId] : []} onPick={(e) => setPlace({ entityId: e.id, name: e.name })} />
         </div>
         {figures.length > 0 && (
           <div className="claim-figures" aria-label={t('figures')} role="group">

@@ -139,12 +139,12 @@ export function EventDialog({ event, onSaved, onClose }: { event: EventDetail; o
             <DateField value={dateTo} onChange={(e) => setDateTo(e.target.value)} />
           </label>
         </div>
-        <div className="event-entities" role="group" aria-label={t('place')}>
+        <div className="entity-field" role="group" aria-label={t('place')}>
           <span>{t('place')}</span>
           {place && <EntityChips entities={[place]} removeLabel={(name) => t('removePlace', { name })} onRemove={() => setPlace(null)} />}
           <EntityPicker label={t('choosePlace')} entities={entities.data ?? []} preferKind="place" exclude={place ? [place.entityId] : []} onPick={(e) => setPlace({ entityId: e.id, name: e.name })} />
         </div>
-        <div className="event-entities" role="group" aria-label={t('actors')}>
+        <div className="entity-field" role="group" aria-label={t('actors')}>
           <span>{t('actors')}</span>
           <EntityChips entities={actors} removeLabel={(name) => t('removeActor', { name })} onRemove={(id) => setActors(actors.filter((a) => a.entityId !== id))} />
           <EntityPicker

@@ -166,6 +166,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                   <th>{t('chain')}</th>
                   <th>{t('relation')}</th>
                   <th>{t('reportedDate')}</th>
+                  <th>{t('place')}</th>
                   <th>{t('figures')}</th>
                   <th>{t('reliability')}</th>
                   <th>{t('grade')}</th>
@@ -192,6 +193,9 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                       </select>
                     </td>
                     <td dir="ltr">{dateLabel(claim.reportedDate)}</td>
+                    <td>
+                      <bdi>{claim.placeName}</bdi>
+                    </td>
                     <td>{claim.figures.map((f) => [f.value.toLocaleString('en-GB'), f.counted].filter(Boolean).join(' ')).join('; ')}</td>
                     <td>
                       {claim.origin && (
