@@ -125,16 +125,33 @@ describe('claims', () => {
     // The ministry says it is not complete.
     const denial = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), chain: [{ entityId: null, name: 'Iraqi Ministry of Defence', role: 'government' }], stance: 'denies' });
     const linked = await call(dispatch, 'linkClaim', { claimId: denial.id, eventId: event.id, relation: 'contradicts' });
-    expect(linked).toMatchObject({ independentSources: 2, contested: true, disagreements: ['contradicted'] });
+    expect(linked).toMatchObject({ independentSources: 2, contested: true, disagreements: [{ kind: 'contradiction', claimIds: [denial.id] }] });
     expect((await call(dispatch, 'listEvents', {}))[0]).toMatchObject({ id: event.id, contested: true, independentSources: 2 });
   });
 
   it('marks an event contested when its claims report dates that cannot both be right', async () => {
     const { dispatch, spanOf } = await reports();
     const event = await call(dispatch, 'createEvent', { title: 'اتفاق الانسحاب' });
-    await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024')), reportedDate: { from: '2024-09-01', to: '2024-09-30', precision: 'month' }, eventId: event.id });
-    await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'الموعد النهائي للانسحاب هو أيلول 2025')), reportedDate: { from: '2025-09-01', to: '2025-09-30', precision: 'month' }, eventId: event.id });
-    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({ contested: true, disagreements: ['dates'] });
+    const september2024 = { from: '2024-09-01', to: '2024-09-30', precision: 'month' as const };
+    const september2025 = { from: '2025-09-01', to: '2025-09-30', precision: 'month' as const };
+    const shafaq = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024')), reportedDate: september2024, eventId: event.id });
+    const kurdistan24 = await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'الموعد النهائي للانسحاب هو أيلول 2025')), reportedDate: september2025, eventId: event.id });
+    // Which claims disagree, and what each says.
+    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({
+      contested: true,
+      disagreements: [
+        {
+          kind: 'date',
+          claimIds: [shafaq.id, kurdistan24.id],
+          sides: [
+            { value: september2024, claimIds: [shafaq.id] },
+            { value: september2025, claimIds: [kurdistan24.id] },
+          ],
+        },
+      ],
+    });
+    // Listing events says only that it is contested.
+    expect((await call(dispatch, 'listEvents', {}))[0]).toMatchObject({ contested: true, independentSources: 2 });
   });
 
   it('undoes every claim action: create, edit, grade, event, link', async () => {

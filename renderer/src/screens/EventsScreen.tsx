@@ -10,6 +10,7 @@ import { api } from '../api';
 import { RelationOptions } from '../components/ClaimDialog';
 import { DateField, dateLabel, typedDate } from '../components/DateField';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ContestedReasons, SourceReports } from '../components/EventReports';
 import { EventDialog, EventTypeOptions, eventTypeText } from '../components/EventDialog';
 import { Modal } from '../components/Modal';
 import { SourceGraph } from '../components/SourceGraph';
@@ -154,11 +155,9 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                 </div>
               </Modal>
             )}
-            {event.contested && (
-              <p className="contested-reasons" role="status">
-                <span className="contested-badge">{t('contested')}</span> {event.disagreements.map((d) => t(`disagree_${d}`)).join(t('listSeparator'))}
-              </p>
-            )}
+            {event.contested && <ContestedReasons event={event} />}
+            <SourceReports event={event} />
+            <h2>{t('claims')}</h2>
             <table className="event-claims">
               <thead>
                 <tr>
