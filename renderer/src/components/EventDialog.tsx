@@ -26,12 +26,12 @@ export function eventTypeText(event: Pick<EventDetail, 'eventType' | 'subEventTy
   return [type ? acledLabel(type, lang) : event.eventType, sub ? acledLabel(sub.subEventType, lang) : event.subEventType].filter(Boolean).join(' › ');
 }
 
-/** The options of a list of ACLED's event types, in the interface language, after a "none" option. */
-export function EventTypeOptions() {
+/** The options of a list of ACLED's event types, in the interface language, after the option for none (labelled `none`). */
+export function EventTypeOptions({ none = '—' }: { none?: string }) {
   const { lang } = useI18n();
   return (
     <>
-      <option value="">—</option>
+      <option value="">{none}</option>
       {ACLED_EVENT_TYPES.map((type) => (
         <option key={type.name} value={type.name}>
           {acledLabel(type, lang)}
@@ -44,8 +44,8 @@ export function EventTypeOptions() {
 /** The value of the type list that opens a field for a type of the analyst's own. */
 const OWN_TYPE = '\u0000own';
 
-/** The edit dialog of `event`; `onSaved` gets what to tell the analyst. */
-export function EventDialog({ event, onSaved, onClose }: { event: EventDetail; onSaved: (message: string) => void; onClose: () => void }) {
+/** The edit dialog of `event`; `onSaved` runs once the change is stored. */
+export function EventDialog({ event, onSaved, onClose }: { event: EventDetail; onSaved: () => void; onClose: () => void }) {
   const { t, lang } = useI18n();
   const entities = useApiQuery('listEntities', {});
   const [title, setTitle] = useState(event.title);
@@ -76,7 +76,7 @@ export function EventDialog({ event, onSaved, onClose }: { event: EventDetail; o
         actorIds: actors.map((a) => a.entityId),
         description,
       });
-      onSaved(t('eventSaved'));
+      onSaved();
     } catch (e) {
       setError((e as Error).message);
     }

@@ -38,8 +38,8 @@ function groupByOrigin(claims: readonly EventClaim[]): SourceGroup[] {
   return [...groups.values()];
 }
 
-/** Values a source reports, each once, marked when a claim reporting it is on one side of a disagreement. */
-function Values({ values }: { values: { text: string; disagrees: boolean }[] }) {
+/** Values a source reports, each once, marked when a claim reporting it is on one side of a disagreement; `ltr` for dates, written year first in either language. */
+function Values({ values, ltr = false }: { values: { text: string; disagrees: boolean }[]; ltr?: boolean }) {
   const { t } = useI18n();
   const distinct = [...new Map(values.map((v) => [v.text, values.some((w) => w.text === v.text && w.disagrees)])).entries()];
   return distinct.map(([text, disagrees], index) => (
@@ -47,10 +47,10 @@ function Values({ values }: { values: { text: string; disagrees: boolean }[] }) 
       {index > 0 && t('listSeparator')}
       {disagrees ? (
         <mark className="disagrees" title={t('valueDisagrees')}>
-          <bdi>{text}</bdi>
+          <bdi dir={ltr ? 'ltr' : undefined}>{text}</bdi>
         </mark>
       ) : (
-        <bdi>{text}</bdi>
+        <bdi dir={ltr ? 'ltr' : undefined}>{text}</bdi>
       )}
     </span>
   ));
@@ -80,7 +80,8 @@ export function SourceReports({ event }: { event: EventDetail }) {
             <tr key={group.key} data-testid="source-report">
               <th scope="row">
                 <bdi className="source-name">{group.name}</bdi>
-                {[...new Set(group.claims.map(chainText))].map((chain) => (
+                {/* The chains it came through, unless it is an outlet reporting on its own. */}
+                {[...new Set(group.claims.map(chainText))].filter((chain) => chain !== group.name).map((chain) => (
                   <div key={chain} className="muted source-chain">
                     <bdi>{chain}</bdi>
                   </div>
@@ -89,8 +90,8 @@ export function SourceReports({ event }: { event: EventDetail }) {
               <td>
                 <Values values={group.claims.map((c) => ({ text: t(`relation_${c.relation}`), disagrees: c.relation === 'contradicts' }))} />
               </td>
-              <td dir="ltr" className="reported-date">
-                <Values values={group.claims.flatMap((c) => (c.reportedDate ? [{ text: dateLabel(c.reportedDate), disagrees: involved('date', c.id) }] : []))} />
+              <td className="reported-date">
+                <Values ltr values={group.claims.flatMap((c) => (c.reportedDate ? [{ text: dateLabel(c.reportedDate), disagrees: involved('date', c.id) }] : []))} />
               </td>
               <td className="reported-place">
                 <Values values={group.claims.flatMap((c) => (c.placeName ? [{ text: c.placeName, disagrees: involved('place', c.id) }] : []))} />

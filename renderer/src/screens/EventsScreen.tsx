@@ -33,7 +33,8 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
   const [eventType, setEventType] = useState('');
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // A key, not a text, so the message follows a change of interface language.
+  const [message, setMessage] = useState<'eventSaved' | 'eventDeleted' | null>(null);
   const { error, setError, run } = useAction();
   const create = () =>
     run(async () => {
@@ -51,7 +52,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
       await api.deleteEvent({ id });
       setDeleting(false);
       setSelected(null);
-      setMessage(t('eventDeleted'));
+      setMessage('eventDeleted');
     });
   return (
     <section className="events" aria-label={t('events')}>
@@ -66,7 +67,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
           <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('newEvent')} aria-label={t('eventTitle')} dir="auto" required />
           <DateField value={date} onChange={(e) => setDate(e.target.value)} label={t('reportedDate')} />
           <select value={eventType} onChange={(e) => setEventType(e.target.value)} aria-label={t('eventType')}>
-            <EventTypeOptions />
+            <EventTypeOptions none={t('eventType')} />
           </select>
           <button type="submit">{t('createEvent')}</button>
         </form>
@@ -89,7 +90,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
         {error && <ErrorBanner message={error} />}
         {message && (
           <p className="event-message" role="status">
-            {message}
+            {t(message)}
           </p>
         )}
         {!event && <p className="muted">{t('chooseEvent')}</p>}
@@ -105,7 +106,9 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
         {event && (
           <>
             <header className="event-header">
-              <h1 dir="auto">{event.title}</h1>
+              <h1>
+                <bdi>{event.title}</bdi>
+              </h1>
               <button type="button" onClick={() => (setMessage(null), setEditing(true))}>
                 {t('editEventButton')}
               </button>
@@ -141,7 +144,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                 )}
               </dl>
             )}
-            {editing && <EventDialog key={event.id} event={event} onClose={() => setEditing(false)} onSaved={(saved) => (setEditing(false), setMessage(saved))} />}
+            {editing && <EventDialog key={event.id} event={event} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), setMessage('eventSaved'))} />}
             {deleting && (
               <Modal title={t('deleteEventTitle', { title: event.title })} onClose={() => setDeleting(false)}>
                 <p>{t('deleteEventQuestion', { n: event.claimCount })}</p>
@@ -191,7 +194,9 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                         <RelationOptions />
                       </select>
                     </td>
-                    <td dir="ltr">{dateLabel(claim.reportedDate)}</td>
+                    <td>
+                      <bdi dir="ltr">{dateLabel(claim.reportedDate)}</bdi>
+                    </td>
                     <td>
                       <bdi>{claim.placeName}</bdi>
                     </td>
