@@ -3,13 +3,10 @@
  * credibility (Admiralty 1–6) that suggests for a claim. Pure functions over claims as the store
  * gives them, so the SQLite store and a future PostgreSQL one share them.
  */
-import type { Claim, ClaimRelation, ReportedDate } from './model';
+import type { Claim, ClaimRelation, Disagreement, DisagreementSide, Figure, ReportedDate } from './model';
 
 /** A claim as corroboration sees it: where it comes from, how it bears on the event, what it reports. */
 export type LinkedClaim = Pick<Claim, 'id' | 'articleId' | 'origin' | 'reportedDate' | 'placeId' | 'figures'> & { relation: ClaimRelation };
-
-/** Why an event is contested. */
-export type Disagreement = 'contradicted' | 'dates' | 'places' | 'figures';
 
 /**
  * Independent sources of an event: the supporting claims grouped by origin, where claims from
@@ -38,20 +35,58 @@ function datesOverlap(a: ReportedDate, b: ReportedDate): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
 
-/** What the claims of an event disagree on: a contradicting claim, or dates, places or figures beyond their precision. */
+/** What a figure measures, as one key: figures with the same key count the same thing and can disagree (2,500 troops, 2,000 troops). */
+export function measureKey({ unit, counted }: Pick<Figure, 'unit' | 'counted'>): string {
+  return `${unit ?? ''}|${(counted ?? '').trim().toLowerCase()}`;
+}
+
+/** Claims grouped by the value each reports (values the same under `keyOf` fall together), in the order first reported. */
+function sidesOf<Value>(reports: readonly { claimId: number; value: Value }[], keyOf: (value: Value) => string): DisagreementSide<Value>[] {
+  const sides = new Map<string, DisagreementSide<Value>>();
+  for (const { claimId, value } of reports) {
+    const side = sides.get(keyOf(value)) ?? sides.set(keyOf(value), { value, claimIds: [] }).get(keyOf(value))!;
+    if (!side.claimIds.includes(claimId)) side.claimIds.push(claimId);
+  }
+  return [...sides.values()];
+}
+
+/** Every claim id of some sides, ascending. */
+const claimIdsOf = (sides: readonly DisagreementSide<unknown>[]) => [...new Set(sides.flatMap((s) => s.claimIds))].sort((a, b) => a - b);
+
+/**
+ * What the claims of an event disagree on, naming the claims: those contradicting it; the claims
+ * whose reported date cannot be the same as another's given their precision (a day inside a
+ * month agrees with it); different places; different figures of the same measure (unit and what
+ * is counted). Contradicting claims are not the event's own report, so their values are not compared.
+ */
 export function disagreements(claims: readonly LinkedClaim[]): Disagreement[] {
   const found: Disagreement[] = [];
-  if (claims.some((c) => c.relation === 'contradicts')) found.push('contradicted');
+  const contradicting = claims.filter((c) => c.relation === 'contradicts').map((c) => c.id);
+  if (contradicting.length) found.push({ kind: 'contradiction', claimIds: contradicting.sort((a, b) => a - b) });
   const reporting = claims.filter((c) => c.relation !== 'contradicts');
-  const dates = reporting.flatMap((c) => (c.reportedDate?.from ? [c.reportedDate] : []));
-  if (dates.some((a, i) => dates.slice(i + 1).some((b) => !datesOverlap(a, b)))) found.push('dates');
-  if (new Set(reporting.flatMap((c) => (c.placeId === null ? [] : [c.placeId]))).size > 1) found.push('places');
-  const byMeasure = new Map<string, Set<number>>();
-  for (const figure of reporting.flatMap((c) => c.figures)) {
-    const measure = `${figure.unit ?? ''}|${(figure.counted ?? '').trim().toLowerCase()}`;
-    byMeasure.set(measure, (byMeasure.get(measure) ?? new Set()).add(figure.value));
+  const dated = reporting.flatMap((c) => (c.reportedDate?.from ? [{ claimId: c.id, value: c.reportedDate }] : []));
+  const clashing = dated.filter((a) => dated.some((b) => !datesOverlap(a.value, b.value)));
+  if (clashing.length) {
+    const sides = sidesOf(clashing, (d) => `${d.from}|${d.to}`).sort((a, b) => a.value.from.localeCompare(b.value.from));
+    found.push({ kind: 'date', claimIds: claimIdsOf(sides), sides });
   }
-  if ([...byMeasure.values()].some((values) => values.size > 1)) found.push('figures');
+  const placed = sidesOf(
+    reporting.flatMap((c) => (c.placeId === null ? [] : [{ claimId: c.id, value: c.placeId }])),
+    String,
+  );
+  if (placed.length > 1) found.push({ kind: 'place', claimIds: claimIdsOf(placed), sides: placed });
+  const byMeasure = new Map<string, { measure: Pick<Figure, 'unit' | 'counted'>; reports: { claimId: number; value: number }[] }>();
+  for (const claim of reporting) {
+    for (const { unit, counted, value } of claim.figures) {
+      const key = measureKey({ unit, counted });
+      const measure = byMeasure.get(key) ?? byMeasure.set(key, { measure: { unit, counted }, reports: [] }).get(key)!;
+      measure.reports.push({ claimId: claim.id, value });
+    }
+  }
+  for (const { measure, reports } of byMeasure.values()) {
+    const sides = sidesOf(reports, String);
+    if (sides.length > 1) found.push({ kind: 'figure', claimIds: claimIdsOf(sides), measure, sides });
+  }
   return found;
 }
 

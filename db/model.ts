@@ -548,9 +548,26 @@ export interface EventSummary {
 /** An event with its claims (each with its relation) and what makes it contested. */
 export interface EventDetail extends EventSummary {
   claims: (Claim & { relation: ClaimRelation })[];
-  /** Why it is contested, one line per disagreement: 'contradicted', 'dates', 'places', 'figures'. */
-  disagreements: ('contradicted' | 'dates' | 'places' | 'figures')[];
+  /** Why it is contested, one entry per disagreement, naming the claims on each side. */
+  disagreements: Disagreement[];
 }
+
+/** The claims that report one value (a date, a place, a figure) where others report another. */
+export interface DisagreementSide<Value> {
+  value: Value;
+  claimIds: number[];
+}
+
+/**
+ * One reason an event is contested, naming the claims involved (`claimIds`, ascending): the claims
+ * that contradict it, or those reporting dates that cannot be the same given their precision,
+ * different places (`value` is the place's entity id), or different figures of one measure.
+ */
+export type Disagreement =
+  | { kind: 'contradiction'; claimIds: number[] }
+  | { kind: 'date'; claimIds: number[]; sides: DisagreementSide<ReportedDate>[] }
+  | { kind: 'place'; claimIds: number[]; sides: DisagreementSide<number>[] }
+  | { kind: 'figure'; claimIds: number[]; measure: Pick<Figure, 'unit' | 'counted'>; sides: DisagreementSide<number>[] };
 
 /** What a new or changed event carries. */
 export interface EventFields {

@@ -55,6 +55,8 @@ const en = {
   tooDeep: 'The request nests deeper than {depth} levels.',
   badPath: 'The address is not valid (a broken percent-encoding).',
   postOnly: 'API calls use POST.',
+  subEventTypeWithoutType: 'The sub-type “{subType}” needs its event type: choose the type too.',
+  subEventTypeNotOfType: '“{subType}” is not one of ACLED’s sub-types of “{type}”, which are: {allowed}.',
 };
 
 /** The key of an API error's message. */
@@ -110,6 +112,8 @@ const ar: Record<ErrorKey, string> = {
   tooDeep: 'يتداخل الطلب أعمق من {depth} مستوى.',
   badPath: 'العنوان غير صالح (ترميز نسبة مئوية معطوب).',
   postOnly: 'تستعمل طلبات الواجهة POST.',
+  subEventTypeWithoutType: 'النوع الفرعي «{subType}» يحتاج إلى نوع الحدث: اختر النوع أيضًا.',
+  subEventTypeNotOfType: '«{subType}» ليس من الأنواع الفرعية لـ«{type}» في ACLED، وهي: {allowed}.',
 };
 
 /** Both tables. */

@@ -545,7 +545,7 @@ describe('the address', () => {
 
 describe('claims and events', () => {
   /** Selects a passage in an article, presses Claim…, and answers the dialog as the analyst does. */
-  async function claim(title: string, passage: string, expectedChain: string[], event: { create?: string; choose?: string }) {
+  async function claim(title: string, passage: string, expectedChain: string[], event: { create?: string; choose?: string; place?: { type: string; choose: string } }) {
     const reader = await (await app.goToLibrary()).openArticle(title);
     await reader.select(passage);
     await page.getByRole('toolbar').getByRole('button', { name: 'Claim…' }).click();
@@ -554,6 +554,11 @@ describe('claims and events', () => {
     await expect.poll(() => dialog.getByTestId('chain-link').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(expectedChain);
     if (event.create) await dialog.getByLabel('or a new event').fill(event.create);
     if (event.choose) await dialog.getByRole('combobox', { name: /^Event/ }).selectOption({ label: event.choose });
+    if (event.place) {
+      await dialog.getByRole('combobox', { name: 'Choose the place' }).fill(event.place.type);
+      await dialog.getByRole('option', { name: new RegExp(event.place.choose) }).click();
+      await dialog.getByRole('group', { name: 'Place' }).getByTestId('entity-chip').filter({ hasText: event.place.choose }).waitFor();
+    }
     await screenshot(page, `20-claim-dialog-${expectedChain.length}`);
     await dialog.getByRole('button', { name: 'Save the claim' }).click();
     await page.getByRole('status').filter({ hasText: 'Claim saved' }).waitFor();
@@ -601,6 +606,117 @@ describe('claims and events', () => {
     await expect.poll(() => page.locator('.event-detail > p.muted').innerText()).toContain('مصدران مستقلان');
     await screenshot(page, '21b-event-detail-ar');
     // Three claims made through the interface, on a 2-core machine: more than the default minute.
+  }, 150_000);
+
+  /** What a line or cell shows, without the invisible isolates around inserted names. */
+  const visible = (text: string) => text.replace(/[\u2068\u2069]/g, '');
+
+  it('edits an event through its form (ACLED type and sub-type, place, actor), shows each source\'s values side by side with the disagreement named, and undoes', async () => {
+    const summary = await app.importFiles([fixture('withdrawal-reports.json')]);
+    await expect.poll(() => summary.innerText()).toContain('4 imported');
+    await app.closeImportSummary();
+    // The place and the actor are entities, added where entities are.
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Entities' }).click();
+    const addEntity = async (kind: string, name: string) => {
+      await page.getByRole('combobox', { name: 'Kind of entity' }).selectOption({ label: kind });
+      await page.getByRole('textbox', { name: 'Name' }).fill(name);
+      await page.getByRole('button', { name: 'Add entity' }).click();
+      await page.locator('.entity-list strong').getByText(name, { exact: true }).waitFor();
+    };
+    await addEntity('Place', 'قاعدة عين الأسد');
+    await addEntity('Organisation', 'القوات الأمريكية');
+
+    // Shafaq dates the agreement September 2024; Kurdistan 24's sources give September 2025.
+    const event = 'اتفاق الانسحاب';
+    await claim('بدء انسحاب القوات الأمريكية من عين الأسد', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024', [], { create: event, place: { type: 'عين الاسد', choose: 'قاعدة عين الأسد' } });
+    await claim('اكتمال الانسحاب من قاعدة عين الأسد', 'الموعد النهائي للانسحاب هو أيلول 2025', ['المصادر'], { choose: event });
+
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Events' }).click();
+    await page.getByRole('button', { name: new RegExp(event) }).click();
+    // Each source's values side by side, the dates that disagree marked.
+    const rows = page.getByTestId('source-report');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(visible(await rows.nth(0).innerText())).toMatch(/شفق نيوز[\s\S]*Supports\s+2024-09\s+قاعدة عين الأسد/);
+    expect(visible(await rows.nth(1).innerText())).toContain('كردستان 24 ← المصادر (كردستان 24)');
+    expect(await page.locator('.reported-date mark.disagrees').allInnerTexts()).toEqual(['2024-09', '2025-09']);
+    expect(await page.locator('.reported-place mark.disagrees').count()).toBe(0);
+    // …and the contested panel says who differs on what.
+    expect(visible(await page.getByTestId('disagreement').innerText())).toBe('Dates differ: شفق نيوز: 2024-09 vs كردستان 24 ← المصادر (كردستان 24): 2025-09');
+    // The place shows in the event's claims too.
+    expect(await page.getByTestId('event-claim').first().innerText()).toContain('قاعدة عين الأسد');
+
+    // Edit…: the form opens, and Escape closes it.
+    await page.getByRole('button', { name: 'Edit…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the event' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Edit…' }).click();
+    await dialog.getByRole('combobox', { name: 'Type (ACLED)' }).selectOption({ label: 'Strategic developments' });
+    await dialog.getByRole('combobox', { name: 'Sub-type' }).selectOption({ label: 'Agreement' });
+    await dialog.getByLabel('Date (or start of a range)').fill('2024-09');
+    await dialog.getByRole('combobox', { name: 'Choose the place' }).fill('عين');
+    await dialog.getByRole('option', { name: /قاعدة عين الأسد/ }).click();
+    // An actor is chosen with the keyboard: the first match, and Enter.
+    const actor = dialog.getByRole('combobox', { name: 'Add an actor' });
+    await actor.fill('القوات');
+    await actor.press('ArrowDown');
+    await actor.press('Enter');
+    await dialog.getByRole('group', { name: 'Actors' }).getByTestId('entity-chip').filter({ hasText: 'القوات الأمريكية' }).waitFor();
+    await dialog.getByLabel('Description').fill('اتفاق بغداد وواشنطن على انسحاب قوات التحالف.');
+    await screenshot(page, '23a-event-dialog');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const summaryLine = page.locator('.event-detail > p.muted');
+    await expect.poll(async () => visible(await summaryLine.innerText())).toBe('2024-09 · قاعدة عين الأسد · Strategic developments › Agreement · 2 independent sources');
+    expect(await page.getByTestId('event-actors').innerText()).toBe('القوات الأمريكية');
+    expect(await page.locator('.event-description').innerText()).toBe('اتفاق بغداد وواشنطن على انسحاب قوات التحالف.');
+    await screenshot(page, '23-event-edited');
+    await page.getByRole('region', { name: 'What each source reports' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '23d-source-reports');
+
+    // Ctrl+Z takes the whole edit back, and says what it undid.
+    await page.locator('.event-detail h1').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => visible(await page.locator('.notice').innerText())).toBe(`Undone: change to the event “${event}”`);
+    await expect.poll(async () => visible(await summaryLine.innerText())).toBe('2 independent sources');
+    expect(await page.getByTestId('event-actors').count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => visible(await summaryLine.innerText())).toContain('Strategic developments › Agreement');
+
+    // In Arabic: the type in Arabic, the panel and the table mirrored.
+    await app.switchLanguage();
+    await expect.poll(async () => visible(await summaryLine.innerText())).toBe('2024-09 · قاعدة عين الأسد · تطورات استراتيجية › اتفاق · مصدران مستقلان');
+    expect(visible(await page.getByTestId('disagreement').innerText())).toBe('التواريخ المذكورة مختلفة: شفق نيوز: 2024-09 مقابل كردستان 24 ← المصادر (كردستان 24): 2025-09');
+    const source = await page.locator('.source-reports thead th').first().boundingBox();
+    const figures = await page.locator('.source-reports thead th').last().boundingBox();
+    expect(source!.x).toBeGreaterThan(figures!.x);
+    await screenshot(page, '23b-event-edited-ar');
+    await page.locator('.notice').waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'ما يذكره كل مصدر' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '23e-source-reports-ar');
+    await page.getByRole('button', { name: 'تعديل…' }).click();
+    const arabicDialog = page.getByRole('dialog', { name: 'تعديل الحدث' });
+    expect(await arabicDialog.getByRole('combobox', { name: 'النوع الفرعي' }).locator('option:checked').innerText()).toBe('اتفاق');
+    await arabicDialog.getByRole('combobox', { name: 'أضف جهة فاعلة' }).fill('عين');
+    await arabicDialog.getByRole('listbox').getByRole('option').first().waitFor();
+    await screenshot(page, '23c-event-dialog-ar');
+    // Escape closes the list of matches first, then the dialog.
+    await page.keyboard.press('Escape');
+    await arabicDialog.getByRole('listbox').waitFor({ state: 'hidden' });
+    expect(await arabicDialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await arabicDialog.waitFor({ state: 'hidden' });
+
+    // Deleting asks first, and Ctrl+Z brings the event back with its claims.
+    await page.getByRole('button', { name: 'حذف…' }).click();
+    const confirm = page.getByRole('dialog', { name: `حذف الحدث «${inserted(event)}»` });
+    expect(await confirm.innerText()).toContain('يُفكّ ربطه بادعاءين');
+    await confirm.getByRole('button', { name: 'حذف', exact: true }).click();
+    await page.getByText('لا أحداث بعد').waitFor();
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: new RegExp(event) }).click();
+    await expect.poll(() => page.getByTestId('event-claim').count()).toBe(2);
   }, 150_000);
 });
 

@@ -125,16 +125,33 @@ describe('claims', () => {
     // The ministry says it is not complete.
     const denial = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), chain: [{ entityId: null, name: 'Iraqi Ministry of Defence', role: 'government' }], stance: 'denies' });
     const linked = await call(dispatch, 'linkClaim', { claimId: denial.id, eventId: event.id, relation: 'contradicts' });
-    expect(linked).toMatchObject({ independentSources: 2, contested: true, disagreements: ['contradicted'] });
+    expect(linked).toMatchObject({ independentSources: 2, contested: true, disagreements: [{ kind: 'contradiction', claimIds: [denial.id] }] });
     expect((await call(dispatch, 'listEvents', {}))[0]).toMatchObject({ id: event.id, contested: true, independentSources: 2 });
   });
 
   it('marks an event contested when its claims report dates that cannot both be right', async () => {
     const { dispatch, spanOf } = await reports();
     const event = await call(dispatch, 'createEvent', { title: 'اتفاق الانسحاب' });
-    await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024')), reportedDate: { from: '2024-09-01', to: '2024-09-30', precision: 'month' }, eventId: event.id });
-    await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'الموعد النهائي للانسحاب هو أيلول 2025')), reportedDate: { from: '2025-09-01', to: '2025-09-30', precision: 'month' }, eventId: event.id });
-    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({ contested: true, disagreements: ['dates'] });
+    const september2024 = { from: '2024-09-01', to: '2024-09-30', precision: 'month' as const };
+    const september2025 = { from: '2025-09-01', to: '2025-09-30', precision: 'month' as const };
+    const shafaq = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024')), reportedDate: september2024, eventId: event.id });
+    const kurdistan24 = await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'الموعد النهائي للانسحاب هو أيلول 2025')), reportedDate: september2025, eventId: event.id });
+    // Which claims disagree, and what each says.
+    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({
+      contested: true,
+      disagreements: [
+        {
+          kind: 'date',
+          claimIds: [shafaq.id, kurdistan24.id],
+          sides: [
+            { value: september2024, claimIds: [shafaq.id] },
+            { value: september2025, claimIds: [kurdistan24.id] },
+          ],
+        },
+      ],
+    });
+    // Listing events says only that it is contested.
+    expect((await call(dispatch, 'listEvents', {}))[0]).toMatchObject({ contested: true, independentSources: 2 });
   });
 
   it('undoes every claim action: create, edit, grade, event, link', async () => {
@@ -232,5 +249,84 @@ describe('dates that do not exist', () => {
     await expect(call(dispatch, 'updateArticlesMetadata', { ids: [span.articleId], published: '2025-02-30' })).rejects.toThrow(/INVALID_ARGUMENT.*no such day/);
     // A leap day that exists is a date.
     expect((await call(dispatch, 'updateArticle', { id: span.articleId, published: '2024-02-29' })).published).toBe('2024-02-29');
+  });
+});
+
+describe('event types', () => {
+  it('takes ACLED\'s types and sub-types in ACLED\'s spelling, or the analyst\'s own, and refuses a sub-type of another type, saying which it takes', async () => {
+    const { dispatch } = tempApi();
+    // Typed in any case, stored as ACLED writes it (for ACLED's CSV).
+    expect(await call(dispatch, 'createEvent', { title: 'اتفاق الانسحاب', eventType: 'strategic developments', subEventType: 'AGREEMENT' })).toMatchObject({
+      eventType: 'Strategic developments',
+      subEventType: 'Agreement',
+    });
+    // A type of the analyst's own takes any sub-type; an empty one is none.
+    expect(await call(dispatch, 'createEvent', { title: 'Base handover', eventType: 'Handover', subEventType: 'Ceremony' })).toMatchObject({ eventType: 'Handover', subEventType: 'Ceremony' });
+    expect(await call(dispatch, 'createEvent', { title: 'x', eventType: ' ', subEventType: '' })).toMatchObject({ eventType: null, subEventType: null });
+    await expect(call(dispatch, 'createEvent', { title: 'Strike', eventType: 'Battles', subEventType: 'Air/drone strike' })).rejects.toThrow(
+      'INVALID_ARGUMENT: “Air/drone strike” is not one of ACLED’s sub-types of “Battles”, which are: Armed clash, Government regains territory, Non-state actor overtakes territory.',
+    );
+    const event = await call(dispatch, 'createEvent', { title: 'Strike', eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' });
+    await expect(call(dispatch, 'updateEvent', { id: event.id, title: 'Strike', subEventType: 'Air/drone strike' })).rejects.toThrow(
+      'INVALID_ARGUMENT: The sub-type “Air/drone strike” needs its event type: choose the type too.',
+    );
+    expect((await call(dispatch, 'getEvent', { id: event.id })).subEventType).toBe('Air/drone strike');
+  });
+});
+
+describe('editing an event', () => {
+  it('changes its place, actors and description in one step that undo takes back and the history names', async () => {
+    const { dispatch } = tempApi();
+    const anbar = await call(dispatch, 'createEntity', { kind: 'place', name: 'قاعدة عين الأسد' });
+    const usForces = await call(dispatch, 'createEntity', { kind: 'organisation', name: 'القوات الأمريكية' });
+    const iraq = await call(dispatch, 'createEntity', { kind: 'organisation', name: 'الحكومة العراقية' });
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب', date: { from: '2025-08-24' } });
+    const edited = await call(dispatch, 'updateEvent', {
+      id: event.id,
+      title: 'انسحاب القوات الأمريكية من عين الأسد',
+      eventType: 'Strategic developments',
+      subEventType: 'Non-violent transfer of territory',
+      date: { from: '2025-08-24', to: '2025-08-26' },
+      placeId: anbar.id,
+      actorIds: [usForces.id, iraq.id],
+      description: 'بدأ الانسحاب في 24 آب\nواكتمل بعد يومين.',
+    });
+    expect(edited).toMatchObject({
+      title: 'انسحاب القوات الأمريكية من عين الأسد',
+      date: { from: '2025-08-24', to: '2025-08-26', precision: 'day' },
+      placeName: 'قاعدة عين الأسد',
+      actors: [
+        { entityId: usForces.id, name: 'القوات الأمريكية' },
+        { entityId: iraq.id, name: 'الحكومة العراقية' },
+      ],
+      description: 'بدأ الانسحاب في 24 آب\nواكتمل بعد يومين.',
+    });
+    // One actor taken off, the other kept.
+    expect((await call(dispatch, 'updateEvent', { ...edited, actorIds: [iraq.id] })).actors).toEqual([{ entityId: iraq.id, name: 'الحكومة العراقية' }]);
+    const [latest, previous] = await call(dispatch, 'listHistory', { limit: 2 });
+    expect([latest, previous].map((h) => [h!.kind, h!.quote])).toEqual([
+      ['event.edit', 'انسحاب القوات الأمريكية من عين الأسد'],
+      ['event.edit', 'انسحاب'],
+    ]);
+    await call(dispatch, 'undo', {});
+    expect((await call(dispatch, 'getEvent', { id: event.id })).actors.map((a) => a.name)).toEqual(['القوات الأمريكية', 'الحكومة العراقية']);
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'getEvent', { id: event.id })).toMatchObject({ title: 'انسحاب', eventType: null, placeId: null, actors: [], description: null, date: { to: '2025-08-24' } });
+    await call(dispatch, 'redo', {});
+    expect((await call(dispatch, 'getEvent', { id: event.id })).placeName).toBe('قاعدة عين الأسد');
+    // A place or actor that is not an entity is refused, naming it.
+    await expect(call(dispatch, 'updateEvent', { id: event.id, title: 'x', actorIds: [999] })).rejects.toThrow('NOT_FOUND: There is no entity #999.');
+  });
+
+  it('deletes an event with its claim links, and undo brings both back', async () => {
+    const { dispatch, spanOf } = await reports();
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب' });
+    const claim = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'بدأت القوات')), eventId: event.id });
+    await call(dispatch, 'deleteEvent', { id: event.id });
+    expect(await call(dispatch, 'listEvents', {})).toEqual([]);
+    expect((await call(dispatch, 'getClaim', { id: claim.id })).events).toEqual([]);
+    expect((await call(dispatch, 'listHistory', { limit: 1 }))[0]).toMatchObject({ kind: 'event.delete', quote: 'انسحاب' });
+    await call(dispatch, 'undo', {});
+    expect((await call(dispatch, 'getEvent', { id: event.id })).claims.map((c) => c.id)).toEqual([claim.id]);
   });
 });

@@ -35,16 +35,58 @@ describe('independent sources', () => {
 describe('disagreements', () => {
   const september2024 = { from: '2024-09-01', to: '2024-09-30', precision: 'month' as const };
   const september2025 = { from: '2025-09-01', to: '2025-09-30', precision: 'month' as const };
-  it('finds dates that cannot be the same beyond their precision, but not a day inside a month', () => {
-    expect(disagreements([claim(1, REUTERS, { reportedDate: september2024 }), claim(2, SHAFAQ, { reportedDate: september2025 })])).toEqual(['dates']);
+  it('finds dates that cannot be the same beyond their precision, naming the claims on each side, but not a day inside a month', () => {
+    const a = claim(1, SHAFAQ, { reportedDate: september2024 });
+    const b = claim(2, KURDISTAN24, { reportedDate: september2025 });
+    const c = claim(3, REUTERS, { reportedDate: september2025 });
+    expect(disagreements([b, a, c])).toEqual([
+      {
+        kind: 'date',
+        claimIds: [a.id, b.id, c.id],
+        sides: [
+          { value: september2024, claimIds: [a.id] },
+          { value: september2025, claimIds: [b.id, c.id] },
+        ],
+      },
+    ]);
     expect(disagreements([claim(1, REUTERS, { reportedDate: september2025 }), claim(2, SHAFAQ, { reportedDate: { from: '2025-09-20', to: '2025-09-20', precision: 'day' } })])).toEqual([]);
+    // A year agrees with each month in it; only the two months disagree, and the year is on no side.
+    const year = claim(3, MOD, { reportedDate: { from: '2025-01-01', to: '2025-12-31', precision: 'year' } });
+    const august = claim(4, REUTERS, { reportedDate: { from: '2025-08-01', to: '2025-08-31', precision: 'month' } });
+    const september = claim(5, SHAFAQ, { reportedDate: september2025 });
+    expect(disagreements([year, august, september])).toMatchObject([{ kind: 'date', claimIds: [august.id, september.id] }]);
   });
 
-  it('finds a contradicting claim, different places, and different figures of the same thing', () => {
-    expect(disagreements([claim(1, REUTERS), claim(2, MOD, { relation: 'contradicts' })])).toEqual(['contradicted']);
-    expect(disagreements([claim(1, REUTERS, { placeId: 10 }), claim(2, SHAFAQ, { placeId: 11 })])).toEqual(['places']);
+  it('names the claims that contradict, report different places, or different figures of the same thing', () => {
+    const denial = claim(2, MOD, { relation: 'contradicts', placeId: 12 });
+    const report = claim(1, REUTERS);
+    expect(disagreements([report, denial])).toEqual([{ kind: 'contradiction', claimIds: [denial.id] }]);
+    const anbar = claim(1, REUTERS, { placeId: 10 });
+    const baghdad = claim(2, SHAFAQ, { placeId: 11 });
+    expect(disagreements([anbar, baghdad])).toEqual([
+      {
+        kind: 'place',
+        claimIds: [anbar.id, baghdad.id],
+        sides: [
+          { value: 10, claimIds: [anbar.id] },
+          { value: 11, claimIds: [baghdad.id] },
+        ],
+      },
+    ]);
     const troops = (value: number) => [{ value, unit: null, counted: 'جندي' }];
-    expect(disagreements([claim(1, REUTERS, { figures: troops(2500) }), claim(2, SHAFAQ, { figures: troops(2000) })])).toEqual(['figures']);
+    const more = claim(1, REUTERS, { figures: troops(2500) });
+    const fewer = claim(2, SHAFAQ, { figures: [...troops(2000), { value: 3, unit: null, counted: 'قواعد' }] });
+    expect(disagreements([more, fewer])).toEqual([
+      {
+        kind: 'figure',
+        claimIds: [more.id, fewer.id],
+        measure: { unit: null, counted: 'جندي' },
+        sides: [
+          { value: 2500, claimIds: [more.id] },
+          { value: 2000, claimIds: [fewer.id] },
+        ],
+      },
+    ]);
     expect(disagreements([claim(1, REUTERS, { figures: troops(2500) }), claim(2, SHAFAQ, { figures: [{ value: 3, unit: null, counted: 'قواعد' }] })])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** Claims, sources and events: who says what, through whom, about which event. */
 import { z } from 'zod';
 import type { Claim, EntitySummary, Figure, Page, ReportedDate, SourceGraph, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
+import { ACLED_EVENT_TYPES, acledEventType, acledSubEventType } from '../../../db/acled';
 import { gridView, id, isoDate, method, pageRequest } from './schemas';
 
 const sourceRole = z.enum(['outlet', 'agency', 'government', 'official', 'military', 'armed_group', 'ngo', 'social_media', 'unnamed']);
@@ -29,15 +30,46 @@ const claimFields = {
   figures: z.array(figure).max(50).optional(),
   credibility: z.number().int().min(1).max(6).nullable().optional(),
 };
+/** An event's type or sub-type: none when empty; ACLED's own spelling for one of ACLED's in any case, so an ACLED export reads as ACLED writes it. */
+const eventTypeName = (acledName: (typed: string) => string | undefined) =>
+  z
+    .string()
+    .trim()
+    .max(100)
+    .transform((typed) => (typed ? (acledName(typed) ?? typed) : null))
+    .nullable()
+    .default(null);
 const eventFields = {
   title: z.string().trim().min(1, 'an event needs a title').max(500),
-  eventType: z.string().trim().max(100).nullable().default(null),
-  subEventType: z.string().trim().max(100).nullable().default(null),
+  eventType: eventTypeName((typed) => acledEventType(typed)?.name),
+  subEventType: eventTypeName((typed) => acledSubEventType(typed)?.subEventType.name),
   date: reportedDate.nullable().default(null),
   placeId: id.nullable().default(null),
   description: z.string().trim().max(20_000).nullable().default(null),
   actorIds: z.array(id).max(200).default([]),
 };
+
+/**
+ * A sub-type only under a type, and under one of ACLED's types only one of its own sub-types
+ * (ACLED's CSV pairs them so); under a type of the analyst's own, any sub-type.
+ */
+function checkEventTypes({ eventType, subEventType }: { eventType: string | null; subEventType: string | null }, context: z.RefinementCtx): void {
+  if (subEventType === null) return;
+  if (eventType === null) {
+    context.addIssue({ code: 'custom', path: ['subEventType'], message: `the sub-type “${subEventType}” needs its event type`, params: { key: 'subEventTypeWithoutType', subType: subEventType } });
+    return;
+  }
+  const acled = ACLED_EVENT_TYPES.find((type) => type.name === eventType);
+  if (acled && !acled.subEventTypes.some((sub) => sub.name === subEventType)) {
+    const allowed = acled.subEventTypes.map((sub) => sub.name).join(', ');
+    context.addIssue({
+      code: 'custom',
+      path: ['subEventType'],
+      message: `“${subEventType}” is not an ACLED sub-type of “${eventType}” (which takes ${allowed})`,
+      params: { key: 'subEventTypeNotOfType', subType: subEventType, type: eventType, allowed },
+    });
+  }
+}
 
 /** The claims methods of the contract. */
 export const claimsMethods = {
@@ -63,8 +95,10 @@ export const claimsMethods = {
   updateEntity: method<EntitySummary>()(z.object({ id, role: sourceRole.nullable().optional(), reliability: reliability.nullable().optional(), reliabilityNote: z.string().trim().max(5_000).nullable().optional() })),
   /** Who cites whom (chains drawn as edges, weighted by claims), in the library or one event. */
   sourceGraph: method<SourceGraph>('read')(z.object({ eventId: id.optional() })),
-  createEvent: method<EventDetail>()(z.object(eventFields)),
-  updateEvent: method<EventDetail>()(z.object({ id, ...eventFields })),
+  /** A new event; its type and sub-type may be ACLED's (see db/acled.ts) or the analyst's own. */
+  createEvent: method<EventDetail>()(z.object(eventFields).superRefine(checkEventTypes)),
+  /** An event's fields, all of them: what is left out is cleared. */
+  updateEvent: method<EventDetail>()(z.object({ id, ...eventFields }).superRefine(checkEventTypes)),
   deleteEvent: method<{ deleted: true }>()(z.object({ id })),
   listEvents: method<EventSummary[]>('read')(z.object({})),
   getEvent: method<EventDetail>('read')(z.object({ id })),

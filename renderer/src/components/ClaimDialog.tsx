@@ -1,14 +1,15 @@
 /**
  * Makes a claim of a passage: Sanad proposes the chain of sources from the text (the outlet
  * first, then whom it cites, the origin last); the analyst corrects it, says what is claimed,
- * the stance, the date it reports and the event it bears on.
+ * the stance, the date and place it reports and the event it bears on.
  */
 import { useEffect, useState } from 'react';
 import type { ChainInput, ClaimRelation, ClaimStance, Figure, SourceRole } from '../../../electron/api/contract';
-import { westernDigits } from '../../../db/text/codepoints';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
+import { typedDate, typedText } from './DateField';
+import { EntityChips, EntityPicker } from './EntityPicker';
 import { ErrorBanner } from './ErrorBanner';
 import { Modal } from './Modal';
 
@@ -23,22 +24,6 @@ export function RelationOptions() {
       {t(`relation_${r}`)}
     </option>
   ));
-}
-
-/** A date as typed (2025, 2025-09 or 2025-09-20) as the range it stands for, with its precision; null when not a date. */
-export function typedDate(text: string): { from: string; to: string; precision: 'day' | 'month' | 'year' } | null {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(westernDigits(text.trim()));
-  if (!match) return null;
-  const [, year, month, day] = match;
-  // A day or month that does not exist (2025-02-30, 2025-13) is not a date.
-  const check = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
-  if (check.getUTCMonth() !== Number(month ?? 1) - 1 || check.getUTCDate() !== Number(day ?? 1)) return null;
-  if (day) return { from: `${year}-${month}-${day}`, to: `${year}-${month}-${day}`, precision: 'day' };
-  if (month) {
-    const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-    return { from: `${year}-${month}-01`, to: `${year}-${month}-${String(last).padStart(2, '0')}`, precision: 'month' };
-  }
-  return { from: `${year}-01-01`, to: `${year}-12-31`, precision: 'year' };
 }
 
 type Link = ChainInput & { key: number; name: string };
@@ -57,6 +42,8 @@ interface Props {
 export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }: Props) {
   const { t } = useI18n();
   const events = useApiQuery('listEvents', {});
+  const entities = useApiQuery('listEntities', {});
+  const [place, setPlace] = useState<{ entityId: number; name: string } | null>(null);
   const [chain, setChain] = useState<Link[] | null>(null);
   const [statement, setStatement] = useState('');
   const [stance, setStance] = useState<ClaimStance>('asserts');
@@ -74,8 +61,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
         if (!live) return;
         setChain(proposal.chain.map((link, key) => ({ ...link, key }) as Link));
         // The date and figures the passage reports, typed as the analyst would type them.
-        const reported = proposal.reportedDate;
-        if (reported) setDate(reported.precision === 'year' ? reported.from.slice(0, 4) : reported.precision === 'month' ? reported.from.slice(0, 7) : reported.from);
+        if (proposal.reportedDate) setDate(typedText(proposal.reportedDate).from);
         setFigures(proposal.figures);
       },
       (e: Error) => live && (setChain([]), setError(e.message)),
@@ -103,6 +89,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
         statement: statement.trim() || null,
         stance,
         reportedDate: dateRange,
+        placeId: place?.entityId ?? null,
         figures,
         ...(eventIdNumber !== undefined && { eventId: eventIdNumber, relation }),
       });
@@ -185,6 +172,11 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
             {t('reportedDate')}
             <input className="date-field" value={date} onChange={(e) => setDate(e.target.value)} dir="ltr" inputMode="numeric" placeholder={t('datePlaceholder')} />
           </label>
+        </div>
+        <div className="entity-field" role="group" aria-label={t('place')}>
+          <span>{t('place')}</span>
+          {place && <EntityChips entities={[place]} removeLabel={(name) => t('removePlace', { name })} onRemove={() => setPlace(null)} />}
+          <EntityPicker label={t('choosePlace')} entities={entities.data ?? []} preferKind="place" exclude={place ? [place.entityId] : []} onPick={(e) => setPlace({ entityId: e.id, name: e.name })} />
         </div>
         {figures.length > 0 && (
           <div className="claim-figures" aria-label={t('figures')} role="group">

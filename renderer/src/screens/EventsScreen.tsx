@@ -5,10 +5,14 @@
  * the analyst weighs it.
  */
 import { useState } from 'react';
-import type { ClaimRelation, EventDetail, Reliability } from '../../../electron/api/contract';
+import type { ClaimRelation, Reliability } from '../../../electron/api/contract';
 import { api } from '../api';
-import { RelationOptions, typedDate } from '../components/ClaimDialog';
+import { RelationOptions } from '../components/ClaimDialog';
+import { DateField, dateLabel, typedDate } from '../components/DateField';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ContestedReasons, SourceReports } from '../components/EventReports';
+import { EventDialog, EventTypeOptions, eventTypeText } from '../components/EventDialog';
+import { Modal } from '../components/Modal';
 import { SourceGraph } from '../components/SourceGraph';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
@@ -17,31 +21,39 @@ import { chainText, Grade } from './ClaimsScreen';
 
 const RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
-function dateText(date: EventDetail['date']): string {
-  if (!date) return '';
-  return date.from === date.to ? date.from : `${date.from} – ${date.to}`;
-}
-
 /** The events screen; `onOpen` opens a claim's passage in the reader. */
 export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: number, annotationId: number) => void; onShowSource: (entityId: number, name: string) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const events = useApiQuery('listEvents', {});
   const [selected, setSelected] = useState<number | null>(null);
   const graph = useApiQuery('sourceGraph', selected === null ? {} : { eventId: selected });
   const detail = useApiQuery('getEvent', { id: selected ?? 0 }, { enabled: selected !== null });
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
+  const [eventType, setEventType] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  // A key, not a text, so the message follows a change of interface language.
+  const [message, setMessage] = useState<'eventSaved' | 'eventDeleted' | null>(null);
   const { error, setError, run } = useAction();
   const create = () =>
     run(async () => {
       const range = date.trim() ? typedDate(date) : null;
       if (date.trim() && !range) return setError(t('dateNotUnderstood', { date }));
-      const event = await api.createEvent({ title, date: range });
+      const event = await api.createEvent({ title, date: range, eventType: eventType || null });
       setTitle('');
       setDate('');
+      setEventType('');
       setSelected(event.id);
     });
   const event = selected === null ? null : detail.data;
+  const remove = (id: number) =>
+    run(async () => {
+      await api.deleteEvent({ id });
+      setDeleting(false);
+      setSelected(null);
+      setMessage('eventDeleted');
+    });
   return (
     <section className="events" aria-label={t('events')}>
       <aside className="event-list">
@@ -53,7 +65,10 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
           }}
         >
           <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('newEvent')} aria-label={t('eventTitle')} dir="auto" required />
-          <input className="date-field" value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('datePlaceholder')} aria-label={t('reportedDate')} dir="ltr" inputMode="numeric" />
+          <DateField value={date} onChange={(e) => setDate(e.target.value)} label={t('reportedDate')} />
+          <select value={eventType} onChange={(e) => setEventType(e.target.value)} aria-label={t('eventType')}>
+            <EventTypeOptions none={t('eventType')} />
+          </select>
           <button type="submit">{t('createEvent')}</button>
         </form>
         {events.data?.length === 0 && <p className="muted">{t('noEvents')}</p>}
@@ -63,7 +78,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
               <button type="button" className="event-button" onClick={() => setSelected(e.id)}>
                 <bdi className="event-title">{e.title}</bdi>
                 <span className="muted">
-                  {[dateText(e.date), t('independentSources', { n: e.independentSources })].filter(Boolean).join(' · ')}
+                  {[dateLabel(e.date), t('independentSources', { n: e.independentSources })].filter(Boolean).join(' · ')}
                 </span>
                 {e.contested && <span className="contested-badge">{t('contested')}</span>}
               </button>
@@ -73,6 +88,11 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
       </aside>
       <div className="event-detail">
         {error && <ErrorBanner message={error} />}
+        {message && (
+          <p className="event-message" role="status">
+            {t(message)}
+          </p>
+        )}
         {!event && <p className="muted">{t('chooseEvent')}</p>}
         {graph.data && graph.data.nodes.length > 0 && (
           <section aria-label={t('sourceGraph')}>
@@ -85,15 +105,62 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
         )}
         {event && (
           <>
-            <h1 dir="auto">{event.title}</h1>
+            <header className="event-header">
+              <h1>
+                <bdi>{event.title}</bdi>
+              </h1>
+              <button type="button" onClick={() => (setMessage(null), setEditing(true))}>
+                {t('editEventButton')}
+              </button>
+              <button type="button" onClick={() => (setMessage(null), setDeleting(true))}>
+                {t('deleteEventButton')}
+              </button>
+            </header>
             <p className="muted">
-              {[dateText(event.date), event.placeName, event.eventType, t('independentSources', { n: event.independentSources })].filter(Boolean).join(' · ')}
+              {[dateLabel(event.date), event.placeName, eventTypeText(event, lang), t('independentSources', { n: event.independentSources })].filter(Boolean).join(' · ')}
             </p>
-            {event.contested && (
-              <p className="contested-reasons" role="status">
-                <span className="contested-badge">{t('contested')}</span> {event.disagreements.map((d) => t(`disagree_${d}`)).join(t('listSeparator'))}
-              </p>
+            {(event.actors.length > 0 || event.description) && (
+              <dl className="event-facts">
+                {event.actors.length > 0 && (
+                  <>
+                    <dt>{t('actors')}</dt>
+                    <dd data-testid="event-actors">
+                      {event.actors.map((actor, index) => (
+                        <span key={actor.entityId}>
+                          {index > 0 && t('listSeparator')}
+                          <bdi>{actor.name}</bdi>
+                        </span>
+                      ))}
+                    </dd>
+                  </>
+                )}
+                {event.description && (
+                  <>
+                    <dt>{t('description')}</dt>
+                    <dd dir="auto" className="event-description">
+                      {event.description}
+                    </dd>
+                  </>
+                )}
+              </dl>
             )}
+            {editing && <EventDialog key={event.id} event={event} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), setMessage('eventSaved'))} />}
+            {deleting && (
+              <Modal title={t('deleteEventTitle', { title: event.title })} onClose={() => setDeleting(false)}>
+                <p>{t('deleteEventQuestion', { n: event.claimCount })}</p>
+                <div className="dialog-actions">
+                  <button type="button" className="danger" onClick={() => void remove(event.id)}>
+                    {t('delete')}
+                  </button>
+                  <button type="button" onClick={() => setDeleting(false)}>
+                    {t('cancel')}
+                  </button>
+                </div>
+              </Modal>
+            )}
+            {event.contested && <ContestedReasons event={event} />}
+            <SourceReports event={event} />
+            <h2>{t('claims')}</h2>
             <table className="event-claims">
               <thead>
                 <tr>
@@ -101,6 +168,7 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                   <th>{t('chain')}</th>
                   <th>{t('relation')}</th>
                   <th>{t('reportedDate')}</th>
+                  <th>{t('place')}</th>
                   <th>{t('figures')}</th>
                   <th>{t('reliability')}</th>
                   <th>{t('grade')}</th>
@@ -126,7 +194,12 @@ export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: num
                         <RelationOptions />
                       </select>
                     </td>
-                    <td dir="ltr">{dateText(claim.reportedDate)}</td>
+                    <td>
+                      <bdi dir="ltr">{dateLabel(claim.reportedDate)}</bdi>
+                    </td>
+                    <td>
+                      <bdi>{claim.placeName}</bdi>
+                    </td>
                     <td>{claim.figures.map((f) => [f.value.toLocaleString('en-GB'), f.counted].filter(Boolean).join(' ')).join('; ')}</td>
                     <td>
                       {claim.origin && (
