@@ -381,6 +381,12 @@ export class TimelinePage {
     await this.page.getByRole('group', { name: /^(Filter the events|تصفية الأحداث)$/ }).getByLabel(label).selectOption({ label: option });
   }
 
+  /** How far apart two items are drawn, across the time axis, in pixels: it grows as the timeline zooms in. */
+  async distance(from: string, to: string): Promise<number> {
+    const [a, b] = await Promise.all([from, to].map((text) => this.drawing.locator('.vis-item', { hasText: text }).first().boundingBox()));
+    return Math.abs(b!.x + b!.width / 2 - (a!.x + a!.width / 2));
+  }
+
   /** Clicks an item of the drawing, found by its text. */
   async click(text: string): Promise<void> {
     await this.drawing.locator('.vis-item', { hasText: text }).first().click();

@@ -59,6 +59,15 @@ describe('the events timeline', () => {
     expect(listed[1]).toContain(`${DENIAL} No date`);
     await screenshot(page, 'timeline-01-en');
 
+    // Zooming: out draws the two days closer, in further apart, and Fit goes back to the events.
+    const fitted = await timeline.distance('شفق نيوز', 'كردستان 24');
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(() => timeline.distance('شفق نيوز', 'كردستان 24')).toBeLessThan(fitted * 0.8);
+    await page.getByRole('button', { name: 'Fit to the events' }).click();
+    await expect.poll(() => timeline.distance('شفق نيوز', 'كردستان 24')).toBeCloseTo(fitted, 0);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => timeline.distance('شفق نيوز', 'كردستان 24')).toBeGreaterThan(fitted * 1.2);
+
     // Only what goes back to Reuters: the denial leaves the timeline.
     await timeline.filter('Source', 'رويترز');
     await expect.poll(() => timeline.listed().then((l) => l.length)).toBe(1);

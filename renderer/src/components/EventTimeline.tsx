@@ -148,7 +148,8 @@ export function EventTimeline({ events, onOpen }: Props) {
       verticalScroll: true,
       // The wheel scrolls the rows; Ctrl with the wheel zooms, as the buttons do.
       zoomKey: 'ctrlKey',
-      zoomMin: 7 * DAY,
+      // Down to a day: dates are known to the day at best.
+      zoomMin: DAY,
       zoomMax: 60 * 365 * DAY,
       showCurrentTime: false,
       groupOrder: 'order',
