@@ -595,3 +595,54 @@ export interface SourceGraph {
   nodes: { entityId: number; name: string; role: SourceRole | null; reliability: Reliability | null; claims: number; origins: number }[];
   edges: { from: number; to: number; claims: number }[];
 }
+
+/**
+ * Which events the timeline shows (every one when nothing is given): those with a claim on a
+ * passage carrying the tag; at the place (the event's own, or one a claim reports); with the
+ * actor; citing the source anywhere in a claim's chain (outlet, a link, or origin).
+ */
+export interface TimelineFilter {
+  tagId?: number;
+  placeId?: number;
+  actorId?: number;
+  sourceId?: number;
+}
+
+/** One claim's report of an event as the timeline shows it: the date it gives and who gives it. */
+export interface TimelineReport {
+  claimId: number;
+  articleId: number;
+  annotationId: number;
+  relation: ClaimRelation;
+  /** The date the claim reports, or null when it reports none. */
+  date: ReportedDate | null;
+  /** The article's outlet and the origin of the claim's chain (the same source when the outlet cites no one). */
+  outlet: string | null;
+  origin: string | null;
+}
+
+/** An event on the timeline, with every claim's report of it (not only those a filter matched). */
+export interface TimelineEvent {
+  id: number;
+  title: string;
+  date: ReportedDate | null;
+  placeName: string | null;
+  independentSources: number;
+  contested: boolean;
+  /** What its claims disagree on (the event's screen names the claims). */
+  disagreements: Disagreement['kind'][];
+  reports: TimelineReport[];
+}
+
+/** Something a timeline filter can be set to: a tag or an entity, by id and name. */
+export interface TimelineChoice {
+  id: number;
+  name: string;
+}
+
+/** The events a filter keeps, earliest first (undated ones last), and what each filter can choose from. */
+export interface EventTimeline {
+  events: TimelineEvent[];
+  /** The tags, places, actors and sources some event has, whatever the filter, by name. */
+  choices: { tags: TimelineChoice[]; places: TimelineChoice[]; actors: TimelineChoice[]; sources: TimelineChoice[] };
+}

@@ -14,6 +14,8 @@ import type {
   EventDetail,
   EventFields,
   EventSummary,
+  EventTimeline,
+  TimelineFilter,
   NewClaim,
   SourceChange,
   SourceGraph,
@@ -212,6 +214,8 @@ export interface EventRepository {
   insert(fields: EventFields, now: string): Promise<number>;
   change(id: number, fields: EventFields, now: string): Promise<boolean>;
   delete(id: number): Promise<boolean>;
+  /** The events a filter keeps, earliest first, each with every claim's reported date and who reports it; and what each filter can choose from. */
+  timeline(filter: TimelineFilter): Promise<EventTimeline>;
 }
 
 export interface Repositories {

@@ -31,6 +31,7 @@ import {
   unlinkClaim,
   updateSource,
 } from './claims';
+import { eventTimeline } from './timeline';
 import { annotationGroups, changeAnnotation, deleteAnnotation, findAnnotation, findAnnotationAt, insertAnnotation, listAnnotationRows, queryAnnotations } from './annotations';
 import { fillSourceDetails, findArticle, findArticleByHash, findArticleByUrl, insertArticle, listArticles, listOutlets, queryArticles, replaceArticleBody, updateArticle } from './articles';
 import {
@@ -150,6 +151,7 @@ export function sqliteRepositories(db: Store): Repositories {
       insert: async (fields, now) => insertEvent(db, fields, now),
       change: async (id, fields, now) => changeEvent(db, id, fields, now),
       delete: async (id) => deleteEvent(db, id),
+      timeline: async (filter) => eventTimeline(db, filter),
     },
   };
 }

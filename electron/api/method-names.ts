@@ -71,6 +71,7 @@ export const API_METHOD_NAMES = [
   'deleteEvent',
   'listEvents',
   'getEvent',
+  'eventTimeline',
   'linkClaim',
   'unlinkClaim',
 ] as const;

@@ -1,5 +1,5 @@
 /** The app shell: navigation between the library, the reader and the annotations grid. */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
@@ -14,11 +14,23 @@ import { EntitiesScreen } from './screens/EntitiesScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
 
-/** Which screen is showing, and what it shows. */
-export type View = { name: 'library' } | { name: 'annotations' } | { name: 'claims'; source?: { id: number; name: string } } | { name: 'events' } | { name: 'codebook' } | { name: 'entities' } | { name: 'reader'; articleId: number; focusAnnotationId?: number };
+// The timeline's drawing library (vis-timeline and moment, some 600 kB) loads only when the timeline is first opened.
+const TimelineScreen = lazy(() => import('./screens/TimelineScreen').then((module) => ({ default: module.TimelineScreen })));
 
-/** The address of a view (#/reader/12/34 is article 12 with annotation 34 in focus), so reload and back/forward keep the place. */
+/** Which screen is showing, and what it shows. */
+export type View =
+  | { name: 'library' }
+  | { name: 'annotations' }
+  | { name: 'claims'; source?: { id: number; name: string } }
+  | { name: 'events'; eventId?: number }
+  | { name: 'timeline' }
+  | { name: 'codebook' }
+  | { name: 'entities' }
+  | { name: 'reader'; articleId: number; focusAnnotationId?: number };
+
+/** The address of a view (#/reader/12/34 is article 12 with annotation 34 in focus, #/events/5 event 5), so reload and back/forward keep the place. */
 function routeOf(view: View): string {
+  if (view.name === 'events' && view.eventId) return `#/events/${view.eventId}`;
   if (view.name !== 'reader') return `#/${view.name}`;
   return `#/reader/${view.articleId}${view.focusAnnotationId ? `/${view.focusAnnotationId}` : ''}`;
 }
@@ -26,7 +38,8 @@ function routeOf(view: View): string {
 /** The view an address names; the library for anything else. */
 function viewOf(hash: string): View {
   const [name, id, focus] = hash.replace(/^#\/?/, '').split('/');
-  if (name === 'annotations' || name === 'claims' || name === 'events' || name === 'codebook' || name === 'entities') return { name };
+  if (name === 'events') return Number(id) > 0 ? { name, eventId: Number(id) } : { name };
+  if (name === 'annotations' || name === 'claims' || name === 'timeline' || name === 'codebook' || name === 'entities') return { name };
   if (name === 'reader' && Number(id) > 0) return { name: 'reader', articleId: Number(id), ...(Number(focus) > 0 && { focusAnnotationId: Number(focus) }) };
   return { name: 'library' };
 }
@@ -96,6 +109,9 @@ export function App() {
           <button type="button" aria-current={view.name === 'events'} onClick={() => setView({ name: 'events' })}>
             {t('events')}
           </button>
+          <button type="button" aria-current={view.name === 'timeline'} onClick={() => setView({ name: 'timeline' })}>
+            {t('timeline')}
+          </button>
           <button type="button" aria-current={view.name === 'codebook'} onClick={() => setView({ name: 'codebook' })}>
             {t('codebook')}
           </button>
@@ -113,7 +129,14 @@ export function App() {
         {view.name === 'library' && <LibraryScreen onOpen={openArticle} />}
         {view.name === 'annotations' && <AnnotationsScreen onOpen={openArticle} />}
         {view.name === 'claims' && <ClaimsScreen onOpen={openArticle} source={view.source} onClearSource={() => setView({ name: 'claims' })} />}
-        {view.name === 'events' && <EventsScreen onOpen={openArticle} onShowSource={(id, name) => setView({ name: 'claims', source: { id, name } })} />}
+        {view.name === 'events' && (
+          <EventsScreen key={view.eventId} initialEventId={view.eventId} onOpen={openArticle} onShowSource={(id, name) => setView({ name: 'claims', source: { id, name } })} />
+        )}
+        {view.name === 'timeline' && (
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <TimelineScreen onOpenEvent={(eventId) => setView({ name: 'events', eventId })} />
+          </Suspense>
+        )}
         {view.name === 'codebook' && <CodebookScreen />}
         {view.name === 'entities' && <EntitiesScreen onOpen={(id) => openArticle(id)} />}
         {view.name === 'reader' && (

@@ -293,6 +293,10 @@ export const en = {
   exportCsv: 'Export CSV',
   independentSources: '{n, plural, =0 {no independent source} one {# independent source} other {# independent sources}}',
   contested: 'Contested',
+  contestedKind_contradiction: 'a claim contradicts it',
+  contestedKind_date: 'the dates reported differ',
+  contestedKind_place: 'the places reported differ',
+  contestedKind_figure: 'the figures reported differ',
   disagree_contradiction: 'Contradicted by {sources}',
   disagree_date: 'Dates differ: {sides}',
   disagree_place: 'Places differ: {sides}',
@@ -338,6 +342,22 @@ export const en = {
   reliability_D: 'D — not usually reliable',
   reliability_E: 'E — unreliable',
   reliability_F: 'F — reliability cannot be judged',
+  timeline: 'Timeline',
+  timelineFilters: 'Filter the events',
+  actor: 'Actor',
+  anyPlace: 'Any place',
+  anyActor: 'Any actor',
+  anySource: 'Any source',
+  clearFilters: 'Show all events',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomFit: 'Fit to the events',
+  timelineDrawing: 'Timeline of the events listed beside it',
+  timelineList: 'Events in date order',
+  datesAsReported: 'Each source\'s date',
+  notOnTimeline: 'No date: not on the timeline',
+  noMatchingEvents: 'No event matches these filters.',
+  noEventsYet: 'No events yet. Create them in Events, or from a claim.',
 };
 
 /** A key of the interface's text tables. */
@@ -630,6 +650,10 @@ const ar: Record<MessageKey, string> = {
   exportCsv: 'تصدير CSV',
   independentSources: '{n, plural, zero {لا مصادر مستقلة} one {مصدر مستقل واحد} two {مصدران مستقلان} few {# مصادر مستقلة} many {# مصدرًا مستقلًا} other {# مصدر مستقل}}',
   contested: 'متنازع عليه',
+  contestedKind_contradiction: 'ادعاء يناقضه',
+  contestedKind_date: 'التواريخ المذكورة مختلفة',
+  contestedKind_place: 'الأماكن المذكورة مختلفة',
+  contestedKind_figure: 'الأرقام المذكورة مختلفة',
   disagree_contradiction: 'يناقضه {sources}',
   disagree_date: 'التواريخ المذكورة مختلفة: {sides}',
   disagree_place: 'الأماكن المذكورة مختلفة: {sides}',
@@ -675,6 +699,22 @@ const ar: Record<MessageKey, string> = {
   reliability_D: 'D — غير موثوق عادةً',
   reliability_E: 'E — غير موثوق',
   reliability_F: 'F — لا يمكن الحكم على موثوقيته',
+  timeline: 'الخط الزمني',
+  timelineFilters: 'تصفية الأحداث',
+  actor: 'الفاعل',
+  anyPlace: 'أي مكان',
+  anyActor: 'أي فاعل',
+  anySource: 'أي مصدر',
+  clearFilters: 'عرض كل الأحداث',
+  zoomIn: 'تكبير',
+  zoomOut: 'تصغير',
+  zoomFit: 'ملاءمة العرض للأحداث',
+  timelineDrawing: 'خط زمني للأحداث المدرجة بجانبه',
+  timelineList: 'الأحداث حسب التاريخ',
+  datesAsReported: 'تاريخ كل مصدر',
+  notOnTimeline: 'بلا تاريخ: ليس على الخط الزمني',
+  noMatchingEvents: 'لا حدث يطابق عوامل التصفية هذه.',
+  noEventsYet: 'لا أحداث بعد. أنشئها في شاشة الأحداث أو من ادعاء.',
 };
 
 /** The starter codebook's tags (migration 1), named in the interface language while their names are unchanged. */
@@ -687,7 +727,8 @@ export const tables = { en, ar };
 export type UiLanguage = keyof typeof tables;
 
 /** Numbers in Western digits in both languages, as analysts cite them. */
-const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
+/** The Intl locale of each interface language: Arabic keeps Western digits, as dates and figures are typed. */
+export const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
 const compiled = new Map<string, IntlMessageFormat>();
 
 /**

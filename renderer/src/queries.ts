@@ -3,7 +3,7 @@
  * every call that changes the store (the API marks it) invalidates the cache, so the screens on
  * show refetch what they display, and only what changed re-renders.
  */
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import type { ApiClient, ApiInput, ApiMethod, ApiOutput } from '../../electron/api/contract';
 import { api, onStoreWrite } from './api';
@@ -24,16 +24,25 @@ export function useStoreWrites(): number {
   return useSyncExternalStore(onStoreWrite, () => writes);
 }
 
-/** A read through the API: its value (null until it arrives), the error message, and a refetch. */
+/**
+ * A read through the API: its value (null until it arrives), the error message, and a refetch.
+ * `keepPrevious` keeps showing the value for the previous argument until the new one arrives
+ * (a screen whose filters change its argument does not empty itself on every change).
+ */
 export function useApiQuery<M extends ApiMethod>(
   method: M,
   arg: ApiInput<M>,
-  { enabled = true, refetchInterval }: { enabled?: boolean; refetchInterval?: number | false | ((data: ApiOutput<M> | null) => number | false) } = {},
+  {
+    enabled = true,
+    refetchInterval,
+    keepPrevious = false,
+  }: { enabled?: boolean; refetchInterval?: number | false | ((data: ApiOutput<M> | null) => number | false); keepPrevious?: boolean } = {},
 ): { data: ApiOutput<M> | null; error: string | null; reload: () => void } {
   const query = useQuery({
     queryKey: [method, arg],
     queryFn: () => (api[method] as ApiClient[M])(arg as never) as Promise<ApiOutput<M>>,
     enabled,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
     refetchInterval: typeof refetchInterval === 'function' ? (query) => refetchInterval((query.state.data as ApiOutput<M> | undefined) ?? null) : refetchInterval,
   });
   return {

@@ -67,6 +67,18 @@ export class SanadApp {
     return new LibraryPage(this.page);
   }
 
+  /** Opens a screen by its tab, named in either language. */
+  async goTo(tab: RegExp): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: tab }).click();
+  }
+
+  async goToTimeline(): Promise<TimelinePage> {
+    await this.goTo(/^(Timeline|الخط الزمني)$/);
+    const timeline = new TimelinePage(this.page);
+    await timeline.list.waitFor();
+    return timeline;
+  }
+
   async goToAnnotations(): Promise<AnnotationsPage> {
     await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('button').nth(1).click();
     const annotations = new AnnotationsPage(this.page);
@@ -220,6 +232,15 @@ export class ReaderPage {
     await this.page.getByRole('toolbar').waitFor();
   }
 
+  /** Selects a passage and presses Claim…; resolves once Sanad has read the passage for its sources. */
+  async claim(passage: string): Promise<ClaimDialog> {
+    await this.select(passage);
+    await this.page.getByRole('toolbar').getByRole('button', { name: 'Claim…' }).click();
+    const dialog = new ClaimDialog(this.page);
+    await dialog.proposed();
+    return dialog;
+  }
+
   /** Replaces text in the Edit text dialog and saves; returns the re-anchoring report shown. */
   async editText(edit: (text: string) => string): Promise<string> {
     await this.page.getByRole('button', { name: 'Edit text' }).click();
@@ -293,5 +314,88 @@ export class AnnotationsPage {
     const reader = new ReaderPage(this.page);
     await reader.text.waitFor();
     return reader;
+  }
+}
+
+/** The New claim dialog on a passage. */
+export class ClaimDialog {
+  readonly dialog: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = this.page.getByRole('dialog', { name: 'New claim' });
+  }
+
+  /** Waits until Sanad has proposed the chain (and the date it read), which the analyst then corrects. */
+  async proposed(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Save the claim' }).and(this.page.locator(':enabled')).waitFor();
+  }
+
+  /** The chain's sources as proposed, the outlet left out. */
+  chain(): Promise<string[]> {
+    return this.dialog.getByTestId('chain-link').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  }
+
+  /** Types the date the passage reports. */
+  async date(date: string): Promise<void> {
+    await this.dialog.getByLabel('Reported date').fill(date);
+  }
+
+  /** Links the claim to an event: an existing one by title, or a new one. */
+  async event({ create, choose }: { create?: string; choose?: string }): Promise<void> {
+    if (create) await this.dialog.getByLabel('or a new event').fill(create);
+    if (choose) await this.dialog.getByRole('combobox', { name: /^Event/ }).selectOption({ label: choose });
+  }
+
+  /** Sets the place the claim reports: types part of its name and picks it from the matches. */
+  async place({ type, choose }: { type: string; choose: string }): Promise<void> {
+    await this.dialog.getByRole('combobox', { name: 'Choose the place' }).fill(type);
+    await this.dialog.getByRole('option', { name: new RegExp(choose) }).click();
+    await this.dialog.getByRole('group', { name: 'Place' }).getByTestId('entity-chip').filter({ hasText: choose }).waitFor();
+  }
+
+  /** Saves, and waits for the notice that the claim was saved. */
+  async save(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Save the claim' }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Claim saved' }).waitFor();
+  }
+}
+
+/** The timeline: its filters, the drawing and the list of the same events. */
+export class TimelinePage {
+  readonly drawing: Locator;
+  readonly list: Locator;
+  constructor(readonly page: Page) {
+    this.drawing = page.getByTestId('event-timeline');
+    this.list = page.getByRole('region', { name: /^(Events in date order|الأحداث حسب التاريخ)$/ });
+  }
+
+  /** The items drawn in the timeline's visible window, as their text reads. */
+  items(): Promise<string[]> {
+    return this.drawing.locator('.vis-item .vis-item-content').evaluateAll((items) => items.map((i) => (i as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  /** The rows' labels: each event's title (with its mark), and the row of its sources' dates. */
+  rows(): Promise<string[]> {
+    return this.drawing.locator('.vis-label .vis-inner').evaluateAll((labels) => labels.map((l) => (l as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  /** The events listed beside the drawing, each as its text reads. */
+  listed(): Promise<string[]> {
+    return this.list.getByTestId('timeline-event').evaluateAll((items) => items.map((i) => (i as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  /** Chooses a filter's option, both named as the screen shows them. */
+  async filter(label: string, option: string): Promise<void> {
+    await this.page.getByRole('group', { name: /^(Filter the events|تصفية الأحداث)$/ }).getByLabel(label).selectOption({ label: option });
+  }
+
+  /** How far apart two items are drawn, across the time axis, in pixels: it grows as the timeline zooms in. */
+  async distance(from: string, to: string): Promise<number> {
+    const [a, b] = await Promise.all([from, to].map((text) => this.drawing.locator('.vis-item', { hasText: text }).first().boundingBox()));
+    return Math.abs(b!.x + b!.width / 2 - (a!.x + a!.width / 2));
+  }
+
+  /** Clicks an item of the drawing, found by its text. */
+  async click(text: string): Promise<void> {
+    await this.drawing.locator('.vis-item', { hasText: text }).first().click();
   }
 }

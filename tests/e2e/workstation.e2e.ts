@@ -547,21 +547,13 @@ describe('claims and events', () => {
   /** Selects a passage in an article, presses Claim…, and answers the dialog as the analyst does. */
   async function claim(title: string, passage: string, expectedChain: string[], event: { create?: string; choose?: string; place?: { type: string; choose: string } }) {
     const reader = await (await app.goToLibrary()).openArticle(title);
-    await reader.select(passage);
-    await page.getByRole('toolbar').getByRole('button', { name: 'Claim…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New claim' });
+    const dialog = await reader.claim(passage);
     // Sanad reads the passage for its sources: the chain after the outlet, the origin last.
-    await expect.poll(() => dialog.getByTestId('chain-link').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(expectedChain);
-    if (event.create) await dialog.getByLabel('or a new event').fill(event.create);
-    if (event.choose) await dialog.getByRole('combobox', { name: /^Event/ }).selectOption({ label: event.choose });
-    if (event.place) {
-      await dialog.getByRole('combobox', { name: 'Choose the place' }).fill(event.place.type);
-      await dialog.getByRole('option', { name: new RegExp(event.place.choose) }).click();
-      await dialog.getByRole('group', { name: 'Place' }).getByTestId('entity-chip').filter({ hasText: event.place.choose }).waitFor();
-    }
+    expect(await dialog.chain()).toEqual(expectedChain);
+    await dialog.event(event);
+    if (event.place) await dialog.place(event.place);
     await screenshot(page, `20-claim-dialog-${expectedChain.length}`);
-    await dialog.getByRole('button', { name: 'Save the claim' }).click();
-    await page.getByRole('status').filter({ hasText: 'Claim saved' }).waitFor();
+    await dialog.save();
   }
 
   it('makes claims with the chains Sanad proposes, counts the Reuters-based ones once, and shows the event, the grid and the export', async () => {

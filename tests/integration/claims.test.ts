@@ -330,3 +330,88 @@ describe('editing an event', () => {
     expect((await call(dispatch, 'getEvent', { id: event.id })).claims.map((c) => c.id)).toEqual([claim.id]);
   });
 });
+
+describe('the events timeline', () => {
+  /** Three events: a withdrawal its sources date two days apart, a denial in Baghdad with no date of its own, and an earlier event no claim bears on yet. */
+  async function timeline() {
+    const api = await reports();
+    const { dispatch, spanOf } = api;
+    const anbar = await call(dispatch, 'createEntity', { kind: 'place', name: 'الأنبار' });
+    const baghdad = await call(dispatch, 'createEntity', { kind: 'place', name: 'بغداد' });
+    const usForces = await call(dispatch, 'createEntity', { kind: 'organisation', name: 'القوات الأمريكية' });
+    const talks = await call(dispatch, 'createEvent', { title: 'جولة مفاوضات', date: { from: '2025-08-20' } });
+    const withdrawal = await call(dispatch, 'createEvent', { title: 'انسحاب القوات الأمريكية من عين الأسد', date: { from: '2025-08-24' }, placeId: anbar.id, actorIds: [usForces.id] });
+    const denial = await call(dispatch, 'createEvent', { title: 'Ministry denies completion' });
+    const shafaq = await call(dispatch, 'createClaim', {
+      ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')),
+      chain: [{ entityId: null, name: 'رويترز', role: 'agency' }, { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' }],
+      reportedDate: { from: '2025-08-24' },
+      eventId: withdrawal.id,
+    });
+    const kurdistan = await call(dispatch, 'createClaim', {
+      ...(await spanOf('كردستان 24', 'اكتمل')),
+      chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }],
+      reportedDate: { from: '2025-08-26' },
+      eventId: withdrawal.id,
+    });
+    const ministrySpan = await spanOf('Example Wire', 'had not been completed');
+    const ministry = await call(dispatch, 'createClaim', {
+      ...ministrySpan,
+      chain: [{ entityId: null, name: 'Iraqi Ministry of Defence', role: 'government' }],
+      reportedDate: { from: '2025-08-26' },
+      placeId: baghdad.id,
+      eventId: denial.id,
+    });
+    const denialTag = await call(dispatch, 'createTag', { name: 'Denial' });
+    // Tagging the claim's passage adds the tag to the Claim tag it has.
+    await call(dispatch, 'createAnnotation', { ...ministrySpan, tagIds: [denialTag.id] });
+    return { ...api, anbar, baghdad, usForces, talks, withdrawal, denial, shafaq, kurdistan, ministry, denialTag };
+  }
+
+  it('lists events earliest first, each with every source\'s date, and marks the one its sources date differently as contested', async () => {
+    const { dispatch, talks, withdrawal, denial, shafaq, kurdistan, ministry } = await timeline();
+    const { events } = await call(dispatch, 'eventTimeline', {});
+    // Undated events come last: the denial stands on its claim's date alone.
+    expect(events.map((e) => e.id)).toEqual([talks.id, withdrawal.id, denial.id]);
+    expect(events[0]).toMatchObject({ date: { from: '2025-08-20', to: '2025-08-20', precision: 'day' }, contested: false, independentSources: 0, reports: [] });
+    expect(events[1]).toMatchObject({ title: 'انسحاب القوات الأمريكية من عين الأسد', placeName: 'الأنبار', contested: true, disagreements: ['date'], independentSources: 2 });
+    expect(events[1]!.reports).toEqual([
+      { claimId: shafaq.id, articleId: shafaq.articleId, annotationId: shafaq.annotationId, relation: 'supports', date: { from: '2025-08-24', to: '2025-08-24', precision: 'day' }, outlet: 'شفق نيوز', origin: 'خمسة مسؤولين أمريكيين (رويترز)' },
+      { claimId: kurdistan.id, articleId: kurdistan.articleId, annotationId: kurdistan.annotationId, relation: 'supports', date: { from: '2025-08-26', to: '2025-08-26', precision: 'day' }, outlet: 'كردستان 24', origin: 'مصادر مطلعة (كردستان 24)' },
+    ]);
+    expect(events[2]).toMatchObject({ date: null, contested: false, reports: [{ claimId: ministry.id, outlet: 'Example Wire', origin: 'Iraqi Ministry of Defence', date: { from: '2025-08-26' } }] });
+    // The same corroboration the event screen shows.
+    expect(await call(dispatch, 'getEvent', { id: withdrawal.id })).toMatchObject({ contested: true, independentSources: 2 });
+  });
+
+  it('keeps the events with a tagged claim, at a place, with an actor, or citing a source anywhere in a chain', async () => {
+    const { dispatch, anbar, baghdad, usForces, withdrawal, denial, denialTag } = await timeline();
+    const ids = async (filter: object) => (await call(dispatch, 'eventTimeline', filter)).events.map((e) => e.id);
+    const { choices } = await call(dispatch, 'eventTimeline', {});
+    const source = (name: string) => choices.sources.find((s) => s.name === name)!.id;
+    expect(await ids({ tagId: denialTag.id })).toEqual([denial.id]);
+    // Every claim's passage carries the starter tag Claim: both events with claims have one.
+    expect(await ids({ tagId: choices.tags.find((t) => t.name === 'Claim')!.id })).toEqual([withdrawal.id, denial.id]);
+    // The event's own place, or a place one of its claims reports.
+    expect(await ids({ placeId: anbar.id })).toEqual([withdrawal.id]);
+    expect(await ids({ placeId: baghdad.id })).toEqual([denial.id]);
+    expect(await ids({ actorId: usForces.id })).toEqual([withdrawal.id]);
+    // Reuters is a link in the middle of Shafaq's chain; Example Wire an outlet; the ministry an origin.
+    expect(await ids({ sourceId: source('رويترز') })).toEqual([withdrawal.id]);
+    expect(await ids({ sourceId: source('Example Wire') })).toEqual([denial.id]);
+    expect(await ids({ sourceId: source('Iraqi Ministry of Defence') })).toEqual([denial.id]);
+    // Filters add up.
+    expect(await ids({ sourceId: source('رويترز'), tagId: denialTag.id })).toEqual([]);
+    // A kept event still shows every source's date, not only the filtered source's.
+    expect((await call(dispatch, 'eventTimeline', { sourceId: source('رويترز') })).events[0]!.reports).toHaveLength(2);
+    // The choices are what some event has, whatever the filter.
+    expect((await call(dispatch, 'eventTimeline', { tagId: denialTag.id })).choices).toEqual(choices);
+    expect(choices.tags.map((t) => t.name)).toEqual(['Claim', 'Denial']);
+    expect(choices.places.map((p) => p.name)).toEqual(['الأنبار', 'بغداد']);
+    expect(choices.actors.map((a) => a.name)).toEqual(['القوات الأمريكية']);
+    expect(choices.sources.map((s) => s.name).sort()).toEqual(
+      ['Example Wire', 'Iraqi Ministry of Defence', 'خمسة مسؤولين أمريكيين (رويترز)', 'رويترز', 'شفق نيوز', 'كردستان 24', 'مصادر مطلعة (كردستان 24)'].sort(),
+    );
+    await expect(call(dispatch, 'eventTimeline', { tagId: 0 })).rejects.toThrow(/INVALID_ARGUMENT/);
+  });
+});

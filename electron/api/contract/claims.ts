@@ -1,6 +1,6 @@
 /** Claims, sources and events: who says what, through whom, about which event. */
 import { z } from 'zod';
-import type { Claim, EntitySummary, Figure, Page, ReportedDate, SourceGraph, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
+import type { Claim, EntitySummary, EventTimeline, Figure, Page, ReportedDate, SourceGraph, EventDetail, EventSummary, ProposedSource } from '../../../db/model';
 import { ACLED_EVENT_TYPES, acledEventType, acledSubEventType } from '../../../db/acled';
 import { gridView, id, isoDate, method, pageRequest } from './schemas';
 
@@ -102,6 +102,12 @@ export const claimsMethods = {
   deleteEvent: method<{ deleted: true }>()(z.object({ id })),
   listEvents: method<EventSummary[]>('read')(z.object({})),
   getEvent: method<EventDetail>('read')(z.object({ id })),
+  /**
+   * Events for the timeline, earliest first, each with every claim's reported date, outlet, origin
+   * and relation; kept when a claim's passage has the tag, the event or a claim is at the place,
+   * the actor takes part, or the source is in a claim's chain. Also what each filter can choose.
+   */
+  eventTimeline: method<EventTimeline>('read')(z.object({ tagId: id.optional(), placeId: id.optional(), actorId: id.optional(), sourceId: id.optional() })),
   linkClaim: method<EventDetail>()(z.object({ claimId: id, eventId: id, relation })),
   unlinkClaim: method<EventDetail>()(z.object({ claimId: id, eventId: id })),
 };

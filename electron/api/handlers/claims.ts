@@ -24,6 +24,7 @@ type ClaimMethods =
   | 'deleteEvent'
   | 'listEvents'
   | 'getEvent'
+  | 'eventTimeline'
   | 'linkClaim'
   | 'unlinkClaim';
 
@@ -218,6 +219,7 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
     },
     listEvents: (_input, { repos }) => repos.events.list(),
     getEvent: ({ id }, { repos }) => requireEvent(repos, id),
+    eventTimeline: (filter, { repos }) => repos.events.timeline(filter),
     linkClaim: async ({ claimId, eventId, relation }, call) => {
       const claim = await requireClaim(call.repos, claimId);
       const event = await requireEvent(call.repos, eventId);

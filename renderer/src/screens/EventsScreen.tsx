@@ -21,11 +21,19 @@ import { chainText, Grade } from './ClaimsScreen';
 
 const RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
-/** The events screen; `onOpen` opens a claim's passage in the reader. */
-export function EventsScreen({ onOpen, onShowSource }: { onOpen: (articleId: number, annotationId: number) => void; onShowSource: (entityId: number, name: string) => void }) {
+/** The events screen; `onOpen` opens a claim's passage in the reader; `initialEventId` is the event shown first (one the timeline opened). */
+export function EventsScreen({
+  onOpen,
+  onShowSource,
+  initialEventId,
+}: {
+  onOpen: (articleId: number, annotationId: number) => void;
+  onShowSource: (entityId: number, name: string) => void;
+  initialEventId?: number;
+}) {
   const { t, lang } = useI18n();
   const events = useApiQuery('listEvents', {});
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(initialEventId ?? null);
   const graph = useApiQuery('sourceGraph', selected === null ? {} : { eventId: selected });
   const detail = useApiQuery('getEvent', { id: selected ?? 0 }, { enabled: selected !== null });
   const [title, setTitle] = useState('');
