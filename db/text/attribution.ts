@@ -120,6 +120,8 @@ const KNOWN_SOURCES: { role: SourceRole; names: string[]; ambiguous?: boolean }[
   { role: 'agency', names: ['سبوتنيك', 'Sputnik'] },
   { role: 'agency', names: ['د ب أ', 'dpa'] },
   { role: 'outlet', names: ['كردستان 24', 'Kurdistan 24', 'Kurdistan24'] },
+  { role: 'outlet', names: ['فرانس 24', 'France 24', 'France24'] },
+  { role: 'outlet', names: ['i24NEWS', 'i24 News'] },
   { role: 'outlet', names: ['رووداو', 'Rudaw'] },
   { role: 'outlet', names: ['العربية.نت', 'العربية نت', 'Al Arabiya', 'Al-Arabiya'] },
   { role: 'outlet', names: ['العربية'], ambiguous: true },
@@ -156,6 +158,9 @@ const KNOWN_SOURCES: { role: SourceRole; names: string[]; ambiguous?: boolean }[
   { role: 'ngo', names: ['منظمة العفو الدولية', 'العفو الدولية', 'Amnesty International'] },
   { role: 'ngo', names: ['اللجنة الدولية للصليب الأحمر', 'الصليب الأحمر', 'Red Cross'] },
 ];
+/** Every name of a well-known source, as news writes it ("كردستان 24", "France 24"): words whose numbers count nothing. */
+export const KNOWN_SOURCE_NAMES: readonly string[] = KNOWN_SOURCES.flatMap((s) => s.names);
+
 /** Known names by their first folded word, longest first. */
 const KNOWN_BY_FIRST_WORD = new Map<string, { words: string[]; role: SourceRole; ambiguous: boolean }[]>();
 for (const { role, names, ambiguous } of KNOWN_SOURCES) {

@@ -54,6 +54,13 @@ describe('proposing a chain', () => {
     expect((await call(dispatch, 'proposeClaim', await spanOf('Example Wire', 'About 2,500 troops remain in Iraq'))).figures).toEqual([{ value: 2500, unit: null, counted: 'troops' }]);
   });
 
+  it('reads no figure from the number in the outlet\'s name', async () => {
+    const { dispatch, spanOf } = await reports();
+    const proposal = await call(dispatch, 'proposeClaim', await spanOf('كردستان 24', 'قالت مصادر مطلعة لكردستان 24 إن انسحاب القوات الأمريكية من قاعدة عين الأسد اكتمل'));
+    expect(proposal.figures).toEqual([]);
+    expect(proposal.chain).toEqual([{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }]);
+  });
+
   it('proposes a source the analyst already has as that entity', async () => {
     const { dispatch, spanOf } = await reports();
     const made = await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'العملية ستستغرق أيامًا')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });

@@ -2,7 +2,7 @@
 import type { ChainInput, Claim, EventDetail, HistoryKind, StepLabel } from '../../../db/model';
 import type { Repositories } from '../../../db/repositories';
 import { suggestCredibility } from '../../../db/corroboration';
-import { proposeChain } from '../../../db/text/attribution';
+import { KNOWN_SOURCE_NAMES, proposeChain } from '../../../db/text/attribution';
 import { foldPhrase } from '../../../db/text/phrase-tokens';
 import { readReportedDates, readReportedFigures } from '../../../db/text/reported-values';
 import { claimsCsv } from '../../services/claims-export';
@@ -106,12 +106,14 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
   return {
     proposeClaim: async ({ articleId, start, end }, { repos }) => {
       const { article } = await passage(repos, articleId, start, end);
-      const mentions = await repos.entities.mentions({ articleId, status: 'accepted' });
-      const roles = await repos.sources.roles([...new Set(mentions.map((m) => m.entityId))]);
+      // Accepted mentions name sources for the chain; suggested ones too are names whose numbers are not figures.
+      const mentions = await repos.entities.mentions({ articleId });
+      const accepted = mentions.filter((m) => m.status === 'accepted');
+      const roles = await repos.sources.roles([...new Set(accepted.map((m) => m.entityId))]);
       const links = proposeChain(
         article.body,
         { start, end },
-        mentions.map((m) => ({ entityId: m.entityId, name: m.entityName, role: roles.get(m.entityId) ?? null, start: m.start, end: m.end })),
+        accepted.map((m) => ({ entityId: m.entityId, name: m.entityName, role: roles.get(m.entityId) ?? null, start: m.start, end: m.end })),
       );
       // The article's outlet is where every chain starts; it is not part of the proposal.
       const outlet = article.outlet ? outletKey(article.outlet) : null;
@@ -121,7 +123,10 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
       return {
         chain: links.filter((l) => outletKey(l.name) !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })),
         reportedDate: date ? { from: date.from, to: date.to, precision: date.precision } : null,
-        figures: readReportedFigures(quote).map(({ value, unit, counted }) => ({ value, unit, counted })),
+        // "قالت مصادر لكردستان 24": a number in a source's name counts nothing.
+        figures: readReportedFigures(quote, [...(article.outlet ? [article.outlet] : []), ...KNOWN_SOURCE_NAMES, ...links.map((l) => l.name), ...mentions.map((m) => m.exact)]).map(
+          ({ value, unit, counted }) => ({ value, unit, counted }),
+        ),
       };
     },
     createClaim: async ({ articleId, start, end, chain, statement, stance, reportedDate, placeId, figures, credibility, eventId, relation }, call) => {
