@@ -27,6 +27,7 @@ describe('proposing a chain', () => {
         { entityId: null, name: 'رويترز', role: 'agency' },
         { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
       ],
+      parallel: [],
       reportedDate: null,
       figures: [],
     });
@@ -42,6 +43,23 @@ describe('proposing a chain', () => {
     await call(dispatch, 'importFiles', { files: [{ name: 'a.json', dataBase64: Buffer.from(JSON.stringify([article])).toString('base64') }] });
     const body = (await call(dispatch, 'getArticle', { id: 1 })).body;
     expect((await call(dispatch, 'proposeClaim', { articleId: 1, start: 0, end: [...body].length - 1 })).chain).toEqual([{ entityId: null, name: 'مسؤول دفاعي أميركي', role: 'unnamed' }]);
+  });
+
+  it('proposes sources named side by side as separate attributions, each after the outlet, the outlet itself left out', async () => {
+    const { dispatch } = tempApi();
+    const said = 'وأكدت مصادر خاصة لـ"العربية.نت" و"الحدث.نت" أن تقليص القوات سيشمل العراق.';
+    // Each outlet's copy under its own dateline (the same text twice would be one article).
+    const articles = ['العربية', 'الحدث'].map((outlet) => ({ title: `تقليص القوات (${outlet})`, outlet, published: '2025-07-13', body: `${outlet} – ${said}` }));
+    await call(dispatch, 'importFiles', { files: [{ name: 'a.json', dataBase64: Buffer.from(JSON.stringify(articles)).toString('base64') }] });
+    const passage = async (articleId: number) => {
+      const body = (await call(dispatch, 'getArticle', { id: articleId })).body;
+      return { articleId, start: [...body.slice(0, body.indexOf('تقليص'))].length, end: [...body].length - 1 };
+    };
+    const sources = { entityId: null, name: 'مصادر خاصة', role: 'unnamed' };
+    // Read in Al Arabiya: its own sources, and as a separate attribution those that told Al Hadath.
+    expect(await call(dispatch, 'proposeClaim', await passage(1))).toMatchObject({ chain: [sources], parallel: [[{ entityId: null, name: 'الحدث.نت', role: 'outlet' }, sources]] });
+    // Read in Al Hadath: the other way round.
+    expect(await call(dispatch, 'proposeClaim', await passage(2))).toMatchObject({ chain: [{ entityId: null, name: 'العربية.نت', role: 'outlet' }, sources], parallel: [[sources]] });
   });
 
   it('proposes the date and the figures the passage reports', async () => {

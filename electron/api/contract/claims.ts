@@ -41,8 +41,12 @@ const eventFields = {
 
 /** The claims methods of the contract. */
 export const claimsMethods = {
-  /** What Sanad proposes for a passage: the sources it cites after the article's outlet (the origin last), the date and the figures it reports. */
-  proposeClaim: method<{ chain: ProposedSource[]; reportedDate: ReportedDate | null; figures: Figure[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
+  /**
+   * What Sanad proposes for a passage: the sources it cites after the article's outlet (the origin
+   * last), the date and the figures it reports. `parallel` holds other chains for the same words,
+   * each a separate attribution (sources named side by side: "according to Reuters and AFP").
+   */
+  proposeClaim: method<{ chain: ProposedSource[]; parallel: ProposedSource[][]; reportedDate: ReportedDate | null; figures: Figure[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
   createClaim: method<Claim>()(
     z
       .object({ ...passage, chain: chain.default([]), ...claimFields, eventId: id.optional(), relation: relation.default('supports') })

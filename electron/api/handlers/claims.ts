@@ -1,8 +1,8 @@
 /** Handlers of claims, sources and events. */
-import type { ChainInput, Claim, EventDetail, HistoryKind, StepLabel } from '../../../db/model';
+import type { ChainInput, Claim, EventDetail, HistoryKind, ProposedSource, StepLabel } from '../../../db/model';
 import type { Repositories } from '../../../db/repositories';
 import { suggestCredibility } from '../../../db/corroboration';
-import { KNOWN_SOURCE_NAMES, proposeChain } from '../../../db/text/attribution';
+import { chainKey, KNOWN_SOURCE_NAMES, proposeChain, type ProposedLink } from '../../../db/text/attribution';
 import { foldPhrase } from '../../../db/text/phrase-tokens';
 import { readReportedDates, readReportedFigures } from '../../../db/text/reported-values';
 import { claimsCsv } from '../../services/claims-export';
@@ -110,21 +110,33 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
       const mentions = await repos.entities.mentions({ articleId });
       const accepted = mentions.filter((m) => m.status === 'accepted');
       const roles = await repos.sources.roles([...new Set(accepted.map((m) => m.entityId))]);
-      const links = proposeChain(
+      const proposal = proposeChain(
         article.body,
         { start, end },
         accepted.map((m) => ({ entityId: m.entityId, name: m.entityName, role: roles.get(m.entityId) ?? null, start: m.start, end: m.end })),
       );
       // The article's outlet is where every chain starts; it is not part of the proposal.
       const outlet = article.outlet ? outletKey(article.outlet) : null;
+      const shown = (links: readonly ProposedLink[]): ProposedSource[] => links.filter((l) => outletKey(l.name) !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role }));
+      const chain = shown(proposal.chain);
+      // A parallel chain that is the outlet alone, or the chain again once the outlet is off, is no other attribution.
+      const keys = new Set([chainKey(chain)]);
+      const parallel: ProposedSource[][] = [];
+      for (const links of proposal.parallel.map(shown)) {
+        if (links.length === 0 || keys.has(chainKey(links))) continue;
+        keys.add(chainKey(links));
+        parallel.push(links);
+      }
+      const named = [proposal.chain, ...proposal.parallel].flat();
       const quote = [...article.body].slice(start, end).join('');
       // The date and figures the passage reports, read against the article's date ("on Sunday").
       const [date] = readReportedDates(quote, article.published ?? undefined).filter((d) => d.from);
       return {
-        chain: links.filter((l) => outletKey(l.name) !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })),
+        chain,
+        parallel,
         reportedDate: date ? { from: date.from, to: date.to, precision: date.precision } : null,
         // "قالت مصادر لكردستان 24": a number in a source's name counts nothing.
-        figures: readReportedFigures(quote, [...(article.outlet ? [article.outlet] : []), ...KNOWN_SOURCE_NAMES, ...links.map((l) => l.name), ...mentions.map((m) => m.exact)]).map(
+        figures: readReportedFigures(quote, [...(article.outlet ? [article.outlet] : []), ...KNOWN_SOURCE_NAMES, ...named.map((l) => l.name), ...mentions.map((m) => m.exact)]).map(
           ({ value, unit, counted }) => ({ value, unit, counted }),
         ),
       };
