@@ -136,6 +136,32 @@ describe('claims', () => {
     expect(d.origin).toEqual(c.origin);
   });
 
+  it('scans the library for a named source a claim creates, as for a new entity, and not for an unnamed one', async () => {
+    const { dispatch, spanOf } = await reports();
+    const claim = await call(dispatch, 'createClaim', {
+      ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')),
+      chain: [
+        { entityId: null, name: 'رويترز', role: 'agency' },
+        { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
+      ],
+    });
+    const [reuters, officials] = claim.chain;
+    // Its name is its alias, found in both articles that name Reuters, waiting for the analyst.
+    expect((await call(dispatch, 'listEntities', {})).find((e) => e.id === reuters!.entityId)).toMatchObject({ aliases: ['رويترز'], suggested: 2 });
+    const mentions = await call(dispatch, 'listMentions', { entityId: reuters!.entityId });
+    expect(mentions.map((m) => [m.articleTitle, m.exact, m.status])).toEqual([
+      ['بدء انسحاب القوات الأمريكية من عين الأسد', 'رويترز', 'suggested'],
+      ['مسؤولون: الانسحاب من عين الأسد يستغرق أيامًا', 'رويترز', 'suggested'],
+    ]);
+    expect((await call(dispatch, 'listJobs', {})).filter((j) => j.kind === 'alias-scan').map((j) => [j.label, j.state])).toEqual([['رويترز', 'done']]);
+    // "Five US officials" are Reuters's, in this report only: their words elsewhere are other people.
+    expect(await call(dispatch, 'listMentions', { entityId: officials!.entityId })).toEqual([]);
+    // A source added when the chain is edited is scanned for too.
+    const edited = await call(dispatch, 'updateClaim', { id: claim.id, chain: [{ entityId: reuters!.entityId }, { entityId: null, name: 'السومرية', role: 'outlet' }] });
+    expect(await call(dispatch, 'listMentions', { entityId: edited.origin!.entityId })).toEqual([]);
+    expect((await call(dispatch, 'listJobs', {})).filter((j) => j.kind === 'alias-scan').map((j) => j.label)).toEqual(expect.arrayContaining(['السومرية']));
+  });
+
   it('counts claims through Reuters as one source, an outlet\'s own report as another, and marks a contradicted event', async () => {
     const { dispatch, spanOf } = await reports();
     const event = await call(dispatch, 'createEvent', { title: 'انسحاب القوات الأمريكية من عين الأسد', eventType: 'Strategic developments', date: { from: '2025-08-24' } });

@@ -47,12 +47,13 @@ export const claimsMethods = {
    * each a separate attribution (sources named side by side: "according to Reuters and AFP").
    */
   proposeClaim: method<{ chain: ProposedSource[]; parallel: ProposedSource[][]; reportedDate: ReportedDate | null; figures: Figure[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
-  createClaim: method<Claim>()(
+  /** Makes a claim; a new named source in its chain is then scanned for in the library, as a new entity is. */
+  createClaim: method<Claim>('long')(
     z
       .object({ ...passage, chain: chain.default([]), ...claimFields, eventId: id.optional(), relation: relation.default('supports') })
       .refine((p) => p.end > p.start, 'a claim covers at least one character'),
   ),
-  updateClaim: method<Claim>()(z.object({ id, chain: chain.optional(), ...claimFields })),
+  updateClaim: method<Claim>('long')(z.object({ id, chain: chain.optional(), ...claimFields })),
   deleteClaim: method<{ deleted: true }>()(z.object({ id })),
   /** A claim with the credibility Sanad suggests from corroboration (the analyst decides). */
   getClaim: method<Claim & { suggestedCredibility: number }>('read')(z.object({ id })),

@@ -6,7 +6,7 @@ import { chainKey, KNOWN_SOURCE_NAMES, proposeChain, type ProposedLink } from '.
 import { foldPhrase } from '../../../db/text/phrase-tokens';
 import { readReportedDates, readReportedFigures } from '../../../db/text/reported-values';
 import { claimsCsv } from '../../services/claims-export';
-import { ApiError, explainQueryErrors, type Handlers, passage, type Services } from './common';
+import { ApiError, explainQueryErrors, type Handlers, passage, scanEntityAliases, type Services } from './common';
 
 type ClaimMethods =
   | 'proposeClaim'
@@ -69,10 +69,13 @@ function eventLabel(kind: HistoryKind, event: { id: number; title: string }, det
  * The entity ids of a chain the analyst confirmed, creating the sources it names that are not
  * entities yet. An unnamed source belongs to whoever reports it (the link before it, or the
  * outlet): its name carries the reporter's, so two outlets' "informed sources" stay two sources
- * unless the analyst links both to the same entity.
+ * unless the analyst links both to the same entity. A new named source gets its name as an
+ * alias, as a new entity does, and is listed in `named` for the caller to scan the library for
+ * it; an unnamed one gets none (its words, "مصادر مطلعة", name other people in every article).
  */
-async function resolveChain(repos: Repositories, links: readonly ChainInput[], outletId: number | null, now: string): Promise<number[]> {
+async function resolveChain(repos: Repositories, links: readonly ChainInput[], outletId: number | null, now: string): Promise<{ ids: number[]; named: number[] }> {
   const ids: number[] = [];
+  const named: number[] = [];
   for (const link of links) {
     if (link.entityId !== null) {
       await requireEntity(repos, link.entityId);
@@ -85,9 +88,15 @@ async function resolveChain(repos: Repositories, links: readonly ChainInput[], o
     const reporter = reporterId === null ? undefined : await repos.entities.find(reporterId);
     const name = link.role === 'unnamed' && reporter ? `${link.name} (${reporter.name})` : link.name;
     const existing = await repos.sources.findByName(name);
-    ids.push(existing?.id ?? (await repos.sources.insert(name, link.role, link.role === 'unnamed' ? reporterId : null, now)));
+    if (existing) {
+      ids.push(existing.id);
+      continue;
+    }
+    const id = await repos.sources.insert(name, link.role, link.role === 'unnamed' ? reporterId : null, now);
+    if (link.role !== 'unnamed' && (await repos.entities.addAlias(id, name))) named.push(id);
+    ids.push(id);
   }
-  return ids;
+  return { ids, named };
 }
 
 /** The article's outlet as a source entity (made the first time a claim needs it), or null when the article names none. */
@@ -102,7 +111,12 @@ async function outletSource(repos: Repositories, outlet: string | null, now: str
 }
 
 /** The claims' handlers. */
-export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
+export function claimHandlers(services: Services): Pick<Handlers, ClaimMethods> {
+  const { now } = services;
+  /** Scans the library for the sources a claim created, as for any new entity, so their other mentions are suggested. */
+  const scanNewSources = async (named: readonly number[]) => {
+    for (const entityId of named) await scanEntityAliases(services, entityId);
+  };
   return {
     proposeClaim: async ({ articleId, start, end }, { repos }) => {
       const { article } = await passage(repos, articleId, start, end);
@@ -127,7 +141,7 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
         keys.add(chainKey(links));
         parallel.push(links);
       }
-      const named = [proposal.chain, ...proposal.parallel].flat();
+      const proposedSources = [proposal.chain, ...proposal.parallel].flat();
       const quote = [...article.body].slice(start, end).join('');
       // The date and figures the passage reports, read against the article's date ("on Sunday").
       const [date] = readReportedDates(quote, article.published ?? undefined).filter((d) => d.from);
@@ -136,18 +150,18 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
         parallel,
         reportedDate: date ? { from: date.from, to: date.to, precision: date.precision } : null,
         // "قالت مصادر لكردستان 24": a number in a source's name counts nothing.
-        figures: readReportedFigures(quote, [...(article.outlet ? [article.outlet] : []), ...KNOWN_SOURCE_NAMES, ...named.map((l) => l.name), ...mentions.map((m) => m.exact)]).map(
+        figures: readReportedFigures(quote, [...(article.outlet ? [article.outlet] : []), ...KNOWN_SOURCE_NAMES, ...proposedSources.map((l) => l.name), ...mentions.map((m) => m.exact)]).map(
           ({ value, unit, counted }) => ({ value, unit, counted }),
         ),
       };
     },
     createClaim: async ({ articleId, start, end, chain, statement, stance, reportedDate, placeId, figures, credibility, eventId, relation }, call) => {
-      const { article, ...quote } = await passage(call.repos, articleId, start, end);
-      await requireEntity(call.repos, placeId);
-      if (eventId !== undefined) await requireEvent(call.repos, eventId);
-      return call.step(
-        (claim) => claimLabel('claim.create', claim),
+      const { claim, named } = await call.step<{ claim: Claim; named: number[] }>(
+        (made) => claimLabel('claim.create', made.claim),
         async (repos) => {
+          const { article, ...quote } = await passage(repos, articleId, start, end);
+          await requireEntity(repos, placeId);
+          if (eventId !== undefined) await requireEvent(repos, eventId);
           const claimTag = await repos.codebook.findByName(CLAIM_TAG);
           const existing = await repos.annotations.findAt(articleId, start, end);
           const annotation = existing
@@ -156,7 +170,8 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
               : existing
             : await repos.annotations.insert({ articleId, start, end, ...quote, tagIds: claimTag ? [claimTag.id] : [], note: null }, now());
           const outletId = await outletSource(repos, article.outlet, now());
-          const claim = await repos.claims.insert(
+          const resolved = await resolveChain(repos, chain, outletId, now());
+          const inserted = await repos.claims.insert(
             {
               annotationId: annotation.id,
               articleId,
@@ -167,23 +182,26 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
               figures: figures ?? [],
               credibility: credibility ?? null,
               outletId,
-              chain: await resolveChain(repos, chain, outletId, now()),
+              chain: resolved.ids,
             },
             now(),
           );
-          if (eventId === undefined) return claim;
-          await repos.claims.link(claim.id, eventId, relation);
-          return (await repos.claims.find(claim.id))!;
+          if (eventId !== undefined) await repos.claims.link(inserted.id, eventId, relation);
+          return { claim: eventId === undefined ? inserted : (await repos.claims.find(inserted.id))!, named: resolved.named };
         },
       );
+      await scanNewSources(named);
+      return claim;
     },
     updateClaim: async ({ id, chain, ...fields }, call) => {
-      const claim = await requireClaim(call.repos, id);
-      await requireEntity(call.repos, fields.placeId);
-      return call.step(claimLabel('claim.edit', claim, { fields: Object.keys(fields).concat(chain ? ['chain'] : []) }), async (repos) => {
+      const claim = await call.read((repos) => requireClaim(repos, id));
+      await call.read((repos) => requireEntity(repos, fields.placeId));
+      const changed = await call.step(claimLabel('claim.edit', claim, { fields: Object.keys(fields).concat(chain ? ['chain'] : []) }), async (repos) => {
         const resolved = chain && (await resolveChain(repos, chain, claim.outlet?.entityId ?? null, now()));
-        return (await repos.claims.change(id, { ...fields, ...(resolved && { chain: resolved }) }, now()))!;
+        return { claim: (await repos.claims.change(id, { ...fields, ...(resolved && { chain: resolved.ids }) }, now()))!, named: resolved?.named ?? [] };
       });
+      await scanNewSources(changed.named);
+      return changed.claim;
     },
     deleteClaim: async ({ id }, call) => {
       const claim = await requireClaim(call.repos, id);
