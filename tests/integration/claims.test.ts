@@ -221,6 +221,76 @@ describe('claims', () => {
   });
 });
 
+describe('merging sources', () => {
+  it('moves every claim, event and mention of a source to the one the analyst says it is, keeps its names as aliases, and undoes it as one step', async () => {
+    const { dispatch, spanOf } = await reports();
+    const arabic = await call(dispatch, 'createClaim', {
+      ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')),
+      chain: [
+        { entityId: null, name: 'رويترز', role: 'agency' },
+        { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
+      ],
+    });
+    const english = await call(dispatch, 'createClaim', {
+      ...(await spanOf('Example Wire', 'About 2,500 troops remain in Iraq')),
+      chain: [
+        { entityId: null, name: 'Reuters', role: 'agency' },
+        { entityId: null, name: 'five US officials', role: 'unnamed' },
+      ],
+    });
+    const [arReuters, arOfficials] = arabic.chain.map((s) => s.entityId);
+    const [enReuters, enOfficials] = english.chain.map((s) => s.entityId);
+    // Reuters cited through "رويترز": one link once they are one source.
+    const both = await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'العملية ستستغرق أيامًا')), chain: [{ entityId: arReuters! }, { entityId: enReuters! }] });
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب', actorIds: [enReuters!, arReuters!] });
+    // The analyst marked "Reuters" on the Arabic word the scan had suggested for رويترز.
+    await call(dispatch, 'markEntity', { ...(await spanOf('شفق نيوز', 'رويترز')), entityId: enReuters! });
+    await call(dispatch, 'updateEntity', { id: enReuters!, reliability: 'B', reliabilityNote: 'wire agency' });
+    const before = { english: await call(dispatch, 'getClaim', { id: english.id }), both: await call(dispatch, 'getClaim', { id: both.id }), entities: await call(dispatch, 'listEntities', {}) };
+
+    const merged = await call(dispatch, 'mergeSources', { sourceId: enReuters!, targetId: arReuters! });
+    expect(merged).toMatchObject({ id: arReuters, name: 'رويترز', role: 'agency', reliability: 'B', reliabilityNote: 'wire agency' });
+    expect(merged.aliases).toEqual(['رويترز', 'Reuters']);
+    expect((await call(dispatch, 'listEntities', {})).some((e) => e.id === enReuters)).toBe(false);
+    expect((await call(dispatch, 'getClaim', { id: english.id })).chain.map((s) => s.name)).toEqual(['رويترز', 'five US officials (Reuters)']);
+    expect((await call(dispatch, 'getClaim', { id: both.id })).chain.map((s) => s.name)).toEqual(['رويترز']);
+    expect((await call(dispatch, 'getClaim', { id: both.id })).origin!.name).toBe('رويترز');
+    expect((await call(dispatch, 'getEvent', { id: event.id })).actors.map((a) => a.name)).toEqual(['رويترز']);
+    // One place, one mention: the analyst's acceptance is kept on the target's.
+    const mentions = await call(dispatch, 'listMentions', { entityId: arReuters! });
+    expect(mentions.filter((m) => m.articleTitle === 'بدء انسحاب القوات الأمريكية من عين الأسد').map((m) => m.status)).toEqual(['accepted']);
+    // The next claim naming "Reuters" finds the merged source by its alias.
+    const again = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), chain: [{ entityId: null, name: 'Reuters', role: 'agency' }] });
+    expect(again.origin!.entityId).toBe(arReuters);
+    await call(dispatch, 'deleteClaim', { id: again.id });
+
+    // Two unnamed sources reported by Reuters, in two languages: the same five officials.
+    await call(dispatch, 'mergeSources', { sourceId: enOfficials!, targetId: arOfficials! });
+    expect(await call(dispatch, 'getClaim', { id: english.id })).toMatchObject({ chain: [{ name: 'رويترز' }, { name: 'خمسة مسؤولين أمريكيين (رويترز)' }], origin: { entityId: arOfficials } });
+    const graph = await call(dispatch, 'sourceGraph', {});
+    expect(graph.nodes.find((n) => n.entityId === arOfficials)).toMatchObject({ claims: 2, origins: 2 });
+
+    // Undone one step at a time: the officials apart again, the claim made and deleted meanwhile, then Reuters.
+    expect((await call(dispatch, 'undo', {}))!.kind).toBe('source.merge');
+    await call(dispatch, 'undo', {});
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ kind: 'source.merge', quote: 'Reuters', detail: { into: 'رويترز', claims: 2 } });
+    expect(await call(dispatch, 'getClaim', { id: english.id })).toEqual(before.english);
+    expect(await call(dispatch, 'getClaim', { id: both.id })).toEqual(before.both);
+    expect(await call(dispatch, 'listEntities', {})).toEqual(before.entities);
+    expect((await call(dispatch, 'getEvent', { id: event.id })).actors.map((a) => a.entityId).sort()).toEqual([arReuters, enReuters].sort());
+    expect((await call(dispatch, 'listMentions', { entityId: enReuters! })).map((m) => m.status)).toEqual(['accepted']);
+  });
+
+  it('refuses to merge a source into itself or into what does not exist, saying which', async () => {
+    const { dispatch, spanOf } = await reports();
+    const claim = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'بدأت القوات')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });
+    const id = claim.origin!.entityId;
+    await expect(call(dispatch, 'mergeSources', { sourceId: id, targetId: id })).rejects.toThrow('INVALID_ARGUMENT: Choose another source to merge “رويترز” into: a source cannot be merged into itself.');
+    await expect(call(dispatch, 'mergeSources', { sourceId: id, targetId: 999 })).rejects.toThrow(/NOT_FOUND: There is no entity #999/);
+  });
+});
+
 describe('the source graph', () => {
   it('draws who cites whom, weighted by claims, so a shared origin shows as one node many outlets lead to', async () => {
     const { dispatch, spanOf } = await reports();

@@ -66,6 +66,12 @@ export const claimsMethods = {
   ),
   /** A source's role, and its reliability (A–F) with the note on why: every claim citing it shows the new grade. */
   updateEntity: method<EntitySummary>()(z.object({ id, role: sourceRole.nullable().optional(), reliability: reliability.nullable().optional(), reliabilityNote: z.string().trim().max(5_000).nullable().optional() })),
+  /**
+   * Merges a source into another the analyst says is the same ("مصادر مطلعة (العربية)" and
+   * "informed sources (Al Arabiya)"): its claims, events and mentions move to the target, its
+   * name and aliases become the target's aliases, and it is removed. One undoable step; returns the target.
+   */
+  mergeSources: method<EntitySummary>()(z.object({ sourceId: id, targetId: id })),
   /** Who cites whom (chains drawn as edges, weighted by claims), in the library or one event. */
   sourceGraph: method<SourceGraph>('read')(z.object({ eventId: id.optional() })),
   createEvent: method<EventDetail>()(z.object(eventFields)),

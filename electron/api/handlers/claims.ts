@@ -18,6 +18,7 @@ type ClaimMethods =
   | 'queryClaims'
   | 'exportClaims'
   | 'updateEntity'
+  | 'mergeSources'
   | 'sourceGraph'
   | 'createEvent'
   | 'updateEvent'
@@ -230,6 +231,18 @@ export function claimHandlers(services: Services): Pick<Handlers, ClaimMethods> 
         repos.sources.update(id, { role, reliability, reliabilityNote }),
       );
       return (await call.repos.entities.find(id))!;
+    },
+    mergeSources: async ({ sourceId, targetId }, call) => {
+      const source = await call.repos.entities.find(sourceId);
+      if (!source) throw new ApiError('NOT_FOUND', 'entityNotFound', { id: sourceId });
+      if (sourceId === targetId) throw new ApiError('INVALID_ARGUMENT', 'mergeSameSource', { name: source.name });
+      const target = await call.repos.entities.find(targetId);
+      if (!target) throw new ApiError('NOT_FOUND', 'entityNotFound', { id: targetId });
+      await call.step<number>(
+        (claims) => ({ kind: 'source.merge', subjectId: targetId, quote: source.name, detail: { into: target.name, claims } }),
+        (repos) => repos.sources.merge(sourceId, targetId, now()),
+      );
+      return (await call.repos.entities.find(targetId))!;
     },
     sourceGraph: async ({ eventId }, { repos }) => {
       if (eventId !== undefined) await requireEvent(repos, eventId);
