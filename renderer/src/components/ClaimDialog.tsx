@@ -1,7 +1,9 @@
 /**
  * Makes a claim of a passage: Sanad proposes the chain of sources from the text (the outlet
- * first, then whom it cites, the origin last); the analyst corrects it, says what is claimed,
- * the stance, the date it reports and the event it bears on.
+ * first, then whom it cites, the origin last), and beside it the sources the text names side by
+ * side, each a separate attribution the analyst may save as a claim of its own or use instead;
+ * the analyst corrects the chain, says what is claimed, the stance, the date it reports and the
+ * event it bears on.
  */
 import { useEffect, useState } from 'react';
 import type { ChainInput, ClaimRelation, ClaimStance, Figure, SourceRole } from '../../../electron/api/contract';
@@ -178,6 +180,16 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
             </ol>
           )}
           {chain?.length === 0 && <p className="muted">{t('outletIsOrigin')}</p>}
+          <div className="chain-add">
+            <input value={addName} onChange={(e) => setAddName(e.target.value)} placeholder={t('addSource')} aria-label={t('addSource')} dir="auto" />
+            <button
+              type="button"
+              disabled={!addName.trim()}
+              onClick={() => (setChain([...(chain ?? []), { key: Date.now(), entityId: null, name: addName.trim(), role: null }]), setAddName(''))}
+            >
+              {t('add')}
+            </button>
+          </div>
           {parallel.length > 0 && (
             <div className="parallel-chains" role="group" aria-label={t('parallelSources')}>
               <p className="muted">{t('parallelSources')}</p>
@@ -202,16 +214,6 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
               </ul>
             </div>
           )}
-          <div className="chain-add">
-            <input value={addName} onChange={(e) => setAddName(e.target.value)} placeholder={t('addSource')} aria-label={t('addSource')} dir="auto" />
-            <button
-              type="button"
-              disabled={!addName.trim()}
-              onClick={() => (setChain([...(chain ?? []), { key: Date.now(), entityId: null, name: addName.trim(), role: null }]), setAddName(''))}
-            >
-              {t('add')}
-            </button>
-          </div>
         </fieldset>
         <label>
           {t('statement')}
