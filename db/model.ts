@@ -144,6 +144,7 @@ export type HistoryKind =
   | 'claim.link'
   | 'claim.unlink'
   | 'source.edit'
+  | 'source.merge'
   | 'event.create'
   | 'event.edit'
   | 'event.delete';

@@ -186,6 +186,8 @@ export interface SourceRepository {
   citations(id: number): Promise<number>;
   /** Who cites whom, in the whole library or in one event's claims. */
   graph(eventId?: number): Promise<SourceGraph>;
+  /** Merges one entity into another the analyst says is the same source (claims, events, mentions, aliases move); returns how many claims changed. */
+  merge(sourceId: number, targetId: number, now: string): Promise<number>;
   /** The source role of each of these entities (null where it is none). */
   roles(ids: readonly number[]): Promise<Map<number, SourceRole | null>>;
 }

@@ -6,6 +6,7 @@ import type { Claim, ClaimChange, Page, PageRequest, ClaimRelation, EventDetail,
 import { disagreements, type EventEvidence, independentSources } from '../corroboration';
 import { indexText, searchKey, words } from '../text/search-text';
 import { cachedForView, type PagedColumn, pageClauses } from './paging';
+import { aliasKeys } from './entities';
 import { variantKeys } from './spelling-variants';
 import { statement } from './statements';
 import type { Store } from './store';
@@ -188,11 +189,16 @@ export function unlinkClaim(db: Store, claimId: number, eventId: number): boolea
   return statement(db, 'DELETE FROM claim_events WHERE claim_id = ? AND event_id = ?').run(claimId, eventId).changes > 0;
 }
 
-/** The source entity called `name` (any kind), if there is one. */
+/**
+ * The source entity called `name` (any kind), if there is one; else one with `name` as an alias
+ * (read as search reads it), as a source merged into another leaves its name.
+ */
 export function findSourceByName(db: Store, name: string): { id: number; role: SourceRole | null } | undefined {
-  return statement(db, 'SELECT id, source_role AS role FROM entities WHERE lower(name) = lower(?) ORDER BY source_role IS NULL, id LIMIT 1').get(name) as
-    | { id: number; role: SourceRole | null }
-    | undefined;
+  return (statement(db, 'SELECT id, source_role AS role FROM entities WHERE lower(name) = lower(?) ORDER BY source_role IS NULL, id LIMIT 1').get(name) ??
+    statement(
+      db,
+      'SELECT e.id, e.source_role AS role FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias_keys = ? ORDER BY e.source_role IS NULL, e.id LIMIT 1',
+    ).get(aliasKeys(name))) as { id: number; role: SourceRole | null } | undefined;
 }
 
 /** Makes a new source entity (an organisation, or 'other' for an unnamed one) and returns its id. */

@@ -56,6 +56,7 @@ import { addVariantGroup, deleteVariantGroup, listVariantGroups } from './spelli
 import { statement } from './statements';
 import { BUSY_TIMEOUT_MS, type Store } from './store';
 import { deleteTag, findTag, findTagByGuid, findTagByName, insertTag, listTags, mergeTags, tagUsage, updateTag, wouldCycle } from './tags';
+import { mergeSources } from './sources';
 import { redo, undo } from './undo';
 
 /** The repositories over one connection. */
@@ -133,6 +134,7 @@ export function sqliteRepositories(db: Store): Repositories {
       citations: async (id) => sourceCitations(db, id),
       roles: async (ids) => sourceRoles(db, ids),
       graph: async (eventId) => sourceGraph(db, eventId),
+      merge: async (sourceId, targetId, now) => mergeSources(db, sourceId, targetId, now),
     },
     claims: {
       find: async (id) => findClaim(db, id),

@@ -32,6 +32,19 @@ export interface ProposedLink {
   end: number;
 }
 
+/** What Sanad proposes for a passage: one chain of who cites whom, and the other attributions its sentence gives beside it. */
+export interface ProposedAttribution {
+  /** The sources the passage cites, in order, the origin last. */
+  chain: ProposedLink[];
+  /**
+   * Other chains for the same words, each a separate attribution (a claim of its own), never
+   * links of the first: sources named side by side ("قالت وزارة الدفاع العراقية ووكالة رويترز
+   * إن", "according to Reuters and AFP", "لـ"العربية.نت" و"الحدث.نت"") or a second reporting
+   * phrase beside the first ("وفقا لرويترز وبحسب وكالة الأنباء العراقية").
+   */
+  parallel: ProposedLink[][];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Word tables. Written as news writes them and folded once (hamza, ta marbuta, alef maqsura),
 // so every spelling matches.
@@ -59,7 +72,7 @@ const QUOTING_VERBS = folded(['quoted', 'cited']);
 const CITING_WORDS = folded(['citing', 'quoting']);
 
 /** Words that make a name out of what follows ("وكالة رويترز" is رويترز). */
-const DESIGNATORS = folded(['وكالة', 'قناة', 'صحيفة', 'شبكة', 'موقع', 'تلفزيون', 'إذاعة', 'مجلة', 'فضائية']);
+const DESIGNATORS = folded(['وكالة', 'قناة', 'صحيفة', 'شبكة', 'موقع', 'تلفزيون', 'إذاعة', 'مجلة', 'فضائية', 'وكالتا', 'وكالتي', 'قناتا', 'قناتي', 'صحيفتا', 'صحيفتي']);
 /** Words saying what was said, standing for their author: "بيان وزارة الدفاع", "a report by Reuters". */
 const REPORT_WORDS = folded(['تقرير', 'بيان', 'تصريح', 'تصريحات', 'report', 'statement']);
 /** "في بيان", "في تصريح لـ…", "في مقابلة مع…": how it was said, not who said it. */
@@ -120,6 +133,8 @@ const KNOWN_SOURCES: { role: SourceRole; names: string[]; ambiguous?: boolean }[
   { role: 'agency', names: ['سبوتنيك', 'Sputnik'] },
   { role: 'agency', names: ['د ب أ', 'dpa'] },
   { role: 'outlet', names: ['كردستان 24', 'Kurdistan 24', 'Kurdistan24'] },
+  { role: 'outlet', names: ['فرانس 24', 'France 24', 'France24'] },
+  { role: 'outlet', names: ['i24NEWS', 'i24 News'] },
   { role: 'outlet', names: ['رووداو', 'Rudaw'] },
   { role: 'outlet', names: ['العربية.نت', 'العربية نت', 'Al Arabiya', 'Al-Arabiya'] },
   { role: 'outlet', names: ['العربية'], ambiguous: true },
@@ -156,6 +171,9 @@ const KNOWN_SOURCES: { role: SourceRole; names: string[]; ambiguous?: boolean }[
   { role: 'ngo', names: ['منظمة العفو الدولية', 'العفو الدولية', 'Amnesty International'] },
   { role: 'ngo', names: ['اللجنة الدولية للصليب الأحمر', 'الصليب الأحمر', 'Red Cross'] },
 ];
+/** Every name of a well-known source, as news writes it ("كردستان 24", "France 24"): words whose numbers count nothing. */
+export const KNOWN_SOURCE_NAMES: readonly string[] = KNOWN_SOURCES.flatMap((s) => s.names);
+
 /** Known names by their first folded word, longest first. */
 const KNOWN_BY_FIRST_WORD = new Map<string, { words: string[]; role: SourceRole; ambiguous: boolean }[]>();
 for (const { role, names, ambiguous } of KNOWN_SOURCES) {
@@ -215,6 +233,8 @@ interface Found {
   link: ProposedLink;
   from: number;
   next: number;
+  /** Sources named side by side with this one in the same place ("وزارة الدفاع ووكالة رويترز", "Reuters and AFP"): each its own attribution, not one citing the other. */
+  parallel?: Found[];
 }
 
 /** A reporting phrase and the chain it gives, tokens [from, to). */
@@ -259,18 +279,21 @@ function isVerb(token: PhraseToken | undefined): boolean {
   return isForm(token, ARABIC_VERBS) || (!!token && ENGLISH_VERBS.has(token.folded));
 }
 
-/** The readings of the word at k as the first word of a source: as written, or after ل ("لرويترز", "للتحالف"). */
-function readings(ctx: Context, k: number, afterL: boolean): Reading[] {
+/**
+ * The readings of the word at k as the first word of a source: as written, after ل ("لرويترز",
+ * "للتحالف"), after و when it is joined on to another source ("ووكالة رويترز"), or after both ("ولفرانس برس").
+ */
+function readings(ctx: Context, k: number, afterL: boolean, joined = false): Reading[] {
   const token = ctx.t[k]!;
-  if (!afterL) return [{ form: token.folded, cut: token.start, restoreAlef: false }];
-  const afterLForms = cliticForms(token.folded).filter((f) => f.letters === 'ل');
+  const letters = (joined ? 'و' : '') + (afterL ? 'ل' : '');
+  if (!letters) return [{ form: token.folded, cut: token.start, restoreAlef: false }];
+  const forms = cliticForms(token.folded).filter((f) => f.letters === letters);
   // لل is ل + ال ("للتحالف"): its other reading, ل + لتحالف, is no word.
-  const withArticle = afterLForms.filter((f) => f.form.startsWith('ال') && token.folded.startsWith('لل'));
-  return (withArticle.length > 0 ? withArticle : afterLForms)
-    .map((f) => {
-      const cut = token.start + afterLetters(token.text, 1);
-      return { form: f.form, cut, restoreAlef: f.form.startsWith('ال') && !ctx.text.startsWith('ا', cut) };
-    });
+  const withArticle = forms.filter((f) => f.form.startsWith('ال') && afterL && token.folded.startsWith(`${letters}ل`));
+  return (withArticle.length > 0 ? withArticle : forms).map((f) => {
+    const cut = token.start + afterLetters(token.text, letters.length);
+    return { form: f.form, cut, restoreAlef: f.form.startsWith('ال') && !ctx.text.startsWith('ا', cut) };
+  });
 }
 
 function nameText(ctx: Context, reading: Reading, end: number): string {
@@ -332,18 +355,21 @@ type Headless = 'free' | 'before-complement' | 'never';
  * The source named at word j: a mention, a known name (after a designator such as وكالة or
  * قناة), or a description headed by a source noun ("خمسة مسؤولين أمريكيين", "وزارة الدفاع
  * العراقية", "five US officials"). `afterL` when it is written after ل (وفقا لـ, told to);
- * `headless` says whether words with no source noun ("ترامب", "Trump") may be a source.
+ * `joined` when after و, joined on to the source before it; `headless` says whether words with
+ * no source noun ("ترامب", "Trump") may be a source.
  */
-function readSource(ctx: Context, j: number, afterL: boolean, headless: Headless, limit: number): Found | null {
+function readSource(ctx: Context, j: number, afterL: boolean, headless: Headless, limit: number, joined = false): Found | null {
   let k = j;
-  if (afterL && ctx.t[k]?.folded === 'ل') {
+  // "لـ" and "ولـ" written apart from the name.
+  if (afterL && ctx.t[k]?.folded === (joined ? 'ول' : 'ل')) {
     k++;
     afterL = false;
+    joined = false;
   }
   while (isQuote(ctx.t[k])) k++;
   if (k >= limit || !ctx.t[k]?.word) return null;
-  if (!isArabic(ctx.t[k]!.folded)) return afterL ? null : readEnglishSource(ctx, k, headless, limit);
-  for (const reading of readings(ctx, k, afterL)) {
+  if (!isArabic(ctx.t[k]!.folded)) return afterL || joined ? null : readEnglishSource(ctx, k, headless, limit);
+  for (const reading of readings(ctx, k, afterL, joined)) {
     const named = mentionAt(ctx, k, reading) ?? knownAt(ctx, k, reading);
     if (named) return named;
     if (DESIGNATORS.has(stripArticle(reading.form))) {
@@ -514,11 +540,11 @@ function readStatement(ctx: Context, k: number, limit: number): { next: number; 
   // Its adjectives: "في بيان رسمي", "في مؤتمر صحفي".
   for (let words = 0; words < 3 && ctx.t[n]?.word && !startsRecipient(ctx, n) && !ARABIC_STOPS.has(ctx.t[n]!.folded) && !ENGLISH_STOPS.has(ctx.t[n]!.folded) && ctx.t[n]!.folded !== 'with'; words++) n++;
   if (startsRecipient(ctx, n)) {
-    const recipient = readSource(ctx, n, true, 'free', limit);
+    const recipient = withParallel(ctx, readSource(ctx, n, true, 'free', limit), true, limit);
     if (recipient) return { next: recipient.next, recipient };
   }
   if (ctx.t[n]?.folded === 'مع' || ctx.t[n]?.folded === 'with') {
-    const recipient = readSource(ctx, n + 1, false, 'free', limit);
+    const recipient = withParallel(ctx, readSource(ctx, n + 1, false, 'free', limit), false, limit);
     if (recipient) return { next: recipient.next, recipient };
   }
   return { next: n, recipient: null };
@@ -535,6 +561,7 @@ function readCited(ctx: Context, k: number, limit: number): { links: Found[]; ne
     if (token?.folded === 'نقلا' && ctx.t[n + 1]?.folded === 'عن') source = readSourceOrReport(ctx, n + 2, false, 'free', limit);
     else if (token && CITING_WORDS.has(token.folded)) source = readSourceOrReport(ctx, n + 1, false, 'free', limit);
     else if (token && /^(مستند|استناد)/.test(token.folded) && /^(الى|على)$/.test(ctx.t[n + 1]?.folded ?? '')) source = readSourceOrReport(ctx, n + 2, false, 'free', limit);
+    source = withParallel(ctx, source, false, limit);
     if (!source) return { links, next };
     links.push(source);
     next = source.next;
@@ -562,6 +589,61 @@ function skipAside(ctx: Context, k: number, limit: number): number {
     }
   }
   return k;
+}
+
+/**
+ * A source joined on at word k to the one before it: "ووكالة رويترز", "و"الحدث.نت"", "ولفرانس
+ * برس" (`afterL`: the first was written after ل), "and AFP". Only a source with a name or a
+ * source noun, and not the subject of a verb of its own ("وأكدت مصادر", "and officials said").
+ */
+function joinedSourceAt(ctx: Context, k: number, afterL: boolean, limit: number): Found | null {
+  const token = ctx.t[k];
+  if (!token?.word || k >= limit) return null;
+  let found: Found | null = null;
+  if (token.folded === 'and' || token.folded === 'و') found = (afterL ? readSource(ctx, k + 1, true, 'never', limit) : null) ?? readSource(ctx, k + 1, false, 'never', limit);
+  else if (isArabic(token.folded)) found = (afterL ? readSource(ctx, k, true, 'never', limit, true) : null) ?? readSource(ctx, k, false, 'never', limit, true);
+  return found && !isVerb(ctx.t[skipFillers(ctx, found.next, limit)]) ? found : null;
+}
+
+/** `found` with the sources named side by side after it ("رويترز وفرانس برس", "Reuters, AFP and Anadolu") as its parallel ones, read on past them. */
+function withParallel(ctx: Context, found: Found | null, afterL: boolean, limit: number): Found | null {
+  if (!found) return null;
+  const parallel: Found[] = [];
+  let next = found.next;
+  for (;;) {
+    // The quote closing a name: "لـ"العربية.نت" و"الحدث.نت"".
+    let k = next;
+    while (isQuote(ctx.t[k])) k++;
+    // "Reuters, AFP and Anadolu": a comma lists one more when another follows it.
+    const listed = isComma(ctx.t[k]) ? readSource(ctx, k + 1, afterL, 'never', limit) : null;
+    if (listed && (isComma(ctx.t[listed.next]) || joinedSourceAt(ctx, listed.next, afterL, limit))) {
+      parallel.push(listed);
+      next = listed.next;
+      continue;
+    }
+    const joined = joinedSourceAt(ctx, k, afterL, limit);
+    if (!joined) break;
+    parallel.push(joined);
+    next = joined.next;
+  }
+  return parallel.length > 0 ? { ...found, next, parallel } : found;
+}
+
+/** The subject before its verb with those named side by side before it ("Reuters and AFP reported"): the first named is the subject, the others parallel. */
+function withParallelBefore(ctx: Context, subject: Found, floor: number): Found {
+  let first = subject;
+  const others: Found[] = [];
+  for (;;) {
+    const joiner = ctx.t[first.from - 1];
+    // A comma lists only before "and": "Reuters, AFP and Anadolu reported" (not "The ministry closed it, officials said").
+    if (!(joiner?.folded === 'and' || joiner?.folded === 'و' || (isComma(joiner) && others.length > 0))) break;
+    const earlier = readSubjectBefore(ctx, first.from - 1, floor);
+    // A headless name before "and" is more often the end of another clause ("Iraqi troops left and officials said").
+    if (!earlier || (earlier.link.role === null && earlier.link.entityId === null)) break;
+    others.unshift(first);
+    first = earlier;
+  }
+  return others.length > 0 ? { ...first, next: subject.next, parallel: others } : subject;
 }
 
 /** The subject written before its verb ("مصادر مطلعة أوضحت أن", "five US officials told Reuters"): a source that ends right at the verb. */
@@ -619,6 +701,7 @@ function readPrepositional(ctx: Context, i: number, limit: number): Attribution 
   } else if (CITING_WORDS.has(form)) {
     source = readSourceOrReport(ctx, i + 1, false, 'free', limit);
   }
+  source = withParallel(ctx, source, form === 'وفقا' || form === 'وفق' || form === 'طبقا', limit);
   if (!source) return null;
   const cited = readCited(ctx, source.next, limit);
   return { kind: 'preposition', joined: form !== token.folded, from: i, to: cited.next, links: [source, ...cited.links] };
@@ -633,24 +716,25 @@ function readVerbal(ctx: Context, i: number, floor: number, limit: number): Attr
   let subject: Found | null = null;
   let j: number;
   if (english) {
-    subject = readSubjectBefore(ctx, i, floor);
+    const before = readSubjectBefore(ctx, i, floor);
+    subject = before && withParallelBefore(ctx, before, floor);
     // '"…", said a spokesman.'
-    if (!subject && (isComma(ctx.t[i - 1]) || isQuote(ctx.t[i - 1]))) subject = readSource(ctx, i + 1, false, 'free', limit);
+    if (!subject && (isComma(ctx.t[i - 1]) || isQuote(ctx.t[i - 1]))) subject = withParallel(ctx, readSource(ctx, i + 1, false, 'free', limit), false, limit);
     if (!subject) return null;
     if (subject.from < i) from = subject.from;
     j = subject.from < i ? i + 1 : subject.next;
     if (TELLING_VERBS.has(verb.folded)) {
-      recipient = readSource(ctx, j, false, 'free', limit);
+      recipient = withParallel(ctx, readSource(ctx, j, false, 'free', limit), false, limit);
       if (recipient) j = recipient.next;
     }
   } else {
     j = skipFillers(ctx, i + 1, limit);
     // "قالت لرويترز مصادر مطلعة": whom it was told can come before who said it.
     if (startsRecipient(ctx, j)) {
-      recipient = readSource(ctx, j, true, 'free', limit);
+      recipient = withParallel(ctx, readSource(ctx, j, true, 'free', limit), true, limit);
       if (recipient) j = skipFillers(ctx, recipient.next, limit);
     }
-    subject = readSourceOrReport(ctx, j, false, 'before-complement', limit);
+    subject = withParallel(ctx, readSourceOrReport(ctx, j, false, 'before-complement', limit), false, limit);
     if (subject) j = subject.next;
     // A subject before its verb only with what was said after it ("مصادر مطلعة أوضحت أن"):
     // "بدأت القوات نقل معداتها" has a noun, not a verb, after its subject.
@@ -665,13 +749,13 @@ function readVerbal(ctx: Context, i: number, floor: number, limit: number): Attr
   j = skipFillers(ctx, statement.next, limit);
   recipient ??= statement.recipient;
   if (!recipient && !english && startsRecipient(ctx, j)) {
-    recipient = readSource(ctx, j, true, 'free', limit);
+    recipient = withParallel(ctx, readSource(ctx, j, true, 'free', limit), true, limit);
     if (recipient) j = skipFillers(ctx, recipient.next, limit);
   }
   let quoted: Found | null = null;
   const transmitting = isForm(verb, TRANSMITTING_VERBS);
   if ((transmitting && ctx.t[j]?.folded === 'عن') || (english && QUOTING_VERBS.has(verb.folded))) {
-    quoted = readSourceOrReport(ctx, ctx.t[j]?.folded === 'عن' ? j + 1 : j, false, 'free', limit);
+    quoted = withParallel(ctx, readSourceOrReport(ctx, ctx.t[j]?.folded === 'عن' ? j + 1 : j, false, 'free', limit), false, limit);
     if (quoted) j = skipFillers(ctx, skipAside(ctx, quoted.next, limit), limit);
   }
   // نقل reports only with عن ("نقلت رويترز عن …"); otherwise it is the noun "moving" ("نقل الجنود").
@@ -713,7 +797,7 @@ function attributionsIn(ctx: Context, from: number, to: number): Attribution[] {
  * Each attribution speaks for its own words too.
  */
 function scopes(ctx: Context, list: Attribution[], start: number, end: number): [number, number][][] {
-  return list.map((a, n) => {
+  const all = list.map((a, n) => {
     const previousEnd = Math.max(start, list[n - 1]?.to ?? start);
     const contentBefore = ctx.t.slice(previousEnd, a.from).some((t) => t.word && !isForm(t, CLAUSE_OPENERS));
     const ranges: [number, number][] = [[a.from, a.to]];
@@ -724,7 +808,7 @@ function scopes(ctx: Context, list: Attribution[], start: number, end: number): 
     const nextStart = list[n + 1]?.from ?? end;
     // A clause joined on with its own attribution ("…، وقال مسؤولون إن …") ends what this one
     // speaks for; one right after it with nothing between ("وفقا لرويترز وبحسب واع، …") shares it.
-    const joinedAfter = list.slice(n + 1).find((b) => b.joined && ctx.t.slice(a.to, b.from).some((t) => t.word && !isForm(t, CLAUSE_OPENERS)));
+    const joinedAfter = list.slice(n + 1).find((b) => b.joined && !besideEachOther(ctx, a, b));
     const forwardEnd = joinedAfter?.from ?? end;
     /** The clause after the attribution: to the next comma or semicolon (one comma right after it skipped). */
     const clause = (): [number, number] => {
@@ -739,6 +823,17 @@ function scopes(ctx: Context, list: Attribution[], start: number, end: number): 
     else ranges.push([previousEnd, a.from], clause());
     return ranges;
   });
+  // "وقالت رويترز وأكدت فرانس برس أن …": a verb with nothing said after it, right before a joined
+  // one, speaks for what that one speaks for.
+  for (let n = list.length - 2; n >= 0; n--) {
+    if (list[n]!.kind === 'clause-verb' && list[n + 1]!.joined && besideEachOther(ctx, list[n]!, list[n + 1]!)) all[n] = [all[n]![0]!, ...all[n + 1]!.slice(1)];
+  }
+  return all;
+}
+
+/** Whether only clause openers and punctuation stand between the end of phrase a and the start of phrase b. */
+function besideEachOther(ctx: Context, a: Attribution, b: Attribution): boolean {
+  return !ctx.t.slice(a.to, b.from).some((t) => t.word && !isForm(t, CLAUSE_OPENERS));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -770,19 +865,21 @@ function sentenceWindow(body: string, from: number, to: number): { start: number
 }
 
 /**
- * Proposes the attribution chain of the passage [start, end) (code points) of `body`: the
+ * Proposes the attribution of the passage [start, end) (code points) of `body`: the chain of
  * sources it cites, in order, the origin last, not including the article's own outlet (an empty
  * chain means the outlet is the origin; the caller drops a first link that is the article's
- * outlet itself, as in "مصادر خاصة لـ"العربية.نت"" read in Al Arabiya). Read in the sentence(s)
- * holding the passage: reporting verbs and prepositions, the sources after or before them, whom a
- * statement was made to ("لوكالة", "told") before whoever made it, whom they cite ("عن", "citing")
- * after them. `mentions` are the source entities the analyst accepted in the article; a source
- * that is one of them gets its entity, its name and (when it has one) its role. Others are the
- * words of the text that name them, with a role from a known name (رويترز → agency) or from the
- * noun heading them (مصادر مطلعة → unnamed, وزارة الدفاع العراقية → government). No source
- * appears twice.
+ * outlet itself, as in "مصادر خاصة لـ"العربية.نت"" read in Al Arabiya), and the parallel chains
+ * beside it. Read in the sentence(s) holding the passage: reporting verbs and prepositions, the
+ * sources after or before them, whom a statement was made to ("لوكالة", "told") before whoever
+ * made it, whom they cite ("عن", "citing") after them. A reporting phrase inside what another
+ * reports ("أفادت مصادر بأن … قال خلاله مسؤولون إن …") continues its chain; one beside it, or
+ * a source named side by side with another, starts a parallel chain. `mentions` are the source
+ * entities the analyst accepted in the article; a source that is one of them gets its entity,
+ * its name and (when it has one) its role. Others are the words of the text that name them, with
+ * a role from a known name (رويترز → agency) or from the noun heading them (مصادر مطلعة →
+ * unnamed, وزارة الدفاع العراقية → government). No source appears twice in a chain.
  */
-export function proposeChain(body: string, passage: { start: number; end: number }, mentions: readonly SourceMention[]): ProposedLink[] {
+export function proposeChain(body: string, passage: { start: number; end: number }, mentions: readonly SourceMention[]): ProposedAttribution {
   const from = utf16Offset(body, passage.start);
   const to = Math.max(from, utf16Offset(body, passage.end));
   const window = sentenceWindow(body, from, to);
@@ -806,30 +903,78 @@ export function proposeChain(body: string, passage: { start: number; end: number
   });
   if (sentenceEnds.at(-1) !== ctx.t.length) sentenceEnds.push(ctx.t.length);
 
-  const chain: Found[] = [];
+  // Each reporting phrase speaking for the passage ends one chain: its own sources after those
+  // of the phrases it is nested in.
+  const paths: Found[][] = [];
   let sentenceStart = 0;
   for (const sentenceEnd of sentenceEnds) {
     const list = attributionsIn(ctx, sentenceStart, sentenceEnd);
-    scopes(ctx, list, sentenceStart, sentenceEnd).forEach((ranges, n) => {
-      const speaksForPassage = ranges.some(([a, b]) => b > a && ctx.t[a]!.start < passageTo && ctx.t[b - 1]!.end > passageFrom);
-      if (speaksForPassage) chain.push(...list[n]!.links);
-    });
+    const ranges = scopes(ctx, list, sentenceStart, sentenceEnd);
+    const speaking = list.flatMap((_, n) => (ranges[n]!.some(([a, b]) => b > a && ctx.t[a]!.start < passageTo && ctx.t[b - 1]!.end > passageFrom) ? [n] : []));
+    const parents = new Map(speaking.map((n) => [n, nestedIn(ctx, list, ranges, speaking, n)]));
+    for (const leaf of speaking.filter((n) => ![...parents.values()].includes(n))) {
+      const path: number[] = [];
+      for (let n: number | undefined = leaf; n !== undefined && !path.includes(n); n = parents.get(n)) path.unshift(n);
+      paths.push(path.flatMap((n) => list[n]!.links));
+    }
     sentenceStart = sentenceEnd;
   }
+  // A source with others named beside it gives a chain for each of them, the rest the same.
+  const chains = paths.flatMap((path) => [path, ...path.flatMap((found, k) => (found.parallel ?? []).map((other) => path.map((f, n) => (n === k ? other : f))))]);
 
-  const seen = new Set<string>();
-  const proposed: ProposedLink[] = [];
-  for (const { link } of chain) {
-    const keys = [foldPhrase(link.name), ...(link.entityId === null ? [] : [`#${link.entityId}`])];
-    if (keys.some((key) => seen.has(key))) continue;
-    keys.forEach((key) => seen.add(key));
-    // Mentions carry body offsets already; the others are offsets into the window.
-    const fromMention = link.entityId !== null;
-    proposed.push({
-      ...link,
-      start: fromMention ? link.start : base + codePointOffset(text, link.start),
-      end: fromMention ? link.end : base + codePointOffset(text, link.end),
-    });
+  const toLinks = (chain: Found[]): ProposedLink[] => {
+    const seen = new Set<string>();
+    const proposed: ProposedLink[] = [];
+    for (const { link } of chain) {
+      const keys = [foldPhrase(link.name), ...(link.entityId === null ? [] : [`#${link.entityId}`])];
+      if (keys.some((key) => seen.has(key))) continue;
+      keys.forEach((key) => seen.add(key));
+      // Mentions carry body offsets already; the others are offsets into the window.
+      const fromMention = link.entityId !== null;
+      proposed.push({
+        ...link,
+        start: fromMention ? link.start : base + codePointOffset(text, link.start),
+        end: fromMention ? link.end : base + codePointOffset(text, link.end),
+      });
+    }
+    return proposed;
+  };
+  const [chain = [], ...others] = chains.map(toLinks);
+  const shown = new Set([chainKey(chain)]);
+  const parallel = others.filter((links) => {
+    const key = chainKey(links);
+    if (links.length === 0 || shown.has(key)) return false;
+    shown.add(key);
+    return true;
+  });
+  return { chain, parallel };
+}
+
+/**
+ * The reporting phrase speaking for the passage inside whose report phrase n stands (the closest
+ * one), if any. A second preposition or a joined verb right after a phrase ("وفقا لرويترز وبحسب
+ * واع، …", "قالت رويترز وأكدت فرانس برس أن") stands beside it, not inside: it shares what the
+ * first reports ("According to Reuters, officials said …" nests).
+ */
+function nestedIn(ctx: Context, list: Attribution[], ranges: [number, number][][], speaking: number[], n: number): number | undefined {
+  let parent: number | undefined;
+  let size = Infinity;
+  const phrase = list[n]!;
+  for (const m of speaking) {
+    const beside = (phrase.kind === 'preposition' || phrase.joined) && besideEachOther(ctx, list[m]!, phrase);
+    if (m === n || beside) continue;
+    // The first range is the phrase's own words; the others, what it reports.
+    for (const [a, b] of ranges[m]!.slice(1)) {
+      if (a <= list[n]!.from && list[n]!.to <= b && b - a < size) {
+        parent = m;
+        size = b - a;
+      }
+    }
   }
-  return proposed;
+  return parent;
+}
+
+/** A chain's sources as one key, to tell chains apart. */
+export function chainKey(links: readonly { entityId: number | null; name: string }[]): string {
+  return links.map((l) => (l.entityId === null ? foldPhrase(l.name) : `#${l.entityId}`)).join(' ← ');
 }

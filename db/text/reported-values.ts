@@ -519,15 +519,42 @@ function digitValue(written: string): number {
 }
 
 /**
+ * The tokens of `tokens` inside an occurrence of one of `names` ("كردستان 24", "France 24"),
+ * matched word by word on folded spellings; the first word may carry و ف ب ل ("لكردستان 24").
+ * Returns their starts.
+ */
+function tokensInNames(tokens: PhraseToken[], names: readonly string[]): Set<number> {
+  const inName = new Set<number>();
+  const byFirstWord = new Map<string, string[][]>();
+  for (const name of names) {
+    const words = phraseTokens(name).map((t) => t.folded);
+    if (words.length > 0) byFirstWord.set(words[0]!, [...(byFirstWord.get(words[0]!) ?? []), words]);
+  }
+  tokens.forEach((token, i) => {
+    if (!token.word) return;
+    for (const { form } of cliticForms(token.folded)) {
+      for (const words of byFirstWord.get(form) ?? []) {
+        if (!words.every((w, n) => n === 0 || tokens[i + n]?.folded === w)) continue;
+        for (let n = 0; n < words.length; n++) inName.add(tokens[i + n]!.start);
+      }
+    }
+  });
+  return inName;
+}
+
+/**
  * The figures `text` reports, in order: digits ("2,500 جندي", "٢٥٠٠ عسكري", "1.5 مليون دولار",
  * "170 ألف جندي"), number words ("ألفين وخمسمئة جندي", "خمسة مسؤولين", "three guards") and
  * percentages ("40%", "٤٠٪", "40 في المئة"), each with its unit or what it counts (the word
- * after it; in English the noun after its adjectives). Numbers that are part of a date are not figures.
+ * after it; in English the noun after its adjectives). Numbers that are part of a date are not
+ * figures, nor are those inside one of `names`: the names of outlets and sources the text may
+ * mention ("كردستان 24", "France 24"), whose number counts nothing.
  */
-export function readReportedFigures(text: string): ReportedFigure[] {
+export function readReportedFigures(text: string, names: readonly string[] = []): ReportedFigure[] {
   const tokens = phraseTokens(text);
   const inDate = new Set<number>();
   for (const match of dateMatches(tokens)) for (let k = match.from; k < match.to; k++) inDate.add(tokens[k]!.start);
+  const inName = tokensInNames(tokens, names);
   const figures: ReportedFigure[] = [];
   const indexByStart = new Map(tokens.map((t, index) => [t.start, index]));
   const indexByEnd = new Map(tokens.map((t, index) => [t.end, index]));
@@ -545,7 +572,7 @@ export function readReportedFigures(text: string): ReportedFigure[] {
   for (const match of text.matchAll(DIGITS)) {
     const first = indexByStart.get(match.index);
     const last = indexByEnd.get(match.index + match[0].length);
-    if (first === undefined || last === undefined || inDate.has(match.index)) continue;
+    if (first === undefined || last === undefined || inDate.has(match.index) || inName.has(match.index)) continue;
     let k = last + 1;
     let value = digitValue(match[0]);
     const scale = numberWordAt(tokens, k, false);
@@ -560,7 +587,7 @@ export function readReportedFigures(text: string): ReportedFigure[] {
   }
   // Numbers in words.
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i) || inDate.has(tokens[i]!.start)) continue;
+    if (taken.has(i) || inDate.has(tokens[i]!.start) || inName.has(tokens[i]!.start)) continue;
     const number = wordNumberAt(tokens, i);
     if (!number) continue;
     // "وثلاثة مسؤولين": the figure's text starts after the و.

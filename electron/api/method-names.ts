@@ -65,6 +65,7 @@ export const API_METHOD_NAMES = [
   'queryClaims',
   'exportClaims',
   'updateEntity',
+  'mergeSources',
   'sourceGraph',
   'createEvent',
   'updateEvent',

@@ -27,6 +27,7 @@ describe('proposing a chain', () => {
         { entityId: null, name: 'رويترز', role: 'agency' },
         { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
       ],
+      parallel: [],
       reportedDate: null,
       figures: [],
     });
@@ -44,6 +45,23 @@ describe('proposing a chain', () => {
     expect((await call(dispatch, 'proposeClaim', { articleId: 1, start: 0, end: [...body].length - 1 })).chain).toEqual([{ entityId: null, name: 'مسؤول دفاعي أميركي', role: 'unnamed' }]);
   });
 
+  it('proposes sources named side by side as separate attributions, each after the outlet, the outlet itself left out', async () => {
+    const { dispatch } = tempApi();
+    const said = 'وأكدت مصادر خاصة لـ"العربية.نت" و"الحدث.نت" أن تقليص القوات سيشمل العراق.';
+    // Each outlet's copy under its own dateline (the same text twice would be one article).
+    const articles = ['العربية', 'الحدث'].map((outlet) => ({ title: `تقليص القوات (${outlet})`, outlet, published: '2025-07-13', body: `${outlet} – ${said}` }));
+    await call(dispatch, 'importFiles', { files: [{ name: 'a.json', dataBase64: Buffer.from(JSON.stringify(articles)).toString('base64') }] });
+    const passage = async (articleId: number) => {
+      const body = (await call(dispatch, 'getArticle', { id: articleId })).body;
+      return { articleId, start: [...body.slice(0, body.indexOf('تقليص'))].length, end: [...body].length - 1 };
+    };
+    const sources = { entityId: null, name: 'مصادر خاصة', role: 'unnamed' };
+    // Read in Al Arabiya: its own sources, and as a separate attribution those that told Al Hadath.
+    expect(await call(dispatch, 'proposeClaim', await passage(1))).toMatchObject({ chain: [sources], parallel: [[{ entityId: null, name: 'الحدث.نت', role: 'outlet' }, sources]] });
+    // Read in Al Hadath: the other way round.
+    expect(await call(dispatch, 'proposeClaim', await passage(2))).toMatchObject({ chain: [{ entityId: null, name: 'العربية.نت', role: 'outlet' }, sources], parallel: [[sources]] });
+  });
+
   it('proposes the date and the figures the passage reports', async () => {
     const { dispatch, spanOf } = await reports();
     expect((await call(dispatch, 'proposeClaim', await spanOf('شفق نيوز', 'وكان الاتفاق بين بغداد وواشنطن قد وُقّع في أيلول 2024'))).reportedDate).toEqual({
@@ -52,6 +70,13 @@ describe('proposing a chain', () => {
       precision: 'month',
     });
     expect((await call(dispatch, 'proposeClaim', await spanOf('Example Wire', 'About 2,500 troops remain in Iraq'))).figures).toEqual([{ value: 2500, unit: null, counted: 'troops' }]);
+  });
+
+  it('reads no figure from the number in the outlet\'s name', async () => {
+    const { dispatch, spanOf } = await reports();
+    const proposal = await call(dispatch, 'proposeClaim', await spanOf('كردستان 24', 'قالت مصادر مطلعة لكردستان 24 إن انسحاب القوات الأمريكية من قاعدة عين الأسد اكتمل'));
+    expect(proposal.figures).toEqual([]);
+    expect(proposal.chain).toEqual([{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }]);
   });
 
   it('proposes a source the analyst already has as that entity', async () => {
@@ -109,6 +134,32 @@ describe('claims', () => {
     const c = await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'العملية ستستغرق أيامًا')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });
     const d = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'وكان الاتفاق')), chain: [{ entityId: c.origin!.entityId }] });
     expect(d.origin).toEqual(c.origin);
+  });
+
+  it('scans the library for a named source a claim creates, as for a new entity, and not for an unnamed one', async () => {
+    const { dispatch, spanOf } = await reports();
+    const claim = await call(dispatch, 'createClaim', {
+      ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')),
+      chain: [
+        { entityId: null, name: 'رويترز', role: 'agency' },
+        { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
+      ],
+    });
+    const [reuters, officials] = claim.chain;
+    // Its name is its alias, found in both articles that name Reuters, waiting for the analyst.
+    expect((await call(dispatch, 'listEntities', {})).find((e) => e.id === reuters!.entityId)).toMatchObject({ aliases: ['رويترز'], suggested: 2 });
+    const mentions = await call(dispatch, 'listMentions', { entityId: reuters!.entityId });
+    expect(mentions.map((m) => [m.articleTitle, m.exact, m.status])).toEqual([
+      ['بدء انسحاب القوات الأمريكية من عين الأسد', 'رويترز', 'suggested'],
+      ['مسؤولون: الانسحاب من عين الأسد يستغرق أيامًا', 'رويترز', 'suggested'],
+    ]);
+    expect((await call(dispatch, 'listJobs', {})).filter((j) => j.kind === 'alias-scan').map((j) => [j.label, j.state])).toEqual([['رويترز', 'done']]);
+    // "Five US officials" are Reuters's, in this report only: their words elsewhere are other people.
+    expect(await call(dispatch, 'listMentions', { entityId: officials!.entityId })).toEqual([]);
+    // A source added when the chain is edited is scanned for too.
+    const edited = await call(dispatch, 'updateClaim', { id: claim.id, chain: [{ entityId: reuters!.entityId }, { entityId: null, name: 'السومرية', role: 'outlet' }] });
+    expect(await call(dispatch, 'listMentions', { entityId: edited.origin!.entityId })).toEqual([]);
+    expect((await call(dispatch, 'listJobs', {})).filter((j) => j.kind === 'alias-scan').map((j) => j.label)).toEqual(expect.arrayContaining(['السومرية']));
   });
 
   it('counts claims through Reuters as one source, an outlet\'s own report as another, and marks a contradicted event', async () => {
@@ -184,6 +235,76 @@ describe('claims', () => {
     await expect(call(dispatch, 'createClaim', { ...span, reportedDate: { from: '2025-09-30', to: '2025-09-01' } })).rejects.toThrow(/INVALID_ARGUMENT/);
     await expect(call(dispatch, 'getEvent', { id: 5 })).rejects.toThrow(/NOT_FOUND: There is no event #5/);
     await expect(call(dispatch, 'updateEntity', { id: 1, reliability: 'G' as 'A' })).rejects.toThrow(/INVALID_ARGUMENT/);
+  });
+});
+
+describe('merging sources', () => {
+  it('moves every claim, event and mention of a source to the one the analyst says it is, keeps its names as aliases, and undoes it as one step', async () => {
+    const { dispatch, spanOf } = await reports();
+    const arabic = await call(dispatch, 'createClaim', {
+      ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')),
+      chain: [
+        { entityId: null, name: 'رويترز', role: 'agency' },
+        { entityId: null, name: 'خمسة مسؤولين أمريكيين', role: 'unnamed' },
+      ],
+    });
+    const english = await call(dispatch, 'createClaim', {
+      ...(await spanOf('Example Wire', 'About 2,500 troops remain in Iraq')),
+      chain: [
+        { entityId: null, name: 'Reuters', role: 'agency' },
+        { entityId: null, name: 'five US officials', role: 'unnamed' },
+      ],
+    });
+    const [arReuters, arOfficials] = arabic.chain.map((s) => s.entityId);
+    const [enReuters, enOfficials] = english.chain.map((s) => s.entityId);
+    // Reuters cited through "رويترز": one link once they are one source.
+    const both = await call(dispatch, 'createClaim', { ...(await spanOf('السومرية', 'العملية ستستغرق أيامًا')), chain: [{ entityId: arReuters! }, { entityId: enReuters! }] });
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب', actorIds: [enReuters!, arReuters!] });
+    // The analyst marked "Reuters" on the Arabic word the scan had suggested for رويترز.
+    await call(dispatch, 'markEntity', { ...(await spanOf('شفق نيوز', 'رويترز')), entityId: enReuters! });
+    await call(dispatch, 'updateEntity', { id: enReuters!, reliability: 'B', reliabilityNote: 'wire agency' });
+    const before = { english: await call(dispatch, 'getClaim', { id: english.id }), both: await call(dispatch, 'getClaim', { id: both.id }), entities: await call(dispatch, 'listEntities', {}) };
+
+    const merged = await call(dispatch, 'mergeSources', { sourceId: enReuters!, targetId: arReuters! });
+    expect(merged).toMatchObject({ id: arReuters, name: 'رويترز', role: 'agency', reliability: 'B', reliabilityNote: 'wire agency' });
+    expect(merged.aliases).toEqual(['رويترز', 'Reuters']);
+    expect((await call(dispatch, 'listEntities', {})).some((e) => e.id === enReuters)).toBe(false);
+    expect((await call(dispatch, 'getClaim', { id: english.id })).chain.map((s) => s.name)).toEqual(['رويترز', 'five US officials (Reuters)']);
+    expect((await call(dispatch, 'getClaim', { id: both.id })).chain.map((s) => s.name)).toEqual(['رويترز']);
+    expect((await call(dispatch, 'getClaim', { id: both.id })).origin!.name).toBe('رويترز');
+    expect((await call(dispatch, 'getEvent', { id: event.id })).actors.map((a) => a.name)).toEqual(['رويترز']);
+    // One place, one mention: the analyst's acceptance is kept on the target's.
+    const mentions = await call(dispatch, 'listMentions', { entityId: arReuters! });
+    expect(mentions.filter((m) => m.articleTitle === 'بدء انسحاب القوات الأمريكية من عين الأسد').map((m) => m.status)).toEqual(['accepted']);
+    // The next claim naming "Reuters" finds the merged source by its alias.
+    const again = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), chain: [{ entityId: null, name: 'Reuters', role: 'agency' }] });
+    expect(again.origin!.entityId).toBe(arReuters);
+    await call(dispatch, 'deleteClaim', { id: again.id });
+
+    // Two unnamed sources reported by Reuters, in two languages: the same five officials.
+    await call(dispatch, 'mergeSources', { sourceId: enOfficials!, targetId: arOfficials! });
+    expect(await call(dispatch, 'getClaim', { id: english.id })).toMatchObject({ chain: [{ name: 'رويترز' }, { name: 'خمسة مسؤولين أمريكيين (رويترز)' }], origin: { entityId: arOfficials } });
+    const graph = await call(dispatch, 'sourceGraph', {});
+    expect(graph.nodes.find((n) => n.entityId === arOfficials)).toMatchObject({ claims: 2, origins: 2 });
+
+    // Undone one step at a time: the officials apart again, the claim made and deleted meanwhile, then Reuters.
+    expect((await call(dispatch, 'undo', {}))!.kind).toBe('source.merge');
+    await call(dispatch, 'undo', {});
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ kind: 'source.merge', quote: 'Reuters', detail: { into: 'رويترز', claims: 2 } });
+    expect(await call(dispatch, 'getClaim', { id: english.id })).toEqual(before.english);
+    expect(await call(dispatch, 'getClaim', { id: both.id })).toEqual(before.both);
+    expect(await call(dispatch, 'listEntities', {})).toEqual(before.entities);
+    expect((await call(dispatch, 'getEvent', { id: event.id })).actors.map((a) => a.entityId).sort()).toEqual([arReuters, enReuters].sort());
+    expect((await call(dispatch, 'listMentions', { entityId: enReuters! })).map((m) => m.status)).toEqual(['accepted']);
+  });
+
+  it('refuses to merge a source into itself or into what does not exist, saying which', async () => {
+    const { dispatch, spanOf } = await reports();
+    const claim = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'بدأت القوات')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }] });
+    const id = claim.origin!.entityId;
+    await expect(call(dispatch, 'mergeSources', { sourceId: id, targetId: id })).rejects.toThrow('INVALID_ARGUMENT: Choose another source to merge “رويترز” into: a source cannot be merged into itself.');
+    await expect(call(dispatch, 'mergeSources', { sourceId: id, targetId: 999 })).rejects.toThrow(/NOT_FOUND: There is no entity #999/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proposeChain, type SourceMention, type SourceRole } from '../../db/text/attribution';
+import { KNOWN_SOURCE_NAMES, proposeChain, type SourceMention, type SourceRole } from '../../db/text/attribution';
+import { readReportedFigures } from '../../db/text/reported-values';
 
 /** Code-point span of the first occurrence of `words` in `body` (after `after`, if given). */
 function span(body: string, words: string, after = ''): { start: number; end: number } {
@@ -11,12 +12,28 @@ function span(body: string, words: string, after = ''): { start: number; end: nu
   return { start, end: start + [...words].length };
 }
 
+type Shown = { entityId: number | null; name: string; role: SourceRole | null };
+const shown = (links: readonly Shown[]): Shown[] => links.map(({ entityId, name, role }) => ({ entityId, name, role }));
+
 /** The chain Sanad proposes for `passage` in `body`, as the API shows it. */
-function chain(body: string, passage: string, mentions: SourceMention[] = []): { entityId: number | null; name: string; role: SourceRole | null }[] {
-  return proposeChain(body, span(body, passage), mentions).map(({ entityId, name, role }) => ({ entityId, name, role }));
+function chain(body: string, passage: string, mentions: SourceMention[] = []): Shown[] {
+  return shown(proposeChain(body, span(body, passage), mentions).chain);
+}
+
+/** The chain and the parallel chains Sanad proposes for `passage` in `body`. */
+function attribution(body: string, passage: string, mentions: SourceMention[] = []): { chain: Shown[]; parallel: Shown[][] } {
+  const proposed = proposeChain(body, span(body, passage), mentions);
+  return { chain: shown(proposed.chain), parallel: proposed.parallel.map(shown) };
 }
 
 const named = (name: string, role: SourceRole | null) => ({ entityId: null, name, role });
+
+/** The values of the figures in `passage` of `body`, the names of the sources proposed for it and of well-known sources counting nothing, as the claim dialog proposes them. */
+function figuresIn(body: string, passage: string): number[] {
+  const proposed = proposeChain(body, span(body, passage), []);
+  const names = [...KNOWN_SOURCE_NAMES, ...[proposed.chain, ...proposed.parallel].flat().map((l) => l.name)];
+  return readReportedFigures(passage, names).map((f) => f.value);
+}
 const unnamed = (name: string) => ({ entityId: null, name, role: 'unnamed' as const });
 
 describe('proposing the attribution chain of an Arabic passage', () => {
@@ -178,9 +195,70 @@ describe('proposing the attribution chain of an Arabic passage', () => {
     expect(chain(body, 'بعض الجنود انتقلوا إلى أربيل')).toEqual([unnamed('مسؤولون محليون')]);
   });
 
-  it('proposes both of two sources named side by side for one clause, for the analyst to choose', () => {
+  it('proposes two reporting phrases side by side as two attributions, not one citing the other', () => {
     const body = 'وفقا لتقرير صادر عن رويترز وبحسب وكالة الأناضول، اتفقت بغداد وواشنطن على جدول الانسحاب.';
-    expect(chain(body, 'اتفقت بغداد وواشنطن')).toEqual([named('رويترز', 'agency'), named('الأناضول', 'agency')]);
+    expect(attribution(body, 'اتفقت بغداد وواشنطن')).toEqual({ chain: [named('رويترز', 'agency')], parallel: [[named('الأناضول', 'agency')]] });
+  });
+
+  it.each([
+    [
+      'two subjects of one verb (قالت X وY إن)',
+      'وقالت وزارة الدفاع العراقية ووكالة رويترز إن آخر الجنود غادروا قاعدة بلد.',
+      'آخر الجنود غادروا قاعدة بلد',
+      [named('وزارة الدفاع العراقية', 'government')],
+      [[named('رويترز', 'agency')]],
+    ],
+    [
+      'two agencies after one designator (وكالتا X وY)',
+      'وذكرت وكالتا رويترز وفرانس برس أن الرتل عبر الحدود.',
+      'الرتل عبر الحدود',
+      [named('رويترز', 'agency')],
+      [[named('فرانس برس', 'agency')]],
+    ],
+    [
+      'one statement made to two outlets (لـ"X" و"Y"), the unnamed sources after each',
+      'وأكدت مصادر خاصة لـ"العربية.نت" و"الحدث.نت" أن تقليص القوات سيشمل قاعدة بلد.',
+      'تقليص القوات سيشمل قاعدة بلد',
+      [named('العربية.نت', 'outlet'), unnamed('مصادر خاصة')],
+      [[named('الحدث.نت', 'outlet'), unnamed('مصادر خاصة')]],
+    ],
+    [
+      'وفقًا لـ two sources, ل written on both',
+      'وفقًا لرويترز ولوكالة الأناضول، غادرت القوات القاعدة.',
+      'غادرت القوات القاعدة',
+      [named('رويترز', 'agency')],
+      [[named('الأناضول', 'agency')]],
+    ],
+    [
+      'an agency quoting two kinds of officials (عن X وY)',
+      'ونقلت رويترز عن مسؤولين عراقيين ومسؤولين أمريكيين أن الانسحاب سيكتمل في أيلول.',
+      'الانسحاب سيكتمل في أيلول',
+      [named('رويترز', 'agency'), unnamed('مسؤولين عراقيين')],
+      [[named('رويترز', 'agency'), unnamed('مسؤولين أمريكيين')]],
+    ],
+    [
+      'two verbs joined, each with its subject (قالت X وأكدت Y أن)',
+      'وقالت رويترز وأكدت فرانس برس أن القوات غادرت القاعدة.',
+      'القوات غادرت القاعدة',
+      [named('رويترز', 'agency')],
+      [[named('فرانس برس', 'agency')]],
+    ],
+  ])('proposes sources named side by side as parallel attributions: %s', (_case, body, passage, expectedChain, parallel) => {
+    expect(attribution(body, passage)).toEqual({ chain: expectedChain, parallel });
+  });
+
+  it('keeps one description whose adjectives are joined with و, and nests what a source reports', () => {
+    expect(attribution('ونقلت رويترز عن مسؤولين عراقيين وأمريكيين أن القوات غادرت.', 'القوات غادرت')).toEqual({
+      chain: [named('رويترز', 'agency'), unnamed('مسؤولين عراقيين وأمريكيين')],
+      parallel: [],
+    });
+    const nested = 'وأفادت مصادر مطلعة بأن اجتماعاً عُقد في بغداد، قال خلاله مسؤولون أمريكيون إن الجدول الزمني لن يتغير.';
+    expect(attribution(nested, 'الجدول الزمني لن يتغير')).toEqual({ chain: [unnamed('مصادر مطلعة'), unnamed('مسؤولون أمريكيون')], parallel: [] });
+  });
+
+  it('reads a passage over two sentences, each with its own source, as two attributions', () => {
+    const body = 'وذكرت رويترز أن الاتفاق أُبرم. وقال مسؤول عراقي إن القوات انسحبت.';
+    expect(attribution(body, 'الاتفاق أُبرم. وقال مسؤول عراقي إن القوات انسحبت')).toEqual({ chain: [named('رويترز', 'agency')], parallel: [[unnamed('مسؤول عراقي')]] });
   });
 
   it('reads a person quoted by a newspaper past his title and "قوله"', () => {
@@ -234,6 +312,43 @@ describe('proposing the attribution chain of an English passage', () => {
     expect(chain(body, passage)).toEqual(expected);
   });
 
+  it.each([
+    ['according to X and Y', 'The troops left the base, according to Reuters and AFP.', 'The troops left the base', [named('Reuters', 'agency')], [[named('AFP', 'agency')]]],
+    ['X and Y reported', 'Reuters and AFP reported that the troops left the base.', 'the troops left the base', [named('Reuters', 'agency')], [[named('AFP', 'agency')]]],
+    [
+      'X, Y and Z reported',
+      'Reuters, AFP and Anadolu reported that the troops left the base.',
+      'the troops left the base',
+      [named('Reuters', 'agency')],
+      [[named('AFP', 'agency')], [named('Anadolu', 'agency')]],
+    ],
+    [
+      'officials told X and Y',
+      'Iraqi officials told Reuters and AFP that the troops left the base.',
+      'the troops left the base',
+      [named('Reuters', 'agency'), unnamed('Iraqi officials')],
+      [[named('AFP', 'agency'), unnamed('Iraqi officials')]],
+    ],
+    [
+      '…, X reported, citing Y and Z',
+      'The troops left the base, Reuters reported, citing Iraqi officials and a Western diplomat.',
+      'The troops left the base',
+      [named('Reuters', 'agency'), unnamed('Iraqi officials')],
+      [[named('Reuters', 'agency'), unnamed('Western diplomat')]],
+    ],
+  ])('proposes sources named side by side as parallel attributions: %s', (_case, body, passage, expectedChain, parallel) => {
+    expect(attribution(body, passage)).toEqual({ chain: expectedChain, parallel });
+  });
+
+  it('nests what a source reports others said, and takes no clause before "and" for a source', () => {
+    expect(attribution('According to Reuters, officials said that the troops left the base.', 'the troops left the base')).toEqual({
+      chain: [named('Reuters', 'agency'), unnamed('officials')],
+      parallel: [],
+    });
+    expect(attribution('Iraqi troops left and officials said the base was empty.', 'the base was empty')).toEqual({ chain: [unnamed('officials')], parallel: [] });
+    expect(attribution('The ministry closed the base, officials said.', 'The ministry closed the base')).toEqual({ chain: [unnamed('officials')], parallel: [] });
+  });
+
   it('proposes nothing for what the outlet says itself, or for a sentence after a cited one', () => {
     expect(chain('Troops left the base on Sunday.', 'Troops left the base')).toEqual([]);
     expect(chain('Reuters reported the plan in September. The troops left in January.', 'The troops left in January')).toEqual([]);
@@ -254,7 +369,7 @@ describe('known sources and offsets', () => {
     // An emoji before the sentence takes two UTF-16 units but one code point.
     const body = '📌 ونقلت وكالة رويترز عن خمسة مسؤولين أمريكيين أن الانسحاب اكتمل.';
     const codePoints = [...body];
-    const links = proposeChain(body, span(body, 'الانسحاب اكتمل'), []);
+    const links = proposeChain(body, span(body, 'الانسحاب اكتمل'), []).chain;
     expect(links.map((l) => codePoints.slice(l.start, l.end).join(''))).toEqual(['رويترز', 'خمسة مسؤولين أمريكيين']);
   });
 
@@ -270,6 +385,13 @@ describe('known sources and offsets', () => {
     expect(of('الجدول الزمني قد يتأخر')).toEqual([named('العربية', 'outlet'), unnamed('مصادر مطلعة')]);
     expect(of('انسحبت من قاعدة عين الأسد')).toEqual([named('خلية الإعلام الأمني', 'military')]);
     expect(of('ولم يصدر تعليق فوري')).toEqual([]);
+    // Two sources side by side: two attributions, and the number in an outlet's name no figure.
+    expect(attribution(body, 'الطائرات الأمريكية غادرت مطار بغداد', [ministry])).toEqual({
+      chain: [named('وزارة الخارجية العراقية', 'government')],
+      parallel: [[named('رويترز', 'agency')]],
+    });
+    expect(of('300 جندي أمريكي وصلوا إلى أربيل')).toEqual([named('كردستان 24', 'outlet')]);
+    expect(figuresIn(body, 'وأفادت قناة كردستان 24 بأن 300 جندي أمريكي وصلوا إلى أربيل')).toEqual([300]);
   });
 
   it('reads the same article in English', () => {
@@ -280,6 +402,9 @@ describe('known sources and offsets', () => {
     expect(chain(body, 'The handover will be complete')).toEqual([named('Iraqi Ministry of Defence', 'government')]);
     expect(chain(body, 'the timetable could slip')).toEqual([named('Al Arabiya', 'outlet'), unnamed('Informed sources')]);
     expect(chain(body, 'The US embassy in Baghdad did not comment')).toEqual([]);
+    expect(attribution(body, 'US aircraft left Baghdad International Airport')).toEqual({ chain: [named('Reuters', 'agency')], parallel: [[named('AFP', 'agency')]] });
+    expect(chain(body, '300 US troops had arrived in Erbil')).toEqual([named('Kurdistan 24', 'outlet')]);
+    expect(figuresIn(body, 'Kurdistan 24 reported that 300 US troops had arrived in Erbil')).toEqual([300]);
   });
 
   it('reads a passage that spans the reporting phrase itself', () => {

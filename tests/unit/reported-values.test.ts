@@ -140,6 +140,20 @@ describe('reading the figures a passage reports', () => {
     expect(found.map((f) => [...text].slice(f.start, f.end).join(''))).toEqual(['5 عسكريين', '70 هجوما']);
   });
 
+  it('reads no figure from the number in an outlet\'s or source\'s name, but still from the figures beside it', () => {
+    const names = ['كردستان 24', 'Kurdistan 24', 'France 24'];
+    const read = (text: string) => readReportedFigures(text, names).map(({ text, value }) => ({ text, value }));
+    expect(read('بدأت القوات نقل معداتها يوم الأحد، حسبما أفادت به وكالة كردستان 24.')).toEqual([]);
+    // The clitic ل written onto the name.
+    expect(read('قالت مصادر مطلعة لكردستان 24 إن 300 جندي غادروا القاعدة.')).toEqual([{ text: '300 جندي', value: 300 }]);
+    expect(read('Informed sources told Kurdistan 24 that 300 troops had left.')).toEqual([{ text: '300 troops', value: 300 }]);
+    expect(read('France 24 reported 300 troops had left.')).toEqual([{ text: '300 troops', value: 300 }]);
+    // A number glued to letters was never a figure.
+    expect(read('i24 News said 300 troops had left.')).toEqual([{ text: '300 troops', value: 300 }]);
+    // Without the names, 24 reads as a figure: the names are what tells them apart.
+    expect(readReportedFigures('وكالة كردستان 24').map((f) => f.value)).toEqual([24]);
+  });
+
   it('reads no figure from vague or other words', () => {
     expect(figures('آلاف الجنود غادروا')).toEqual([]);
     expect(figures('one of the officials said')).toEqual([]);

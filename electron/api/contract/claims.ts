@@ -73,14 +73,19 @@ function checkEventTypes({ eventType, subEventType }: { eventType: string | null
 
 /** The claims methods of the contract. */
 export const claimsMethods = {
-  /** What Sanad proposes for a passage: the sources it cites after the article's outlet (the origin last), the date and the figures it reports. */
-  proposeClaim: method<{ chain: ProposedSource[]; reportedDate: ReportedDate | null; figures: Figure[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
-  createClaim: method<Claim>()(
+  /**
+   * What Sanad proposes for a passage: the sources it cites after the article's outlet (the origin
+   * last), the date and the figures it reports. `parallel` holds other chains for the same words,
+   * each a separate attribution (sources named side by side: "according to Reuters and AFP").
+   */
+  proposeClaim: method<{ chain: ProposedSource[]; parallel: ProposedSource[][]; reportedDate: ReportedDate | null; figures: Figure[] }>('read')(z.object(passage).refine((p) => p.end > p.start, 'a claim covers at least one character')),
+  /** Makes a claim; a new named source in its chain is then scanned for in the library, as a new entity is. */
+  createClaim: method<Claim>('long')(
     z
       .object({ ...passage, chain: chain.default([]), ...claimFields, eventId: id.optional(), relation: relation.default('supports') })
       .refine((p) => p.end > p.start, 'a claim covers at least one character'),
   ),
-  updateClaim: method<Claim>()(z.object({ id, chain: chain.optional(), ...claimFields })),
+  updateClaim: method<Claim>('long')(z.object({ id, chain: chain.optional(), ...claimFields })),
   deleteClaim: method<{ deleted: true }>()(z.object({ id })),
   /** A claim with the credibility Sanad suggests from corroboration (the analyst decides). */
   getClaim: method<Claim & { suggestedCredibility: number }>('read')(z.object({ id })),
@@ -93,6 +98,12 @@ export const claimsMethods = {
   ),
   /** A source's role, and its reliability (A–F) with the note on why: every claim citing it shows the new grade. */
   updateEntity: method<EntitySummary>()(z.object({ id, role: sourceRole.nullable().optional(), reliability: reliability.nullable().optional(), reliabilityNote: z.string().trim().max(5_000).nullable().optional() })),
+  /**
+   * Merges a source into another the analyst says is the same ("مصادر مطلعة (العربية)" and
+   * "informed sources (Al Arabiya)"): its claims, events and mentions move to the target, its
+   * name and aliases become the target's aliases, and it is removed. One undoable step; returns the target.
+   */
+  mergeSources: method<EntitySummary>()(z.object({ sourceId: id, targetId: id })),
   /** Who cites whom (chains drawn as edges, weighted by claims), in the library or one event. */
   sourceGraph: method<SourceGraph>('read')(z.object({ eventId: id.optional() })),
   /** A new event; its type and sub-type may be ACLED's (see db/acled.ts) or the analyst's own. */

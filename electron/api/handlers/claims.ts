@@ -1,12 +1,12 @@
 /** Handlers of claims, sources and events. */
-import type { ChainInput, Claim, EventDetail, HistoryKind, StepLabel } from '../../../db/model';
+import type { ChainInput, Claim, EventDetail, HistoryKind, ProposedSource, StepLabel } from '../../../db/model';
 import type { Repositories } from '../../../db/repositories';
 import { suggestCredibility } from '../../../db/corroboration';
-import { proposeChain } from '../../../db/text/attribution';
+import { chainKey, KNOWN_SOURCE_NAMES, proposeChain, type ProposedLink } from '../../../db/text/attribution';
 import { foldPhrase } from '../../../db/text/phrase-tokens';
 import { readReportedDates, readReportedFigures } from '../../../db/text/reported-values';
 import { claimsCsv } from '../../services/claims-export';
-import { ApiError, explainQueryErrors, type Handlers, passage, type Services } from './common';
+import { ApiError, explainQueryErrors, type Handlers, passage, scanEntityAliases, type Services } from './common';
 
 type ClaimMethods =
   | 'proposeClaim'
@@ -18,6 +18,7 @@ type ClaimMethods =
   | 'queryClaims'
   | 'exportClaims'
   | 'updateEntity'
+  | 'mergeSources'
   | 'sourceGraph'
   | 'createEvent'
   | 'updateEvent'
@@ -70,10 +71,13 @@ function eventLabel(kind: HistoryKind, event: { id: number; title: string }, det
  * The entity ids of a chain the analyst confirmed, creating the sources it names that are not
  * entities yet. An unnamed source belongs to whoever reports it (the link before it, or the
  * outlet): its name carries the reporter's, so two outlets' "informed sources" stay two sources
- * unless the analyst links both to the same entity.
+ * unless the analyst links both to the same entity. A new named source gets its name as an
+ * alias, as a new entity does, and is listed in `named` for the caller to scan the library for
+ * it; an unnamed one gets none (its words, "مصادر مطلعة", name other people in every article).
  */
-async function resolveChain(repos: Repositories, links: readonly ChainInput[], outletId: number | null, now: string): Promise<number[]> {
+async function resolveChain(repos: Repositories, links: readonly ChainInput[], outletId: number | null, now: string): Promise<{ ids: number[]; named: number[] }> {
   const ids: number[] = [];
+  const named: number[] = [];
   for (const link of links) {
     if (link.entityId !== null) {
       await requireEntity(repos, link.entityId);
@@ -86,9 +90,15 @@ async function resolveChain(repos: Repositories, links: readonly ChainInput[], o
     const reporter = reporterId === null ? undefined : await repos.entities.find(reporterId);
     const name = link.role === 'unnamed' && reporter ? `${link.name} (${reporter.name})` : link.name;
     const existing = await repos.sources.findByName(name);
-    ids.push(existing?.id ?? (await repos.sources.insert(name, link.role, link.role === 'unnamed' ? reporterId : null, now)));
+    if (existing) {
+      ids.push(existing.id);
+      continue;
+    }
+    const id = await repos.sources.insert(name, link.role, link.role === 'unnamed' ? reporterId : null, now);
+    if (link.role !== 'unnamed' && (await repos.entities.addAlias(id, name))) named.push(id);
+    ids.push(id);
   }
-  return ids;
+  return { ids, named };
 }
 
 /** The article's outlet as a source entity (made the first time a claim needs it), or null when the article names none. */
@@ -103,35 +113,57 @@ async function outletSource(repos: Repositories, outlet: string | null, now: str
 }
 
 /** The claims' handlers. */
-export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
+export function claimHandlers(services: Services): Pick<Handlers, ClaimMethods> {
+  const { now } = services;
+  /** Scans the library for the sources a claim created, as for any new entity, so their other mentions are suggested. */
+  const scanNewSources = async (named: readonly number[]) => {
+    for (const entityId of named) await scanEntityAliases(services, entityId);
+  };
   return {
     proposeClaim: async ({ articleId, start, end }, { repos }) => {
       const { article } = await passage(repos, articleId, start, end);
-      const mentions = await repos.entities.mentions({ articleId, status: 'accepted' });
-      const roles = await repos.sources.roles([...new Set(mentions.map((m) => m.entityId))]);
-      const links = proposeChain(
+      // Accepted mentions name sources for the chain; suggested ones too are names whose numbers are not figures.
+      const mentions = await repos.entities.mentions({ articleId });
+      const accepted = mentions.filter((m) => m.status === 'accepted');
+      const roles = await repos.sources.roles([...new Set(accepted.map((m) => m.entityId))]);
+      const proposal = proposeChain(
         article.body,
         { start, end },
-        mentions.map((m) => ({ entityId: m.entityId, name: m.entityName, role: roles.get(m.entityId) ?? null, start: m.start, end: m.end })),
+        accepted.map((m) => ({ entityId: m.entityId, name: m.entityName, role: roles.get(m.entityId) ?? null, start: m.start, end: m.end })),
       );
       // The article's outlet is where every chain starts; it is not part of the proposal.
       const outlet = article.outlet ? outletKey(article.outlet) : null;
+      const shown = (links: readonly ProposedLink[]): ProposedSource[] => links.filter((l) => outletKey(l.name) !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role }));
+      const chain = shown(proposal.chain);
+      // A parallel chain that is the outlet alone, or the chain again once the outlet is off, is no other attribution.
+      const keys = new Set([chainKey(chain)]);
+      const parallel: ProposedSource[][] = [];
+      for (const links of proposal.parallel.map(shown)) {
+        if (links.length === 0 || keys.has(chainKey(links))) continue;
+        keys.add(chainKey(links));
+        parallel.push(links);
+      }
+      const proposedSources = [proposal.chain, ...proposal.parallel].flat();
       const quote = [...article.body].slice(start, end).join('');
       // The date and figures the passage reports, read against the article's date ("on Sunday").
       const [date] = readReportedDates(quote, article.published ?? undefined).filter((d) => d.from);
       return {
-        chain: links.filter((l) => outletKey(l.name) !== outlet).map(({ entityId, name, role }) => ({ entityId, name, role })),
+        chain,
+        parallel,
         reportedDate: date ? { from: date.from, to: date.to, precision: date.precision } : null,
-        figures: readReportedFigures(quote).map(({ value, unit, counted }) => ({ value, unit, counted })),
+        // "قالت مصادر لكردستان 24": a number in a source's name counts nothing.
+        figures: readReportedFigures(quote, [...(article.outlet ? [article.outlet] : []), ...KNOWN_SOURCE_NAMES, ...proposedSources.map((l) => l.name), ...mentions.map((m) => m.exact)]).map(
+          ({ value, unit, counted }) => ({ value, unit, counted }),
+        ),
       };
     },
     createClaim: async ({ articleId, start, end, chain, statement, stance, reportedDate, placeId, figures, credibility, eventId, relation }, call) => {
-      const { article, ...quote } = await passage(call.repos, articleId, start, end);
-      await requireEntity(call.repos, placeId);
-      if (eventId !== undefined) await requireEvent(call.repos, eventId);
-      return call.step(
-        (claim) => claimLabel('claim.create', claim),
+      const { claim, named } = await call.step<{ claim: Claim; named: number[] }>(
+        (made) => claimLabel('claim.create', made.claim),
         async (repos) => {
+          const { article, ...quote } = await passage(repos, articleId, start, end);
+          await requireEntity(repos, placeId);
+          if (eventId !== undefined) await requireEvent(repos, eventId);
           const claimTag = await repos.codebook.findByName(CLAIM_TAG);
           const existing = await repos.annotations.findAt(articleId, start, end);
           const annotation = existing
@@ -140,7 +172,8 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
               : existing
             : await repos.annotations.insert({ articleId, start, end, ...quote, tagIds: claimTag ? [claimTag.id] : [], note: null }, now());
           const outletId = await outletSource(repos, article.outlet, now());
-          const claim = await repos.claims.insert(
+          const resolved = await resolveChain(repos, chain, outletId, now());
+          const inserted = await repos.claims.insert(
             {
               annotationId: annotation.id,
               articleId,
@@ -151,23 +184,26 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
               figures: figures ?? [],
               credibility: credibility ?? null,
               outletId,
-              chain: await resolveChain(repos, chain, outletId, now()),
+              chain: resolved.ids,
             },
             now(),
           );
-          if (eventId === undefined) return claim;
-          await repos.claims.link(claim.id, eventId, relation);
-          return (await repos.claims.find(claim.id))!;
+          if (eventId !== undefined) await repos.claims.link(inserted.id, eventId, relation);
+          return { claim: eventId === undefined ? inserted : (await repos.claims.find(inserted.id))!, named: resolved.named };
         },
       );
+      await scanNewSources(named);
+      return claim;
     },
     updateClaim: async ({ id, chain, ...fields }, call) => {
-      const claim = await requireClaim(call.repos, id);
-      await requireEntity(call.repos, fields.placeId);
-      return call.step(claimLabel('claim.edit', claim, { fields: Object.keys(fields).concat(chain ? ['chain'] : []) }), async (repos) => {
+      const claim = await call.read((repos) => requireClaim(repos, id));
+      await call.read((repos) => requireEntity(repos, fields.placeId));
+      const changed = await call.step(claimLabel('claim.edit', claim, { fields: Object.keys(fields).concat(chain ? ['chain'] : []) }), async (repos) => {
         const resolved = chain && (await resolveChain(repos, chain, claim.outlet?.entityId ?? null, now()));
-        return (await repos.claims.change(id, { ...fields, ...(resolved && { chain: resolved }) }, now()))!;
+        return { claim: (await repos.claims.change(id, { ...fields, ...(resolved && { chain: resolved.ids }) }, now()))!, named: resolved?.named ?? [] };
       });
+      await scanNewSources(changed.named);
+      return changed.claim;
     },
     deleteClaim: async ({ id }, call) => {
       const claim = await requireClaim(call.repos, id);
@@ -196,6 +232,18 @@ export function claimHandlers({ now }: Services): Pick<Handlers, ClaimMethods> {
         repos.sources.update(id, { role, reliability, reliabilityNote }),
       );
       return (await call.repos.entities.find(id))!;
+    },
+    mergeSources: async ({ sourceId, targetId }, call) => {
+      const source = await call.repos.entities.find(sourceId);
+      if (!source) throw new ApiError('NOT_FOUND', 'entityNotFound', { id: sourceId });
+      if (sourceId === targetId) throw new ApiError('INVALID_ARGUMENT', 'mergeSameSource', { name: source.name });
+      const target = await call.repos.entities.find(targetId);
+      if (!target) throw new ApiError('NOT_FOUND', 'entityNotFound', { id: targetId });
+      await call.step<number>(
+        (claims) => ({ kind: 'source.merge', subjectId: targetId, quote: source.name, detail: { into: target.name, claims } }),
+        (repos) => repos.sources.merge(sourceId, targetId, now()),
+      );
+      return (await call.repos.entities.find(targetId))!;
     },
     sourceGraph: async ({ eventId }, { repos }) => {
       if (eventId !== undefined) await requireEvent(repos, eventId);

@@ -56,6 +56,16 @@ export type Handler<M extends ApiMethod> = (input: ApiParsedInput<M>, call: Hand
 /** Every method's implementation; a method missing here is a compile error. */
 export type Handlers = { [M in ApiMethod]: Handler<M> };
 
+/**
+ * Scans the library for an entity's aliases as a background job, as a new entity or alias is
+ * scanned, and resolves once the job has run (the store keeps answering other calls meanwhile).
+ * Call it outside a unit of work: the job runs its chunks between units.
+ */
+export async function scanEntityAliases({ uow, jobs }: Pick<Services, 'uow' | 'jobs'>, entityId: number): Promise<void> {
+  const name = (await uow.read(async (repos) => repos.entities.find(entityId)))!.name;
+  await jobs.scanAliases(entityId, name, LOCAL_ACTOR);
+}
+
 /** How an import is named in the jobs list: its file, or its first file and how many more. */
 export function importLabel(names: readonly string[]): string {
   return names.length > 1 ? `${names[0]} (+${names.length - 1})` : (names[0] ?? '');

@@ -4,16 +4,16 @@
  * once the job has run, while the store keeps answering other calls.
  */
 import { cleanLine } from '../../../db/text/fields';
-import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, passage, type Services } from './common';
+import { ApiError, type HandlerCall, type Handlers, passage, scanEntityAliases, type Services } from './common';
 
 type EntityMethods = 'listEntities' | 'createEntity' | 'addEntityAlias' | 'deleteEntity' | 'markEntity' | 'listMentions' | 'reviewMentions' | 'placeMention' | 'deleteMention';
 
 /** The entities' handlers. */
-export function entityHandlers({ uow, jobs, now }: Services): Pick<Handlers, EntityMethods> {
+export function entityHandlers(services: Services): Pick<Handlers, EntityMethods> {
+  const { uow, now } = services;
   /** Scans the library for an entity's aliases as a background job, and returns the entity once it has run. */
   const scanAliases = async (entityId: number) => {
-    const name = (await uow.read(async (repos) => repos.entities.find(entityId)))!.name;
-    await jobs.scanAliases(entityId, name, LOCAL_ACTOR);
+    await scanEntityAliases(services, entityId);
     return (await uow.read(async (repos) => repos.entities.find(entityId)))!;
   };
   const requireEntity = async (call: HandlerCall, id: number) => {

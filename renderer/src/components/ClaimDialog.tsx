@@ -1,7 +1,9 @@
 /**
  * Makes a claim of a passage: Sanad proposes the chain of sources from the text (the outlet
- * first, then whom it cites, the origin last); the analyst corrects it, says what is claimed,
- * the stance, the date and place it reports and the event it bears on.
+ * first, then whom it cites, the origin last), and beside it the sources the text names side by
+ * side, each a separate attribution the analyst may save as a claim of its own or use instead;
+ * the analyst corrects the chain, says what is claimed, the stance, the date and place it reports
+ * and the event it bears on.
  */
 import { useEffect, useState } from 'react';
 import type { ChainInput, ClaimRelation, ClaimStance, Figure, SourceRole } from '../../../electron/api/contract';
@@ -28,6 +30,16 @@ export function RelationOptions() {
 
 type Link = ChainInput & { key: number; name: string };
 
+/** A chain proposed beside the one being edited (sources named side by side), and whether to save a claim of its own for it. */
+interface ParallelChain {
+  key: number;
+  links: Link[];
+  separate: boolean;
+}
+
+/** A chain as createClaim takes it. */
+const chainInput = (links: readonly Link[]): ChainInput[] => links.map(({ entityId, name, role }) => (entityId === null ? { entityId, name, role: role ?? null } : { entityId, role }));
+
 interface Props {
   articleId: number;
   span: { start: number; end: number };
@@ -45,6 +57,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
   const entities = useApiQuery('listEntities', {});
   const [place, setPlace] = useState<{ entityId: number; name: string } | null>(null);
   const [chain, setChain] = useState<Link[] | null>(null);
+  const [parallel, setParallel] = useState<ParallelChain[]>([]);
   const [statement, setStatement] = useState('');
   const [stance, setStance] = useState<ClaimStance>('asserts');
   const [date, setDate] = useState('');
@@ -60,6 +73,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
       (proposal) => {
         if (!live) return;
         setChain(proposal.chain.map((link, key) => ({ ...link, key }) as Link));
+        setParallel(proposal.parallel.map((links, key) => ({ key, links: links.map((link, n) => ({ ...link, key: n }) as Link), separate: false })));
         // The date and figures the passage reports, typed as the analyst would type them.
         if (proposal.reportedDate) setDate(typedText(proposal.reportedDate).from);
         setFigures(proposal.figures);
@@ -77,23 +91,34 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
       next.splice(Math.max(0, Math.min(next.length, index + by)), 0, link!);
       return next;
     });
+  /** Swaps the chain being edited with a parallel one: the analyst reads the passage the other way. */
+  const useInstead = (key: number) => {
+    const chosen = parallel.find((p) => p.key === key)!;
+    setParallel(parallel.map((p) => (p.key === key ? { ...p, links: chain ?? [] } : p)));
+    setChain(chosen.links);
+  };
+  const shownChain = (links: readonly Link[]) => [outlet ?? t('noOutlet'), ...links.map((l) => l.name)].join(' ← ');
   const dateRange = date.trim() ? typedDate(date) : null;
   const submit = async () => {
     if (date.trim() && !dateRange) return setError(t('dateNotUnderstood', { date }));
     try {
       const eventIdNumber = newEvent.trim() ? (await api.createEvent({ title: newEvent.trim() })).id : eventId ? Number(eventId) : undefined;
-      const claim = await api.createClaim({
+      const fields = {
         articleId,
         ...span,
-        chain: (chain ?? []).map(({ entityId, name, role }) => (entityId === null ? { entityId, name, role: role ?? null } : { entityId, role })),
         statement: statement.trim() || null,
         stance,
         reportedDate: dateRange,
         placeId: place?.entityId ?? null,
         figures,
         ...(eventIdNumber !== undefined && { eventId: eventIdNumber, relation }),
-      });
-      onDone(claim.grade.includes('?') ? t('claimSavedUngraded') : t('claimCreated', { grade: claim.grade }));
+      };
+      const claim = await api.createClaim({ ...fields, chain: chainInput(chain ?? []) });
+      // Each parallel attribution the analyst keeps is a claim of its own on the same passage.
+      const separate = parallel.filter((p) => p.separate);
+      for (const other of separate) await api.createClaim({ ...fields, chain: chainInput(other.links) });
+      if (separate.length > 0) onDone(t('claimsCreated', { n: separate.length + 1 }));
+      else onDone(claim.grade.includes('?') ? t('claimSavedUngraded') : t('claimCreated', { grade: claim.grade }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -152,6 +177,30 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
               {t('add')}
             </button>
           </div>
+          {parallel.length > 0 && (
+            <div className="parallel-chains" role="group" aria-label={t('parallelSources')}>
+              <p className="muted">{t('parallelSources')}</p>
+              <ul>
+                {parallel.map((p) => (
+                  <li key={p.key} data-testid="parallel-chain">
+                    <bdi className="parallel-chain">{shownChain(p.links)}</bdi>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={p.separate}
+                        aria-label={t('separateClaimFor', { chain: shownChain(p.links) })}
+                        onChange={(e) => setParallel(parallel.map((q) => (q.key === p.key ? { ...q, separate: e.target.checked } : q)))}
+                      />{' '}
+                      {t('separateClaim')}
+                    </label>
+                    <button type="button" onClick={() => useInstead(p.key)} aria-label={t('useChainInstead', { chain: shownChain(p.links) })}>
+                      {t('useInstead')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </fieldset>
         <label>
           {t('statement')}

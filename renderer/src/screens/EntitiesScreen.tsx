@@ -71,6 +71,48 @@ function SourceFields({ entity, run }: { entity: EntitySummary; run: (work: () =
   );
 }
 
+/**
+ * Merges a source into another the analyst says is the same one ("مصادر مطلعة (العربية)" and
+ * "informed sources (Al Arabiya)"): its claims, events and mentions move there, its names become
+ * aliases there. One undoable step.
+ */
+function MergeSource({ entity, entities, run, onMerged }: { entity: EntitySummary; entities: EntitySummary[]; run: (work: () => Promise<unknown>) => Promise<void>; onMerged: (targetId: number) => void }) {
+  const { t } = useI18n();
+  const [targetId, setTargetId] = useState('');
+  // Sources first, then other entities, each by name.
+  const targets = entities.filter((e) => e.id !== entity.id).sort((a, b) => Number(a.role === null) - Number(b.role === null) || a.name.localeCompare(b.name));
+  return (
+    <form
+      className="source-fields merge-source"
+      aria-label={t('mergeSource', { name: entity.name })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          const target = await api.mergeSources({ sourceId: entity.id, targetId: Number(targetId) });
+          setTargetId('');
+          onMerged(target.id);
+        });
+      }}
+    >
+      <label className="wide">
+        {t('mergeInto')}
+        <select value={targetId} onChange={(e) => setTargetId(e.target.value)}>
+          <option value="">—</option>
+          {targets.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.role ? `${e.name} · ${t(`role_${e.role}`)}` : `${e.name} · ${t(`kind_${e.kind}`)}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={!targetId}>
+        {t('merge')}
+      </button>
+      <p className="muted">{t('mergeSourceHint')}</p>
+    </form>
+  );
+}
+
 /** The entities screen. */
 export function EntitiesScreen({ onOpen }: { onOpen: (articleId: number) => void }) {
   const { t } = useI18n();
@@ -142,6 +184,7 @@ export function EntitiesScreen({ onOpen }: { onOpen: (articleId: number) => void
               <button type="submit">{t('addAlias')}</button>
             </form>
             <SourceFields key={entity.id} entity={entity} run={run} />
+            {entity.role !== null && <MergeSource key={`merge-${entity.id}`} entity={entity} entities={entities.data ?? []} run={run} onMerged={setSelected} />}
             <MentionList mentions={mentions.data ?? []} show="article" onChanged={() => (entities.reload(), mentions.reload())} onError={setError} onOpen={(m) => onOpen(m.articleId)} />
           </div>
         )}
