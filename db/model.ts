@@ -147,7 +147,9 @@ export type HistoryKind =
   | 'source.merge'
   | 'event.create'
   | 'event.edit'
-  | 'event.delete';
+  | 'event.delete'
+  | 'view.save'
+  | 'view.delete';
 
 /**
  * One step of the undo history: one action as the analyst took it (a bulk action is one step),
@@ -646,4 +648,35 @@ export interface EventTimeline {
   events: TimelineEvent[];
   /** The tags, places, actors and sources some event has, whatever the filter, by name. */
   choices: { tags: TimelineChoice[]; places: TimelineChoice[]; actors: TimelineChoice[]; sources: TimelineChoice[] };
+}
+
+/** The grids whose views the analyst can name and save. */
+export type GridName = 'claims' | 'annotations' | 'library';
+
+/** One column of a grid as the analyst left it: its place (the array's order), width, visibility and sort. */
+export interface GridColumnState {
+  colId: string;
+  width?: number;
+  hide?: boolean | null;
+  pinned?: 'left' | 'right' | null;
+  sort?: 'asc' | 'desc' | null;
+  sortIndex?: number | null;
+  flex?: number | null;
+}
+
+/** What a saved view restores: the columns, the filters and the quick filter. */
+export interface GridViewState {
+  columns: GridColumnState[];
+  filterModel: Record<string, ColumnFilter>;
+  quickFilter?: string;
+}
+
+/** A named view of a grid, saved in the store (and undoable like every change). */
+export interface GridView {
+  id: number;
+  grid: GridName;
+  name: string;
+  state: GridViewState;
+  createdAt: string;
+  updatedAt: string;
 }

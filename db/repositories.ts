@@ -6,6 +6,9 @@
  * (see the README's layout section).
  */
 import type {
+  GridName,
+  GridView,
+  GridViewState,
   Annotation,
   AnnotationChange,
   Claim,
@@ -220,6 +223,15 @@ export interface EventRepository {
   timeline(filter: TimelineFilter): Promise<EventTimeline>;
 }
 
+/** Named views of the grids. */
+export interface GridViewRepository {
+  list(grid: GridName): Promise<GridView[]>;
+  find(id: number): Promise<GridView | undefined>;
+  /** Saves a view under its name (replacing the grid's view of that name); returns its id. */
+  save(grid: GridName, name: string, state: GridViewState, now: string): Promise<number>;
+  delete(id: number): Promise<boolean>;
+}
+
 export interface Repositories {
   articles: ArticleRepository;
   search: SearchRepository;
@@ -231,6 +243,7 @@ export interface Repositories {
   sources: SourceRepository;
   claims: ClaimRepository;
   events: EventRepository;
+  views: GridViewRepository;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { StoreBusyError, StoreFullError, StoreReadOnlyError } from '../errors';
 import type { Repositories, UnitOfWork } from '../repositories';
+import { deleteGridView, findGridView, listGridViews, saveGridView } from './grid-views';
 import {
   changeClaim,
   changeEvent,
@@ -154,6 +155,12 @@ export function sqliteRepositories(db: Store): Repositories {
       change: async (id, fields, now) => changeEvent(db, id, fields, now),
       delete: async (id) => deleteEvent(db, id),
       timeline: async (filter) => eventTimeline(db, filter),
+    },
+    views: {
+      list: async (grid) => listGridViews(db, grid),
+      find: async (id) => findGridView(db, id),
+      save: async (grid, name, state, now) => saveGridView(db, grid, name, state, now),
+      delete: async (id) => deleteGridView(db, id),
     },
   };
 }

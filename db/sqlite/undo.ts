@@ -28,6 +28,7 @@ const KEYS: Record<string, string> = {
   events: 'id',
   event_actors: 'id',
   claim_events: 'id',
+  grid_views: 'id',
 };
 
 /**

@@ -73,6 +73,9 @@ export const API_METHOD_NAMES = [
   'listEvents',
   'getEvent',
   'eventTimeline',
+  'listGridViews',
+  'saveGridView',
+  'deleteGridView',
   'linkClaim',
   'unlinkClaim',
 ] as const;

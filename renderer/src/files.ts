@@ -3,8 +3,17 @@ import { type UploadProgress, uploadFile } from './api';
 
 /** Saves text as a file the browser (or the desktop app) downloads. */
 export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves bytes sent as base64 (a workbook) as a file the browser downloads. */
+export function downloadBase64(fileName: string, base64: string, type: string): void {
+  downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(blob);
   link.download = fileName;
   link.click();
   URL.revokeObjectURL(link.href);

@@ -92,9 +92,9 @@ export const claimsMethods = {
   listClaims: method<Claim[]>('read')(z.object({ articleId: id.optional(), eventId: id.optional() })),
   /** One block of the claims grid; narrowed to an article, an event or a source (in any link of the chain). */
   queryClaims: method<Page<Claim>>('read')(pageRequest.and(z.object({ articleId: id.optional(), eventId: id.optional(), sourceId: id.optional() }))),
-  /** The claims the grid shows (its filters, sort and quick filter), as CSV text. */
-  exportClaims: method<{ fileName: string; text: string; rows: number }>('read')(
-    gridView.extend({ format: z.literal('csv'), eventId: id.optional(), sourceId: id.optional() }),
+  /** The claims the grid shows (its filters, sort and quick filter), as CSV text, or as an XLSX workbook in base64 (right to left for an Arabic reader). */
+  exportClaims: method<{ fileName: string; rows: number; text?: string; base64?: string }>('read')(
+    gridView.extend({ format: z.enum(['csv', 'xlsx']), rightToLeft: z.boolean().default(false), eventId: id.optional(), sourceId: id.optional() }),
   ),
   /** A source's role, and its reliability (A–F) with the note on why: every claim citing it shows the new grade. */
   updateEntity: method<EntitySummary>()(z.object({ id, role: sourceRole.nullable().optional(), reliability: reliability.nullable().optional(), reliabilityNote: z.string().trim().max(5_000).nullable().optional() })),

@@ -16,6 +16,7 @@ import { claimsMethods } from './claims';
 import { codebookMethods } from './codebook';
 import { entitiesMethods } from './entities';
 import { historyMethods } from './history';
+import { viewsMethods } from './views';
 
 export type * from '../../../db/model';
 export * from '../constants';
@@ -29,6 +30,7 @@ export const contract = {
   ...entitiesMethods,
   ...historyMethods,
   ...claimsMethods,
+  ...viewsMethods,
 };
 
 

@@ -133,7 +133,7 @@ const filterCondition = z.object({
   dateTo: z.string().max(32).nullish(),
 });
 
-const filterModel = z
+export const filterModel = z
   .record(z.string().max(64), filterCondition.extend({ operator: z.enum(['AND', 'OR']).optional(), conditions: z.array(filterCondition).max(5).optional() }))
   .refine((model) => Object.keys(model).length <= 20, 'at most 20 column filters');
 declaredBounds.add(filterModel, { bound: '20 column filters' });

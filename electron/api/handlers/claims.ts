@@ -5,7 +5,7 @@ import { suggestCredibility } from '../../../db/corroboration';
 import { chainKey, KNOWN_SOURCE_NAMES, proposeChain, type ProposedLink } from '../../../db/text/attribution';
 import { foldPhrase } from '../../../db/text/phrase-tokens';
 import { readReportedDates, readReportedFigures } from '../../../db/text/reported-values';
-import { claimsCsv } from '../../services/claims-export';
+import { claimsCsv, claimsXlsx } from '../../services/claims-export';
 import { ApiError, explainQueryErrors, type Handlers, passage, scanEntityAliases, type Services } from './common';
 
 type ClaimMethods =
@@ -216,14 +216,16 @@ export function claimHandlers(services: Services): Pick<Handlers, ClaimMethods> 
     },
     listClaims: (filter, { repos }) => repos.claims.list(filter),
     queryClaims: (request, { repos }) => explainQueryErrors(() => repos.claims.query(request)),
-    exportClaims: async ({ format: _csv, ...view }, { repos }) => {
+    exportClaims: async ({ format, rightToLeft, ...view }, { repos }) => {
       const claims: Claim[] = [];
       for (let startRow = 0; ; startRow += EXPORT_BLOCK) {
         const { rows } = await explainQueryErrors(() => repos.claims.query({ ...view, startRow, endRow: startRow + EXPORT_BLOCK, withCount: false }));
         claims.push(...rows);
         if (rows.length < EXPORT_BLOCK) break;
       }
-      return { fileName: `sanad-claims-${now().slice(0, 10)}.csv`, text: claimsCsv(claims), rows: claims.length };
+      const fileName = `sanad-claims-${now().slice(0, 10)}.${format}`;
+      // The workbook is built in memory (no file, no network), so the read's snapshot is only held a little longer.
+      return format === 'csv' ? { fileName, text: claimsCsv(claims), rows: claims.length } : { fileName, base64: (await claimsXlsx(claims, { rightToLeft })).toString('base64'), rows: claims.length };
     },
     updateEntity: async ({ id, role, reliability, reliabilityNote }, call) => {
       const entity = await call.repos.entities.find(id);

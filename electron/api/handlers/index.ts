@@ -18,6 +18,7 @@ import { codebookHandlers } from './codebook';
 import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, type Services } from './common';
 import { entityHandlers } from './entities';
 import { historyHandlers } from './history';
+import { viewHandlers } from './views';
 
 export { ApiError, type Handlers, type Services } from './common';
 
@@ -30,6 +31,7 @@ export function createHandlers(services: Services): Handlers {
     ...entityHandlers(services),
     ...historyHandlers(services),
     ...claimHandlers(services),
+    ...viewHandlers(services),
   };
 }
 

@@ -72,7 +72,7 @@ export function ClaimsScreen({
     try {
       const { sortModel, filterModel, quickFilter } = view.current ?? { sortModel: [], filterModel: {}, quickFilter: undefined };
       const file = await api.exportClaims({ format: 'csv', sortModel, filterModel, quickFilter, ...(source && { sourceId: source.id }) });
-      downloadText(file.fileName, file.text, 'text/csv;charset=utf-8');
+      downloadText(file.fileName, file.text ?? '', 'text/csv;charset=utf-8');
     } catch (e) {
       setError((e as Error).message);
     }
