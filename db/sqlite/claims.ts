@@ -415,11 +415,7 @@ const claimGridColumns: Record<string, PagedColumn> = {
 };
 
 /** The filters of a claims query besides the grid's own: the quick filter's words and a scope. */
-function claimScope(db: Store, request: ClaimQuery): { sql: string; params: unknown[] }[] {
-  const keys = words(request.quickFilter ?? '').map(searchKey).filter(Boolean);
-  // Each word, or any spelling the variant table gives it (Reuters, رويترز), begins a word of the claim.
-  const quoted = (key: string) => `"${key.replaceAll('"', '""')}"*`;
-  const match = keys.map((key) => `(${variantKeys(db, key).map(quoted).join(' OR ')})`).join(' AND ');
+function claimScope(request: ClaimQuery, match: string): { sql: string; params: unknown[] }[] {
   return [
     ...(match ? [{ sql: 'c.id IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ?)', params: [match] }] : []),
     ...(request.articleId === undefined ? [] : [{ sql: 'c.article_id = ?', params: [request.articleId] }]),
@@ -428,6 +424,13 @@ function claimScope(db: Store, request: ClaimQuery): { sql: string; params: unkn
       ? []
       : [{ sql: '(c.origin_entity_id = ? OR c.outlet_entity_id = ? OR EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id AND s.entity_id = ?))', params: [request.sourceId, request.sourceId, request.sourceId] }]),
   ];
+}
+
+/** The quick filter as a full-text query: each word, or any spelling the variant table gives it (Reuters, رويترز), begins a word of the claim. */
+function quickFilterMatch(db: Store, quickFilter: string | undefined): string {
+  const quoted = (key: string) => `"${key.replaceAll('"', '""')}"*`;
+  const keys = words(quickFilter ?? '').map(searchKey).filter(Boolean);
+  return keys.map((key) => `(${variantKeys(db, key).map(quoted).join(' OR ')})`).join(' AND ');
 }
 
 /** A claims query: a page of the grid, narrowed to an article, an event or a source. */
@@ -448,17 +451,21 @@ function claimsInOrder(db: Store, ids: readonly number[]): Claim[] {
  * changes: scrolling to row 500,000 then costs a slice, not a walk past 500,000 rows.
  */
 export function queryClaims(db: Store, request: ClaimQuery): Page<Claim> {
-  const { where, params, orderBy } = pageClauses(claimGridColumns, { ...request, quickFilter: undefined }, {
-    order: { defaultSort: { sql: 'c.created_at', desc: true }, tieBreaker: 'c.id' },
-    extraWhere: claimScope(db, request),
+  const match = quickFilterMatch(db, request.quickFilter);
+  const { where, params, orderBy, orderByAll } = pageClauses(claimGridColumns, { ...request, quickFilter: undefined }, {
+    // Newest first by id (ids are given in order of creation, and undo brings a claim back under
+    // its own): the rowid order, which needs no index and stops at the first block of matches.
+    order: { defaultSort: { sql: 'c.id', desc: true }, tieBreaker: 'c.id' },
+    extraWhere: claimScope(request, match),
   });
-  const view = `${where} ${orderBy}`;
   if (request.startRow > 0) {
-    const ids = viewIds(db, view, params);
+    const ids = viewIds(db, `${where} ${orderByAll}`, params);
     return { rows: claimsInOrder(db, [...ids.subarray(request.startRow, request.endRow)]), total: request.withCount ? ids.length : null };
   }
-  const ids = db.prepare(`SELECT c.id FROM claims c ${view} LIMIT ?`).pluck().all(...params, request.endRow) as number[];
-  const total = request.withCount ? viewCount(db, where, params) : null;
+  const ids = db.prepare(`SELECT c.id FROM claims c ${where} ${orderBy} LIMIT ?`).pluck().all(...params, request.endRow) as number[];
+  const quickFilterOnly = match && Object.keys(request.filterModel ?? {}).length === 0 && request.articleId === undefined && request.eventId === undefined && request.sourceId === undefined;
+  // With nothing but the quick filter, the full-text index counts its matches without reading a claim.
+  const total = !request.withCount ? null : quickFilterOnly ? (statement(db, 'SELECT count(*) FROM claim_search WHERE claim_search MATCH ?').pluck().get(match) as number) : viewCount(db, where, params);
   return { rows: claimsInOrder(db, ids), total };
 }
 

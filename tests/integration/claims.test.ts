@@ -358,6 +358,65 @@ describe('the claims grid', () => {
     expect((await page({ filterModel: { statement: { filterType: 'text', type: 'contains', filter: "'; DROP TABLE claims; --" } } })).total).toBe(0);
     expect((await page({})).total).toBe(3);
   });
+
+  it('filters on sets, days and blanks, and counts an event\'s independent sources and contest on each of its claims', async () => {
+    const { dispatch, spanOf } = await reports();
+    const event = await call(dispatch, 'createEvent', { title: 'انسحاب' });
+    const started = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')), reportedDate: { from: '2025-08-24' }, credibility: 2, eventId: event.id });
+    const completed = await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'اكتمل')), reportedDate: { from: '2025-09-15' }, eventId: event.id });
+    const denial = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), stance: 'denies' });
+    const ids = async (over: object) => (await call(dispatch, 'queryClaims', { startRow: 0, endRow: 100, withCount: true, ...over })).rows.map((c) => c.id).sort();
+    expect(await ids({ filterModel: { stance: { filterType: 'set', values: ['denies', 'speculates'] } } })).toEqual([denial.id]);
+    // null chooses the claims with no value: no credibility yet.
+    expect(await ids({ filterModel: { credibility: { filterType: 'set', values: [null] } } })).toEqual([completed.id, denial.id].sort());
+    expect(await ids({ filterModel: { events: { filterType: 'set', values: [event.id] } } })).toEqual([started.id, completed.id].sort());
+    expect(await ids({ filterModel: { relation: { filterType: 'set', values: ['contradicts', "') OR 1=1 --"] } } })).toEqual([]);
+    // A day matches the claims reported on it; a range takes both its ends.
+    expect(await ids({ filterModel: { reportedDate: { filterType: 'date', type: 'equals', dateFrom: '2025-08-24 00:00:00' } } })).toEqual([started.id]);
+    expect(await ids({ filterModel: { reportedDate: { filterType: 'date', type: 'inRange', dateFrom: '2025-08-24', dateTo: '2025-09-15' } } })).toEqual([started.id, completed.id].sort());
+    await expect(call(dispatch, 'queryClaims', { startRow: 0, endRow: 10, filterModel: { reportedDate: { filterType: 'date', type: 'equals', dateFrom: "2025'; --" } } })).rejects.toThrow(
+      /INVALID_ARGUMENT: A date filter needs a date written YYYY-MM-DD/,
+    );
+    // The event's claims report dates three weeks apart: it is contested, on two independent sources, and each of its claims says so.
+    const contested = await ids({ filterModel: { contested: { filterType: 'set', values: [1] } } });
+    expect(contested).toEqual([started.id, completed.id].sort());
+    expect((await call(dispatch, 'queryClaims', { startRow: 0, endRow: 100, filterModel: { independentSources: { filterType: 'number', type: 'equals', filter: 2 } } })).rows).toHaveLength(2);
+    expect((await call(dispatch, 'listEvents', {}))[0]).toMatchObject({ independentSources: 2, contested: true });
+    // Taking the later date back makes the event agree again; undo makes it contested again.
+    await call(dispatch, 'updateClaim', { id: completed.id, reportedDate: { from: '2025-08-24' } });
+    expect(await ids({ filterModel: { contested: { filterType: 'set', values: [1] } } })).toEqual([]);
+    await call(dispatch, 'undo', {});
+    expect(await ids({ filterModel: { contested: { filterType: 'set', values: [1] } } })).toEqual(contested);
+    expect((await call(dispatch, 'listEvents', {}))[0]).toMatchObject({ contested: true });
+  });
+
+  it('finds a claim by the words it has now, after an edit and after its undo', async () => {
+    const { dispatch, spanOf } = await reports();
+    const claim = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), statement: 'لم يكتمل الانسحاب' });
+    const found = async (quickFilter: string) => (await call(dispatch, 'queryClaims', { startRow: 0, endRow: 10, withCount: true, quickFilter })).total;
+    await call(dispatch, 'updateClaim', { id: claim.id, statement: 'تأجيل الموعد' });
+    expect([await found('تأجيل'), await found('يكتمل')]).toEqual([1, 0]);
+    await call(dispatch, 'undo', {});
+    expect([await found('تأجيل'), await found('يكتمل')]).toEqual([0, 1]);
+    // A source merged into another after the claim was made: the claim is found by the name it now cites.
+    await call(dispatch, 'updateClaim', { id: claim.id, chain: [{ entityId: null, name: 'مسؤول عسكري', role: 'unnamed' }] });
+    const source = (await call(dispatch, 'getClaim', { id: claim.id })).chain[0]!;
+    const officer = await call(dispatch, 'createEntity', { kind: 'person', name: 'ضابط أمريكي' });
+    await call(dispatch, 'mergeSources', { sourceId: source.entityId, targetId: officer.id });
+    expect([await found('ضابط'), await found('عسكري')]).toEqual([1, 0]);
+  });
+
+  it('serves a later block from the view as it stands after a change', async () => {
+    const { dispatch, spanOf } = await reports();
+    const first = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')) });
+    const second = await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'اكتمل')) });
+    const block = async () => (await call(dispatch, 'queryClaims', { startRow: 1, endRow: 2, withCount: true, sortModel: [{ colId: 'id', sort: 'asc' }] })).rows.map((c) => c.statement);
+    expect(await block()).toEqual([null]);
+    await call(dispatch, 'updateClaim', { id: second.id, statement: 'اكتمل الانسحاب' });
+    expect(await block()).toEqual(['اكتمل الانسحاب']);
+    await call(dispatch, 'deleteClaim', { id: first.id });
+    expect(await block()).toEqual([]);
+  });
 });
 
 describe('dates that do not exist', () => {
