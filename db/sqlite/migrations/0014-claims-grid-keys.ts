@@ -33,6 +33,16 @@ const tagNames = (annotationId: string) =>
   `coalesce((SELECT group_concat(t.name, ' · ' ORDER BY t.name) FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = ${annotationId}), '')`;
 const entityName = (id: string) => `(SELECT name FROM entities WHERE id = ${id})`;
 const entityReliability = (id: string) => `(SELECT reliability FROM entities WHERE id = ${id})`;
+/** The copies a claim row's own columns lead to (its passage, article, outlet, origin and tags), as a SET list for the claim `row`. */
+const copiesFromTheClaimRow = (row: string) =>
+  [
+    `quote = (SELECT exact FROM annotations WHERE id = ${row}.annotation_id)`,
+    `article_title = (SELECT title FROM articles WHERE id = ${row}.article_id)`,
+    `outlet_name = ${entityName(`${row}.outlet_entity_id`)}`,
+    `origin_name = ${entityName(`${row}.origin_entity_id`)}`,
+    `origin_reliability = ${entityReliability(`${row}.origin_entity_id`)}`,
+    `tag_names = ${tagNames(`${row}.annotation_id`)}`,
+  ].join(', ');
 /** Marks stale every event a claim is linked to. */
 const staleEventsOf = (claimId: string) => `UPDATE events SET stats_stale = 1 WHERE id IN (SELECT event_id FROM claim_events WHERE claim_id = ${claimId});`;
 
@@ -62,15 +72,10 @@ ALTER TABLE events ADD COLUMN stats_stale INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX events_stale ON events (id) WHERE stats_stale = 1;
 
 UPDATE claims SET
-  quote = (SELECT exact FROM annotations WHERE id = claims.annotation_id),
-  article_title = (SELECT title FROM articles WHERE id = claims.article_id),
-  outlet_name = ${entityName('claims.outlet_entity_id')},
-  origin_name = ${entityName('claims.origin_entity_id')},
-  origin_reliability = ${entityReliability('claims.origin_entity_id')},
+  ${copiesFromTheClaimRow('claims')},
   chain_names = ${chainNames('claims.id')},
   first_figure = ${firstFigure('claims.id')},
   event_titles = ${eventTitles('claims.id')},
-  tag_names = ${tagNames('claims.annotation_id')},
   -- Migration 13 built these keys with the analyser of this release; they are current.
   search_keys_stale = 0;
 
@@ -84,14 +89,7 @@ CREATE INDEX claims_by_credibility ON claims (credibility, created_at);
 CREATE INDEX claims_by_outlet ON claims (outlet_entity_id);
 
 CREATE TRIGGER claims_grid_insert AFTER INSERT ON claims BEGIN
-  UPDATE claims SET
-    quote = (SELECT exact FROM annotations WHERE id = NEW.annotation_id),
-    article_title = (SELECT title FROM articles WHERE id = NEW.article_id),
-    outlet_name = ${entityName('NEW.outlet_entity_id')},
-    origin_name = ${entityName('NEW.origin_entity_id')},
-    origin_reliability = ${entityReliability('NEW.origin_entity_id')},
-    tag_names = ${tagNames('NEW.annotation_id')}
-  WHERE id = NEW.id;
+  UPDATE claims SET ${copiesFromTheClaimRow('NEW')} WHERE id = NEW.id;
 END;
 CREATE TRIGGER claims_grid_sources AFTER UPDATE OF outlet_entity_id, origin_entity_id ON claims BEGIN
   UPDATE claims SET outlet_name = ${entityName('NEW.outlet_entity_id')}, origin_name = ${entityName('NEW.origin_entity_id')},
