@@ -104,7 +104,8 @@ async function main() {
     for (let i = 0; i < ROUNDS; i++) {
       const startRow = 100 * (1 + Math.floor(next() * (Math.max(total!, 200) / 100 - 1)));
       const ms = await timed({ startRow, endRow: startRow + 100, ...view });
-      (i === 0 ? firstScroll : blocks).push(ms);
+      blocks.push(ms);
+      if (i === 0) firstScroll.push(ms);
     }
   }
   const quick: number[] = [];
@@ -113,7 +114,7 @@ async function main() {
   console.log(`the grid opening, first block with its count: ${firstRowsMs.toFixed(0)} ms`);
   console.log(`a filtered, sorted view's first block with its count: ${viewFirst.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   console.log(`its first scroll past the first block (finds the view's ordered ids once): ${firstScroll.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-  console.log(`then a block of 100 at a random offset: p50 ${median(blocks).toFixed(1)} ms, p95 ${p95(blocks).toFixed(1)} ms`);
+  console.log(`every block of 100 at a random offset, the first scrolls included: p50 ${median(blocks).toFixed(1)} ms, p95 ${p95(blocks).toFixed(1)} ms`);
   console.log(`quick filter (two words, any spelling), first block with its count: p50 ${median(quick).toFixed(0)} ms, p95 ${p95(quick).toFixed(0)} ms`);
   store.close();
   console.log(JSON.stringify({ claims: CLAIMS, blockP95Ms: Math.round(p95(blocks)), firstRowsMs: Math.round(firstRowsMs), quickFilterP95Ms: Math.round(p95(quick)) }));
