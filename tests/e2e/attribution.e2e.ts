@@ -105,9 +105,10 @@ describe('merging sources', () => {
     await merge.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'مصادر مطلعة (العربية) · Unnamed source' });
     await merge.getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => page.locator('.entity-page h2').innerText()).toContain('مصادر مطلعة (العربية)');
-    expect(await names()).not.toContain('Informed sources (Al Arabiya)');
+    // The list follows once it has fetched the entities again.
+    await expect.poll(names).not.toContain('Informed sources (Al Arabiya)');
     // The merged name is an alias of the one kept.
-    expect(await page.locator('.entity-list li[aria-current="true"]').innerText()).toContain('Informed sources (Al Arabiya)');
+    await expect.poll(() => page.locator('.entity-list li[aria-current="true"]').innerText()).toContain('Informed sources (Al Arabiya)');
     await screenshot(page, '31-merge-source');
 
     // Both claims now come from one source.
