@@ -6,12 +6,15 @@
 import type { Claim, ClaimRelation, Disagreement, DisagreementSide, Figure, ReportedDate } from './model';
 
 /** A claim as corroboration sees it: where it comes from, how it bears on the event, what it reports. */
-export type LinkedClaim = Pick<Claim, 'id' | 'articleId' | 'origin' | 'reportedDate' | 'placeId' | 'figures'> & { relation: ClaimRelation };
+export type LinkedClaim = Pick<Claim, 'id' | 'articleId' | 'outlet' | 'origin' | 'reportedDate' | 'placeId' | 'figures'> & { relation: ClaimRelation };
 
 /**
- * Independent sources of an event: the supporting claims grouped by origin, where claims from
- * articles that are near-duplicates of each other (the same `cluster`) also fall together.
- * Three outlets quoting Reuters are one source; two outlets reporting on their own are two.
+ * Independent sources of an event: the supporting claims grouped by origin. A claim that cites
+ * someone stands on that origin, whichever article carries it: three outlets quoting Reuters are
+ * one source, and one article citing Kurdistan 24 and Reuters stands on two. A claim that is the
+ * outlet's own report (it cites no one, or its origin is unknown) stands on its article, and
+ * articles that are near-duplicates of each other (the same `cluster`) are one report: two
+ * outlets reporting on their own are two sources, unless one copied the other.
  */
 export function independentSources(claims: readonly LinkedClaim[], clusterOf: ReadonlyMap<number, number>): number {
   const supporting = claims.filter((c) => c.relation === 'supports');
@@ -20,8 +23,10 @@ export function independentSources(claims: readonly LinkedClaim[], clusterOf: Re
   const firstWith = new Map<string, number>();
   supporting.forEach((claim, i) => {
     const cluster = clusterOf.get(claim.articleId) ?? claim.articleId;
-    // A claim whose origin is unknown stands for its article.
-    for (const key of [claim.origin ? `o${claim.origin.entityId}` : `a${cluster}`, `a${cluster}`]) {
+    const ownReport = !claim.origin || claim.origin.entityId === claim.outlet?.entityId;
+    const keys = claim.origin ? [`o${claim.origin.entityId}`] : [];
+    if (ownReport) keys.push(`a${cluster}`);
+    for (const key of keys) {
       const seen = firstWith.get(key);
       if (seen === undefined) firstWith.set(key, i);
       else parent[root(i)] = root(seen);

@@ -47,6 +47,7 @@ interface ReportRow {
   datePrecision: ReportedDate['precision'] | null;
   placeId: number | null;
   outlet: string | null;
+  outletId: number | null;
   origin: string | null;
   figures: string;
 }
@@ -69,7 +70,7 @@ export function eventTimeline(db: Store, filter: TimelineFilter): EventTimeline 
     `SELECT ce.event_id AS eventId, ce.relation, c.id AS claimId, c.article_id AS articleId, c.annotation_id AS annotationId,
             coalesce(a.near_duplicate_of, a.id) AS cluster,
             c.reported_from AS dateFrom, c.reported_to AS dateTo, c.date_precision AS datePrecision, c.place_entity_id AS placeId,
-            u.name AS outlet,
+            u.name AS outlet, u.id AS outletId,
             CASE WHEN o.id IS NULL THEN NULL ELSE json_object('entityId', o.id, 'name', o.name, 'role', o.source_role, 'reliability', o.reliability) END AS origin,
             (SELECT json_group_array(json_object('value', f.value, 'unit', f.unit, 'counted', f.counted) ORDER BY f.position)
                FROM claim_figures f WHERE f.claim_id = c.id) AS figures
@@ -89,6 +90,7 @@ export function eventTimeline(db: Store, filter: TimelineFilter): EventTimeline 
     const claim = {
       id: row.claimId,
       articleId: row.articleId,
+      outlet: row.outletId === null ? null : { entityId: row.outletId, name: row.outlet!, role: null, reliability: null },
       origin,
       reportedDate: date,
       placeId: row.placeId,

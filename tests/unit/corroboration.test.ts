@@ -9,15 +9,26 @@ const KURDISTAN24 = source(3, 'كردستان 24');
 const MOD = source(4, 'وزارة الدفاع العراقية');
 
 let nextId = 1;
+/** A claim of article `articleId`; by default its outlet's own report (the origin is the outlet). */
 function claim(articleId: number, origin: LinkedClaim['origin'], over: Partial<LinkedClaim> = {}): LinkedClaim {
-  return { id: nextId++, articleId, origin, reportedDate: null, placeId: null, figures: [], relation: 'supports', ...over };
+  return { id: nextId++, articleId, outlet: origin, origin, reportedDate: null, placeId: null, figures: [], relation: 'supports', ...over };
 }
+/** A claim of article `articleId` that its outlet carries citing `origin`. */
+const citing = (articleId: number, outlet: LinkedClaim['outlet'], origin: LinkedClaim['origin']) => claim(articleId, origin, { outlet });
 const noClusters = new Map<number, number>();
 
 describe('independent sources', () => {
   it('counts three outlets quoting Reuters once, and two outlets reporting on their own twice', () => {
-    expect(independentSources([claim(1, REUTERS), claim(2, REUTERS), claim(3, REUTERS)], noClusters)).toBe(1);
-    expect(independentSources([claim(1, REUTERS), claim(2, REUTERS), claim(4, KURDISTAN24), claim(5, SHAFAQ)], noClusters)).toBe(3);
+    const OUTLETS = [5, 6, 7].map((id) => source(id, `outlet ${id}`));
+    expect(independentSources(OUTLETS.map((outlet, i) => citing(i + 1, outlet, REUTERS)), noClusters)).toBe(1);
+    expect(independentSources([citing(1, OUTLETS[0]!, REUTERS), citing(2, OUTLETS[1]!, REUTERS), claim(4, KURDISTAN24), claim(5, SHAFAQ)], noClusters)).toBe(3);
+  });
+
+  it('counts each source one article cites, and does not join the sources of the articles that cite one of them', () => {
+    // Shafaq cites Kurdistan 24 and Reuters; another outlet cites Reuters and the ministry; a third reports on its own.
+    const OTHER = source(8, 'outlet 8');
+    const claims = [citing(1, SHAFAQ, KURDISTAN24), citing(1, SHAFAQ, REUTERS), citing(2, OTHER, REUTERS), citing(2, OTHER, MOD), claim(3, OTHER)];
+    expect(independentSources(claims, noClusters)).toBe(4);
   });
 
   it('counts near-duplicate articles once, whatever origins their claims name', () => {
