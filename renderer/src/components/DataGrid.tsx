@@ -38,8 +38,7 @@ import type { Page, PageRequest } from '../../../electron/api/contract';
 import { columnStateKey, keptColumnState, parseColumnState } from '../columnState';
 import { useI18n } from '../i18n';
 import { useDebounced } from '../useDebounced';
-import type { SetChoice } from '../setFilterModel';
-import { SetFilter, SetFilterChoices } from './SetFilter';
+import { SetFilter, SetFilterChoices, type UseSetChoices } from './SetFilter';
 
 // Only the features Sanad uses, so the page loads fast; AG Grid's checks of grid options in development.
 ModuleRegistry.registerModules([
@@ -174,8 +173,8 @@ export interface PagedGridProps<Row extends { id: number }> {
   keepColumnsAs?: string;
   /** Told the grid's API once it is ready (and null when it goes), for controls beside it: columns, saved views. */
   onGridApi?: (api: GridApi<Row> | null) => void;
-  /** What each set-filtered column (`serverFilter.set`) can choose, by column id; null while it loads. */
-  filterChoices?: Readonly<Record<string, readonly SetChoice[] | null>>;
+  /** What a set-filtered column (`serverFilter.set`) can choose (see {@link UseSetChoices}). */
+  useFilterChoices?: UseSetChoices;
   emptyMessage: string;
   /** Shown instead of `emptyMessage` when a filter leaves no rows. */
   noMatchMessage: string;
@@ -198,7 +197,7 @@ export function PagedGrid<Row extends { id: number }>({
   onCellValueChanged,
   keepColumnsAs,
   onGridApi,
-  filterChoices = noChoices,
+  useFilterChoices = noChoices,
   emptyMessage,
   noMatchMessage,
   testId,
@@ -253,7 +252,7 @@ export function PagedGrid<Row extends { id: number }>({
   };
   return (
     <div className="grid" data-testid={testId}>
-      <SetFilterChoices.Provider value={filterChoices}>
+      <SetFilterChoices.Provider value={useFilterChoices}>
         <AgGridReact<Row>
           key={dir}
           theme={sanadTheme}
@@ -298,15 +297,15 @@ export function PagedGrid<Row extends { id: number }>({
   );
 }
 
-/** A grid without set filters: one object, so the context does not change on every render. */
-const noChoices: Readonly<Record<string, readonly SetChoice[] | null>> = {};
+/** A grid without set filters. */
+const noChoices: UseSetChoices = () => [];
 
 /** Column filters the server understands, by the kind of value a column holds. */
 export const serverFilter = {
   text: { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 2 } },
   number: { filter: 'agNumberColumnFilter', filterParams: { inRangeInclusive: true, maxNumConditions: 2 } },
   date: { filter: 'agDateColumnFilter', filterParams: { inRangeInclusive: true, maxNumConditions: 2 } },
-  /** Ticks beside the values the grid's `filterChoices` give the column (see SetFilter). */
+  /** Ticks beside the values the grid's `useFilterChoices` gives the column (see SetFilter). */
   set: { filter: SetFilter },
 } as const;
 

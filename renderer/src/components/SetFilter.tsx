@@ -4,17 +4,23 @@
  * is `{ filterType: 'set', values }`, the one the server's paging reads (db/sqlite/paging.ts);
  * `null` among the values chooses the rows with none. Nothing ticked is no filter.
  *
- * The choices come from {@link SetFilterChoices}, a context the grid provides by column id, so
- * a screen can load them (entities, events, tags) and label them in the interface language
- * without the grid making its columns again.
+ * The choices come from {@link SetFilterChoices}, a hook the grid's screen provides (through a
+ * context, so the grid need not make its columns again): it loads them (entities, events, tags)
+ * and labels them in the interface language, only once the filter is first opened.
  */
 import { type CustomFilterProps, useGridFilter } from 'ag-grid-react';
 import { createContext, useContext, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { matchingChoices, type SetChoice, type SetFilterModel, type SetValue, tickedModel } from '../setFilterModel';
 
-/** The choices of each set-filtered column, by column id; null while they load. */
-export const SetFilterChoices = createContext<Readonly<Record<string, readonly SetChoice[] | null>>>({});
+/**
+ * A hook giving the choices of a set-filtered column, by its id (null while they load); the
+ * filter calls it with its own column's id, always the same one, as hooks must be called.
+ */
+export type UseSetChoices = (colId: string) => readonly SetChoice[] | null;
+
+/** The grid's {@link UseSetChoices}. */
+export const SetFilterChoices = createContext<UseSetChoices>(() => []);
 
 /** Lists longer than this get a search box. */
 const SEARCH_FROM = 8;
@@ -22,7 +28,8 @@ const SEARCH_FROM = 8;
 /** The set filter AG Grid shows from a column header (`filter: SetFilter` in a column definition). */
 export function SetFilter({ model, onModelChange, column, colDef }: CustomFilterProps<unknown, unknown, SetFilterModel>) {
   const { t } = useI18n();
-  const choices = useContext(SetFilterChoices)[column.getColId()] ?? null;
+  const useChoices = useContext(SetFilterChoices);
+  const choices = useChoices(column.getColId());
   const [search, setSearch] = useState('');
   const panel = useRef<HTMLDivElement>(null);
   useGridFilter({

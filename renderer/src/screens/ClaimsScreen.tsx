@@ -8,7 +8,7 @@
  */
 import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
-import type { Claim, ClaimRelation, ClaimStance, PageRequest, Reliability } from '../../../electron/api/contract';
+import type { Claim, ClaimRelation, ClaimStance, PageRequest, Reliability, SourceGraph } from '../../../electron/api/contract';
 import { api } from '../api';
 import { AutoDirCell, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -61,38 +61,49 @@ const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * What each set filter of the claims grid can choose, labelled in the interface language: fixed
- * codes (stance, relation, grades, contested), and the library's sources (from the source graph:
- * every entity some claim cites), events and tags, by id, in alphabetical order.
+ * What the set filter of a claims column can choose, labelled in the interface language: fixed
+ * codes (stance, relation, grades, contested), or the library's sources (from the source graph:
+ * every entity some claim cites), events or tags, by id, in alphabetical order. The filter calls
+ * it when first opened, so the library's lists load only for a filter the analyst opens.
  */
-function useFilterChoices(): Record<string, SetChoice[] | null> {
+function useClaimFilterChoices(colId: string): SetChoice[] | null {
   const { t, lang, tagLabel } = useI18n();
-  const graph = useApiQuery('sourceGraph', {});
-  const events = useApiQuery('listEvents', {});
-  const tags = useApiQuery('listTags', {});
+  const graph = useApiQuery('sourceGraph', {}, { enabled: colId === 'outlet' || colId === 'chain' || colId === 'origin' });
+  const events = useApiQuery('listEvents', {}, { enabled: colId === 'events' });
+  const tags = useApiQuery('listTags', {}, { enabled: colId === 'tags' });
   return useMemo(() => {
     const blank: SetChoice = { value: null, label: t('blankValue') };
     const byLabel = (choices: SetChoice[]) => choices.sort((a, b) => a.label.localeCompare(b.label, LOCALES[lang]));
-    const sources = (keep: (node: NonNullable<typeof graph.data>['nodes'][number]) => boolean) =>
+    const sources = (keep: (node: SourceGraph['nodes'][number]) => boolean) =>
       graph.data && byLabel(graph.data.nodes.filter(keep).map((node) => ({ value: node.entityId, label: node.name })));
-    const outlets = sources((node) => node.role === 'outlet');
-    const origins = sources((node) => node.origins > 0);
-    return {
-      outlet: outlets && [...outlets, blank],
-      chain: sources(() => true),
-      origin: origins && [...origins, blank],
-      stance: STANCES.map((stance) => ({ value: stance, label: t(`stance_${stance}`) })),
-      relation: [...RELATIONS.map((relation) => ({ value: relation, label: t(`relation_${relation}`) })), blank],
-      events: events.data && byLabel(events.data.map((event) => ({ value: event.id, label: event.title }))),
-      tags: tags.data && byLabel(tags.data.map((tag) => ({ value: tag.id, label: tagLabel(tag.name) }))),
-      reliability: [...RELIABILITIES.map((letter) => ({ value: letter, label: t(`reliability_${letter}`) })), blank],
-      credibility: [...CREDIBILITIES.map((digit) => ({ value: digit, label: t(`credibility_${digit}`) })), blank],
-      contested: [
-        { value: 1, label: t('contested') },
-        { value: 0, label: t('notContested') },
-      ],
-    };
-  }, [t, lang, tagLabel, graph.data, events.data, tags.data]);
+    switch (colId) {
+      case 'outlet':
+        return graph.data && [...sources((node) => node.role === 'outlet')!, blank];
+      case 'chain':
+        return sources(() => true);
+      case 'origin':
+        return graph.data && [...sources((node) => node.origins > 0)!, blank];
+      case 'events':
+        return events.data && byLabel(events.data.map((event) => ({ value: event.id, label: event.title })));
+      case 'tags':
+        return tags.data && byLabel(tags.data.map((tag) => ({ value: tag.id, label: tagLabel(tag.name) })));
+      case 'stance':
+        return STANCES.map((stance) => ({ value: stance, label: t(`stance_${stance}`) }));
+      case 'relation':
+        return [...RELATIONS.map((relation) => ({ value: relation, label: t(`relation_${relation}`) })), blank];
+      case 'reliability':
+        return [...RELIABILITIES.map((letter) => ({ value: letter, label: t(`reliability_${letter}`) })), blank];
+      case 'credibility':
+        return [...CREDIBILITIES.map((digit) => ({ value: digit, label: t(`credibility_${digit}`) })), blank];
+      case 'contested':
+        return [
+          { value: 1, label: t('contested') },
+          { value: 0, label: t('notContested') },
+        ];
+      default:
+        return [];
+    }
+  }, [colId, t, lang, tagLabel, graph.data, events.data, tags.data]);
 }
 
 /** The claims screen; `onOpen` opens a claim's passage in the reader. */
@@ -113,7 +124,6 @@ export function ClaimsScreen({
   const [news, setNews] = useState<string | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<Claim> | null>(null);
   const storeWrites = useStoreWrites();
-  const filterChoices = useFilterChoices();
   const view = useRef<PageRequest | null>(null);
   const columns = useMemo<ColDef<Claim>[]>(() => {
     const list = (items: string[]) => items.join(lang === 'ar' ? '، ' : ', ');
@@ -205,7 +215,7 @@ export function ClaimsScreen({
         columns={columns}
         keepColumnsAs="claims"
         onGridApi={setGridApi}
-        filterChoices={filterChoices}
+        useFilterChoices={useClaimFilterChoices}
         onRowClicked={(claim) => onOpen(claim.articleId, claim.annotationId)}
         emptyMessage={t('emptyClaims')}
         noMatchMessage={t('noMatchingClaims')}
