@@ -269,13 +269,13 @@ export function PagedGrid<Row extends { id: number }>({
             gridApi.current = event.api;
             const kept = keepColumnsAs ? parseColumnState(localStorage.getItem(columnStateKey(keepColumnsAs))) : null;
             if (kept) event.api.applyColumnState({ state: kept, applyOrder: true });
-          if (filters.current) event.api.setFilterModel(filters.current);
+            if (filters.current) event.api.setFilterModel(filters.current);
             onGridApi?.(event.api);
           }}
           onGridPreDestroyed={() => onGridApi?.(null)}
           // Columns the analyst moved keep their place when the columns are made again.
           maintainColumnOrder
-          // Every header is drawn, off screen too (a score of columns, rows still drawn as they scroll into view), so find-in-page and screen readers reach each filter.
+          // Every column's header (and its filter button) is in the page, scrolled to or not: a score of columns costs little, and rows are still drawn only as they scroll into view.
           suppressColumnVirtualisation
           onFilterChanged={(event) => (filters.current = event.api.getFilterModel())}
           onSortChanged={keepColumns}
