@@ -499,6 +499,12 @@ export interface Claim {
   /** The origin's reliability and the credibility, as analysts write them: "B2" ("?" where not given). */
   grade: string;
   events: { eventId: number; title: string; relation: ClaimRelation }[];
+  /** The passage's tags, by name. */
+  tags: { id: number; name: string; colour: string }[];
+  /** The most independent sources any of its events has (null when it bears on none). */
+  independentSources: number | null;
+  /** Whether any of its events is contested. */
+  contested: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -28,14 +28,19 @@ const claimSelect = `
          c.credibility,
          (SELECT json_group_array(json_object('eventId', v.id, 'title', v.title, 'relation', ce.relation) ORDER BY v.id)
             FROM claim_events ce JOIN events v ON v.id = ce.event_id WHERE ce.claim_id = c.id) AS events,
+         (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'colour', t.colour) ORDER BY t.name)
+            FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = c.annotation_id) AS tags,
+         c.independent_sources AS independentSources, c.contested,
          c.created_at AS createdAt, c.updated_at AS updatedAt
   FROM claims c
   JOIN articles a ON a.id = c.article_id
   JOIN annotations n ON n.id = c.annotation_id`;
 
 /** A claim as its row comes back: the same fields, with its parts still JSON text and its date in three columns. */
-type ClaimRecord = Omit<Claim, 'needsReview' | 'reportedDate' | 'figures' | 'outlet' | 'chain' | 'origin' | 'grade' | 'events'> & {
+type ClaimRecord = Omit<Claim, 'needsReview' | 'reportedDate' | 'figures' | 'outlet' | 'chain' | 'origin' | 'grade' | 'events' | 'tags' | 'contested'> & {
   needsReview: number;
+  contested: number;
+  tags: string;
   reportedFrom: string | null;
   reportedTo: string | null;
   datePrecision: ReportedDate['precision'] | null;
@@ -52,7 +57,7 @@ export function grade(reliability: string | null | undefined, credibility: numbe
 }
 
 /** A claim from its row. */
-export function toClaim({ needsReview, reportedFrom, reportedTo, datePrecision, figures, outlet, chain, origin, events, ...fields }: ClaimRecord): Claim {
+export function toClaim({ needsReview, reportedFrom, reportedTo, datePrecision, figures, outlet, chain, origin, events, tags, contested, ...fields }: ClaimRecord): Claim {
   const originRef = origin ? (JSON.parse(origin) as SourceRef) : null;
   return {
     ...fields,
@@ -64,6 +69,8 @@ export function toClaim({ needsReview, reportedFrom, reportedTo, datePrecision, 
     origin: originRef,
     grade: grade(originRef?.reliability, fields.credibility),
     events: JSON.parse(events) as Claim['events'],
+    tags: JSON.parse(tags) as Claim['tags'],
+    contested: Boolean(contested),
   };
 }
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Claim, Figure } from '../../db/model';
 
 /** The columns, as the header names them. */
-const HEADER = ['id', 'quote', 'statement', 'article', 'outlet', 'chain', 'origin', 'reliability', 'credibility', 'grade', 'stance', 'reported_from', 'reported_to', 'date_precision', 'place', 'figures', 'events', 'needs_review'];
+const HEADER = ['id', 'quote', 'statement', 'article', 'outlet', 'chain', 'origin', 'reliability', 'credibility', 'grade', 'stance', 'reported_from', 'reported_to', 'date_precision', 'place', 'figures', 'events', 'independent_sources', 'contested', 'tags', 'needs_review'];
 
 function figureText({ value, unit, counted }: Figure): string {
   return [value.toLocaleString('en-US'), unit, counted].filter(Boolean).join(' ');
@@ -34,6 +34,9 @@ function row(claim: Claim): (string | number)[] {
     claim.placeName ?? '',
     claim.figures.map(figureText).join('; '),
     claim.events.map((e) => `${e.title} (${e.relation})`).join('; '),
+    claim.independentSources ?? '',
+    claim.contested ? 'yes' : '',
+    claim.tags.map((tag) => tag.name).join('; '),
     claim.needsReview ? 'yes' : '',
   ];
 }

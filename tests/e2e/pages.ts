@@ -334,6 +334,11 @@ export class ClaimDialog {
     return this.dialog.getByTestId('chain-link').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   }
 
+  /** Chooses whether the source asserts, denies or speculates, by the option's name. */
+  async stance(stance: string): Promise<void> {
+    await this.dialog.getByLabel('Stance').selectOption({ label: stance });
+  }
+
   /** Types the date the passage reports. */
   async date(date: string): Promise<void> {
     await this.dialog.getByLabel('Reported date').fill(date);
@@ -356,6 +361,53 @@ export class ClaimDialog {
   async save(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Save the claim' }).click();
     await this.page.getByRole('status').filter({ hasText: 'Claim saved' }).waitFor();
+  }
+}
+
+/** The claims grid, its toolbar (Columns, Views, Export) and the filters in its column headers. */
+export class ClaimsPage {
+  readonly grid: Locator;
+  constructor(readonly page: Page) {
+    this.grid = page.getByTestId('claims-grid');
+  }
+
+  /** The count above the grid ("3 claims"). */
+  count(): Promise<string> {
+    return this.page.getByTestId('claims-count').innerText();
+  }
+
+  /** Opens a column's filter with the filter button in its header, as the analyst does; returns the filter shown. */
+  async openFilter(colId: string): Promise<Locator> {
+    await this.grid.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-filter-button`).click();
+    const filter = this.page.locator('.ag-filter');
+    await filter.waitFor();
+    return filter;
+  }
+
+  /** Closes an open filter with Escape. */
+  async closeFilter(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.ag-filter').waitFor({ state: 'hidden' });
+  }
+
+  /** Opens one of the toolbar's menus (Columns, Views) by its name; returns its panel. */
+  async openMenu(name: RegExp): Promise<Locator> {
+    const menu = this.page.locator('details.menu', { has: this.page.locator('summary', { hasText: name }) });
+    await menu.locator('summary').click();
+    const panel = menu.locator('.menu-panel');
+    await panel.waitFor();
+    return panel;
+  }
+
+  /** The column ids of the headers shown, in order. */
+  headers(): Promise<string[]> {
+    return this.grid.locator('.ag-header-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('col-id') ?? ''));
+  }
+
+  /** Clicks a button of the toolbar and answers the download it starts; returns the file's path. */
+  async download(button: string): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button }).click()]);
+    return download.path();
   }
 }
 

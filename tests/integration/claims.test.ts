@@ -1,5 +1,7 @@
 /** Claims, sources and events through the API: chains, grades, independence, contradiction, undo. */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { ColumnFilter } from '../../db/model';
 import { callApi as call, fixtureUpload, tempApi } from '../helpers';
 
 /** Four reports of the withdrawal, written like the corpus, with outlets and dates. */
@@ -416,6 +418,125 @@ describe('the claims grid', () => {
     expect(await block()).toEqual(['اكتمل الانسحاب']);
     await call(dispatch, 'deleteClaim', { id: first.id });
     expect(await block()).toEqual([]);
+  });
+});
+
+describe('the claims grid\'s set filters, saved views and export', () => {
+  /** Three claims: two outlets on the withdrawal (one through Reuters), the ministry's denial on its own event. */
+  async function threeClaims() {
+    const api = await reports();
+    const { dispatch, spanOf } = api;
+    const withdrawal = await call(dispatch, 'createEvent', { title: 'انسحاب القوات الأمريكية من عين الأسد' });
+    const denialEvent = await call(dispatch, 'createEvent', { title: 'Ministry denies completion' });
+    const shafaq = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }], eventId: withdrawal.id });
+    const kurdistan = await call(dispatch, 'createClaim', { ...(await spanOf('كردستان 24', 'اكتمل')), chain: [{ entityId: null, name: 'مصادر مطلعة', role: 'unnamed' }], eventId: withdrawal.id });
+    const denial = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), stance: 'denies', eventId: denialEvent.id, relation: 'mentions' });
+    const page = async (filterModel: Record<string, ColumnFilter>, over: object = {}) => {
+      const result = await call(dispatch, 'queryClaims', { startRow: 0, endRow: 100, withCount: true, sortModel: [{ colId: 'id', sort: 'asc' }], filterModel, ...over });
+      return result.rows.map((c) => c.id);
+    };
+    return { ...api, withdrawal, denialEvent, shafaq, kurdistan, denial, page };
+  }
+
+  it('chooses claims by entity, event, tag, code or blank, binds hostile values and refuses columns it does not know', async () => {
+    const { dispatch, withdrawal, denialEvent, shafaq, kurdistan, denial, page } = await threeClaims();
+    const set = (...values: (string | number | null)[]): ColumnFilter => ({ filterType: 'set', values });
+    expect(await page({ stance: set('denies') })).toEqual([denial.id]);
+    expect(await page({ stance: set('asserts', 'speculates') })).toEqual([shafaq.id, kurdistan.id]);
+    // Sources by entity id: the outlet, anywhere in the chain, or the origin.
+    expect(await page({ outlet: set(shafaq.outlet!.entityId, denial.outlet!.entityId) })).toEqual([shafaq.id, denial.id]);
+    expect(await page({ chain: set(shafaq.chain[0]!.entityId) })).toEqual([shafaq.id]);
+    expect(await page({ origin: set(kurdistan.origin!.entityId) })).toEqual([kurdistan.id]);
+    expect(await page({ events: set(withdrawal.id) })).toEqual([shafaq.id, kurdistan.id]);
+    expect(await page({ relation: set('mentions') })).toEqual([denial.id]);
+    const claimTag = (await call(dispatch, 'listTags', {})).find((tag) => tag.name === 'Claim')!;
+    expect(await page({ tags: set(claimTag.id) })).toEqual([shafaq.id, kurdistan.id, denial.id]);
+    expect((await call(dispatch, 'getClaim', { id: shafaq.id })).tags).toEqual([{ id: claimTag.id, name: 'Claim', colour: claimTag.colour }]);
+    // Grades: a letter, a digit, or (blank) for none given yet.
+    await call(dispatch, 'updateEntity', { id: shafaq.origin!.entityId, reliability: 'B' });
+    await call(dispatch, 'updateClaim', { id: kurdistan.id, credibility: 2 });
+    expect(await page({ reliability: set('B') })).toEqual([shafaq.id]);
+    expect(await page({ reliability: set('B', null) })).toEqual([shafaq.id, kurdistan.id, denial.id]);
+    expect(await page({ credibility: set(2) })).toEqual([kurdistan.id]);
+    expect(await page({ credibility: set(null) })).toEqual([shafaq.id, denial.id]);
+    // Independent sources and contested come from the claim's events.
+    expect(await page({ contested: set(1) })).toEqual([]);
+    await call(dispatch, 'linkClaim', { claimId: denial.id, eventId: withdrawal.id, relation: 'contradicts' });
+    expect(await page({ contested: set(1) })).toEqual([shafaq.id, kurdistan.id, denial.id]);
+    expect(await page({ independentSources: { filterType: 'number', type: 'greaterThanOrEqual', filter: 2 } })).toEqual([shafaq.id, kurdistan.id, denial.id]);
+    expect(await call(dispatch, 'getClaim', { id: denial.id })).toMatchObject({ contested: true, independentSources: 2, events: [{ eventId: withdrawal.id }, { eventId: denialEvent.id }] });
+    // Hostile values are bound, never run: they match nothing and the claims are all still there.
+    expect(await page({ stance: set("asserts') OR 1=1 --", "'; DROP TABLE claims; --") })).toEqual([]);
+    expect(await page({ outlet: set('1) OR (1=1', '[1]') })).toEqual([]);
+    expect(await page({ events: set('0 OR 1=1') })).toEqual([]);
+    expect(await page({})).toHaveLength(3);
+    // A column the grid does not know is refused by name, however it is written.
+    await expect(page({ 'c.id; DROP TABLE claims': set(1) })).rejects.toThrow(/INVALID_ARGUMENT: .*cannot filter on "c\.id; DROP TABLE claims"/);
+    await expect(page({ grade: set('B2') })).rejects.toThrow(/cannot filter on "grade"/);
+    await expect(page({}, { sortModel: [{ colId: 'grade', sort: 'asc' }] })).rejects.toThrow(/cannot sort on "grade"/);
+    await expect(page({ stance: { filterType: 'set', values: ['x'.repeat(201)] } })).rejects.toThrow(/INVALID_ARGUMENT/);
+  });
+
+  it('saves a view under a name, replaces it under the same name, deletes it, and undo takes each back', async () => {
+    const { dispatch } = tempApi();
+    const columns = [
+      { colId: 'quote', width: 300, hide: false, sort: null },
+      { colId: 'statement', hide: true },
+      { colId: 'outlet', width: 150, sort: 'asc' as const, sortIndex: 0 },
+    ];
+    const reuters = { columns, filterModel: { events: { filterType: 'set' as const, values: [1] } }, quickFilter: 'رويترز' };
+    const saved = await call(dispatch, 'saveGridView', { grid: 'claims', name: 'Reuters', state: reuters });
+    expect(await call(dispatch, 'listGridViews', { grid: 'claims' })).toEqual([saved]);
+    expect(saved.state).toEqual(reuters);
+    // Each grid has its own views.
+    expect(await call(dispatch, 'listGridViews', { grid: 'library' })).toEqual([]);
+    // The same name again replaces the view, which keeps its id.
+    const replaced = await call(dispatch, 'saveGridView', { grid: 'claims', name: 'Reuters', state: { columns, filterModel: {} } });
+    expect(replaced.id).toBe(saved.id);
+    expect((await call(dispatch, 'listGridViews', { grid: 'claims' })).map((v) => v.state.filterModel)).toEqual([{}]);
+    await call(dispatch, 'deleteGridView', { id: saved.id });
+    expect(await call(dispatch, 'listGridViews', { grid: 'claims' })).toEqual([]);
+    // Undo brings the deleted view back, then the view as first saved, then nothing; the history names each step.
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ kind: 'view.delete', quote: 'Reuters' });
+    expect((await call(dispatch, 'listGridViews', { grid: 'claims' })).map((v) => v.state.filterModel)).toEqual([{}]);
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ kind: 'view.save', quote: 'Reuters' });
+    expect((await call(dispatch, 'listGridViews', { grid: 'claims' }))[0]!.state).toEqual(reuters);
+    await call(dispatch, 'undo', {});
+    expect(await call(dispatch, 'listGridViews', { grid: 'claims' })).toEqual([]);
+    await call(dispatch, 'redo', {});
+    expect((await call(dispatch, 'listGridViews', { grid: 'claims' })).map((v) => v.name)).toEqual(['Reuters']);
+    // What makes no sense is refused, saying what.
+    await expect(call(dispatch, 'saveGridView', { grid: 'claims', name: '  ', state: { columns, filterModel: {} } })).rejects.toThrow(/INVALID_ARGUMENT.*a view needs a name/);
+    await expect(call(dispatch, 'saveGridView', { grid: 'claims', name: 'x', state: { columns: [{ colId: 'quote', sort: 'sideways' as 'asc' }], filterModel: {} } })).rejects.toThrow(/INVALID_ARGUMENT/);
+    await expect(call(dispatch, 'deleteGridView', { id: 99 })).rejects.toThrow(/NOT_FOUND/);
+  });
+
+  /** The bytes of base64 text, as exceljs reads them. */
+  const bytes = (base64: string) => Uint8Array.from(Buffer.from(base64, 'base64')).buffer;
+
+  it('exports the grid\'s view as an XLSX workbook: its rows in its order, Arabic intact, right to left for an Arabic reader', async () => {
+    const { dispatch, withdrawal, shafaq, kurdistan } = await threeClaims();
+    const view = { filterModel: { events: { filterType: 'set' as const, values: [withdrawal.id] } }, sortModel: [{ colId: 'outlet', sort: 'desc' as const }] };
+    const file = await call(dispatch, 'exportClaims', { format: 'xlsx', rightToLeft: true, ...view });
+    expect(file).toMatchObject({ rows: 2, fileName: expect.stringMatching(/\.xlsx$/) });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes(file.base64!));
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['id', 'quote', 'outlet', 'events', 'independent_sources', 'contested', 'tags']));
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).value;
+    expect(sheet.rowCount).toBe(3);
+    // Kurdistan 24 before Shafaq News, as the view sorts outlets from the end.
+    expect([cell(2, 'id'), cell(3, 'id')]).toEqual([kurdistan.id, shafaq.id]);
+    expect([cell(2, 'quote'), cell(3, 'quote')]).toEqual(['اكتمل', 'الانسحاب بدأ بشكل مفاجئ']);
+    expect(cell(3, 'chain')).toBe('شفق نيوز → رويترز');
+    expect(cell(3, 'events')).toBe('انسحاب القوات الأمريكية من عين الأسد (supports)');
+    expect(cell(3, 'tags')).toBe('Claim');
+    // For an English reader the sheet runs left to right.
+    const english = await call(dispatch, 'exportClaims', { format: 'xlsx', ...view });
+    await workbook.xlsx.load(bytes(english.base64!));
+    expect(workbook.worksheets[0]!.views[0]).toMatchObject({ rightToLeft: false });
   });
 });
 

@@ -11,7 +11,11 @@ import {
   type ColDef,
   type GridApi,
   ClientSideRowModelModule,
+  ColumnApiModule,
+  CustomFilterModule,
   DateFilterModule,
+  EventApiModule,
+  type FilterModel,
   type IDatasource,
   InfiniteRowModelModule,
   isColumnSelectionCol,
@@ -31,8 +35,10 @@ import { AG_GRID_LOCALE_EG } from '@ag-grid-community/locale';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Page, PageRequest } from '../../../electron/api/contract';
+import { columnStateKey, keptColumnState, parseColumnState } from '../columnState';
 import { useI18n } from '../i18n';
 import { useDebounced } from '../useDebounced';
+import { SetFilter, SetFilterChoices, type UseSetChoices } from './SetFilter';
 
 // Only the features Sanad uses, so the page loads fast; AG Grid's checks of grid options in development.
 ModuleRegistry.registerModules([
@@ -41,11 +47,15 @@ ModuleRegistry.registerModules([
   TextFilterModule,
   NumberFilterModule,
   DateFilterModule,
+  CustomFilterModule,
   QuickFilterModule,
   TextEditorModule,
   TooltipModule,
   RowStyleModule,
   RowSelectionModule,
+  // Reading and setting the columns' state, and listening to the grid, for the Columns and Views menus.
+  ColumnApiModule,
+  EventApiModule,
   // The grid's own words (filter menus, overlays) in the interface language.
   LocaleModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
@@ -156,6 +166,15 @@ export interface PagedGridProps<Row extends { id: number }> {
   onError?: (message: string) => void;
   onRowClicked: (row: Row) => void;
   onCellValueChanged?: (event: CellValueChangedEvent<Row>) => void;
+  /**
+   * The grid's name, when its columns (order, widths, hidden ones, sort) should be kept in
+   * localStorage as the analyst leaves them, across reloads and a change of language.
+   */
+  keepColumnsAs?: string;
+  /** Told the grid's API once it is ready (and null when it goes), for controls beside it: columns, saved views. */
+  onGridApi?: (api: GridApi<Row> | null) => void;
+  /** What a set-filtered column (`serverFilter.set`) can choose (see {@link UseSetChoices}). */
+  useFilterChoices?: UseSetChoices;
   emptyMessage: string;
   /** Shown instead of `emptyMessage` when a filter leaves no rows. */
   noMatchMessage: string;
@@ -176,6 +195,9 @@ export function PagedGrid<Row extends { id: number }>({
   onError,
   onRowClicked,
   onCellValueChanged,
+  keepColumnsAs,
+  onGridApi,
+  useFilterChoices = noChoices,
   emptyMessage,
   noMatchMessage,
   testId,
@@ -223,39 +245,68 @@ export function PagedGrid<Row extends { id: number }>({
   useEffect(() => gridApi.current?.refreshInfiniteCache(), [version]);
   useEffect(() => gridApi.current?.purgeInfiniteCache(), [settledQuickFilter, scope]);
   useEffect(() => gridApi.current?.deselectAll(), [selectionReset]);
+  // The grid is made again when the language changes (see key): its filters carry over.
+  const filters = useRef<FilterModel | null>(null);
+  const keepColumns = ({ api }: { api: GridApi<Row> }) => {
+    if (keepColumnsAs) localStorage.setItem(columnStateKey(keepColumnsAs), JSON.stringify(keptColumnState(api.getColumnState())));
+  };
   return (
     <div className="grid" data-testid={testId}>
-      <AgGridReact<Row>
-        key={dir}
-        theme={sanadTheme}
-        rowModelType="infinite"
-        // The overlay says why there are no rows: an empty library, or filters that match nothing.
-        overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(filtered ? noMatchMessage : emptyMessage)}</span>`}
-        datasource={datasource}
-        cacheBlockSize={BLOCK_SIZE}
-        maxBlocksInCache={BLOCKS_KEPT}
-        columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 90 }}
-        getRowId={(params) => String(params.data.id)}
-        onGridReady={(event) => (gridApi.current = event.api)}
-        onCellValueChanged={onCellValueChanged}
-        // The infinite model cannot tick every row at once, so there is no tick box in the header.
-        rowSelection={onSelectionChanged && { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-        onSelectionChanged={(event) => onSelectionChanged?.(event.api.getSelectedRows())}
-        enableRtl={dir === 'rtl'}
-        localeText={dir === 'rtl' ? AG_GRID_LOCALE_EG : undefined}
-        {...opening}
-        rowClass="clickable-row"
-      />
+      <SetFilterChoices.Provider value={useFilterChoices}>
+        <AgGridReact<Row>
+          key={dir}
+          theme={sanadTheme}
+          rowModelType="infinite"
+          // The overlay says why there are no rows: an empty library, or filters that match nothing.
+          overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(filtered ? noMatchMessage : emptyMessage)}</span>`}
+          datasource={datasource}
+          cacheBlockSize={BLOCK_SIZE}
+          maxBlocksInCache={BLOCKS_KEPT}
+          columnDefs={columns}
+          defaultColDef={{ sortable: true, resizable: true, minWidth: 90 }}
+          getRowId={(params) => String(params.data.id)}
+          onGridReady={(event) => {
+            gridApi.current = event.api;
+            const kept = keepColumnsAs ? parseColumnState(localStorage.getItem(columnStateKey(keepColumnsAs))) : null;
+            if (kept) event.api.applyColumnState({ state: kept, applyOrder: true });
+            if (filters.current) event.api.setFilterModel(filters.current);
+            onGridApi?.(event.api);
+          }}
+          onGridPreDestroyed={() => onGridApi?.(null)}
+          // Columns the analyst moved keep their place when the columns are made again.
+          maintainColumnOrder
+          // Every column's header (and its filter button) is in the page, scrolled to or not: a score of columns costs little, and rows are still drawn only as they scroll into view.
+          suppressColumnVirtualisation
+          onFilterChanged={(event) => (filters.current = event.api.getFilterModel())}
+          onSortChanged={keepColumns}
+          onColumnMoved={(event) => event.finished && keepColumns(event)}
+          onColumnResized={(event) => event.finished && keepColumns(event)}
+          onColumnVisible={keepColumns}
+          onColumnPinned={keepColumns}
+          onCellValueChanged={onCellValueChanged}
+          // The infinite model cannot tick every row at once, so there is no tick box in the header.
+          rowSelection={onSelectionChanged && { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+          onSelectionChanged={(event) => onSelectionChanged?.(event.api.getSelectedRows())}
+          enableRtl={dir === 'rtl'}
+          localeText={dir === 'rtl' ? AG_GRID_LOCALE_EG : undefined}
+          {...opening}
+          rowClass="clickable-row"
+        />
+      </SetFilterChoices.Provider>
     </div>
   );
 }
+
+/** A grid without set filters. */
+const noChoices: UseSetChoices = () => [];
 
 /** Column filters the server understands, by the kind of value a column holds. */
 export const serverFilter = {
   text: { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 2 } },
   number: { filter: 'agNumberColumnFilter', filterParams: { inRangeInclusive: true, maxNumConditions: 2 } },
   date: { filter: 'agDateColumnFilter', filterParams: { inRangeInclusive: true, maxNumConditions: 2 } },
+  /** Ticks beside the values the grid's `useFilterChoices` gives the column (see SetFilter). */
+  set: { filter: SetFilter },
 } as const;
 
 function escapeHtml(text: string): string {
