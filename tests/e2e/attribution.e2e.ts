@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eachTestInAFreshLibrary, fixture, screenshot } from './harness';
-import { SanadApp } from './pages';
+import { SanadApp, visible } from './pages';
 
 const ARABIC_TITLE = 'تقليص القوات الأميركية يشمل عين الأسد';
 const ENGLISH_TITLE = 'US drawdown to include Ain al-Asad';
@@ -37,7 +37,7 @@ async function openClaimDialog(title: string, passage: string): Promise<Locator>
 const chainIn = (dialog: Locator) => dialog.getByTestId('chain-link').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 
 /** The parallel chains offered beside it, as shown. */
-const parallelIn = (dialog: Locator) => dialog.getByTestId('parallel-chain').locator('.parallel-chain').allInnerTexts();
+const parallelIn = async (dialog: Locator) => (await dialog.getByTestId('parallel-chain').locator('.parallel-chain').allInnerTexts()).map(visible);
 
 describe('sources named side by side', () => {
   it('proposes each as a separate attribution, saves a claim for each the analyst keeps, and reads no figure from an outlet\'s name', async () => {
@@ -45,7 +45,7 @@ describe('sources named side by side', () => {
     // "قالت وزارة الدفاع العراقية ووكالة رويترز إن …": the ministry and Reuters, neither citing the other.
     let dialog = await openClaimDialog(ARABIC_TITLE, 'آخر المستشارين غادروا القاعدة');
     expect(await chainIn(dialog)).toEqual(['وزارة الدفاع العراقية']);
-    expect(await parallelIn(dialog)).toEqual(['العربية ← رويترز']);
+    expect(await parallelIn(dialog)).toEqual(['العربية → رويترز']);
     await screenshot(page, '30-claim-parallel-sources');
     await dialog.getByRole('checkbox', { name: /^Save a separate claim attributed to .*رويترز.* too$/ }).check();
     await dialog.getByRole('button', { name: 'Save the claim' }).click();
@@ -58,10 +58,10 @@ describe('sources named side by side', () => {
     // A statement made to two outlets, read in one of them: its own sources, or those of its sister outlet.
     dialog = await openClaimDialog(ARABIC_TITLE, 'تقليص القوات الأميركية سيشمل قاعدة عين الأسد');
     expect(await chainIn(dialog)).toEqual(['مصادر مطلعة']);
-    expect(await parallelIn(dialog)).toEqual(['العربية ← الحدث.نت ← مصادر مطلعة']);
+    expect(await parallelIn(dialog)).toEqual(['العربية → الحدث.نت → مصادر مطلعة']);
     await dialog.getByRole('button', { name: /^Use .*الحدث\.نت.* as the chain$/ }).click();
     expect(await chainIn(dialog)).toEqual(['الحدث.نت', 'مصادر مطلعة']);
-    expect(await parallelIn(dialog)).toEqual(['العربية ← مصادر مطلعة']);
+    expect(await parallelIn(dialog)).toEqual(['العربية → مصادر مطلعة']);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // "وبحسب قناة كردستان 24، فإن 300 جندي …": one figure, 300 soldiers; 24 is the channel's name.
@@ -73,7 +73,7 @@ describe('sources named side by side', () => {
     // English: "according to Reuters and AFP".
     dialog = await openClaimDialog(ENGLISH_TITLE, 'The last advisers left the base on Sunday evening');
     expect(await chainIn(dialog)).toEqual(['Reuters']);
-    expect(await parallelIn(dialog)).toEqual(['Al Arabiya ← AFP']);
+    expect(await parallelIn(dialog)).toEqual(['Al Arabiya → AFP']);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     await app.switchLanguage();

@@ -432,7 +432,7 @@ export class TimelinePage {
 
   /** The events listed beside the drawing, each as its text reads. */
   listed(): Promise<string[]> {
-    return this.list.getByTestId('timeline-event').evaluateAll((items) => items.map((i) => (i as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    return this.list.getByTestId('timeline-event').evaluateAll((items) => items.map((i) => (i as HTMLElement).innerText.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim()));
   }
 
   /** Chooses a filter's option, both named as the screen shows them. */
@@ -450,4 +450,9 @@ export class TimelinePage {
   async click(text: string): Promise<void> {
     await this.drawing.locator('.vis-item', { hasText: text }).first().click();
   }
+}
+
+/** Text as a reader sees it: without the invisible marks that keep each name whole in a line of the other direction. */
+export function visible(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
 }

@@ -54,8 +54,8 @@ describe('the events timeline', () => {
     expect(listed).toHaveLength(2);
     expect(listed[0]).toContain(`${WITHDRAWAL} 2025-08-24`);
     expect(listed[0]).toContain('Contested the dates reported differ');
-    expect(listed[0]).toContain('2025-08-24 شفق نيوز ← خمسة مسؤولين أمريكيين (رويترز)');
-    expect(listed[0]).toContain('2025-08-26 كردستان 24 ← مصادر مطلعة (كردستان 24)');
+    expect(listed[0]).toContain('2025-08-24 شفق نيوز → خمسة مسؤولين أمريكيين (رويترز)');
+    expect(listed[0]).toContain('2025-08-26 كردستان 24 → مصادر مطلعة (كردستان 24)');
     expect(listed[1]).toContain(`${DENIAL} No date`);
     await screenshot(page, 'timeline-01-en');
 

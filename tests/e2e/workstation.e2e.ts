@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eachTestInAFreshLibrary, fixture, type SanadServer, type Session, screenshot } from './harness';
-import { inserted, SanadApp } from './pages';
+import { inserted, SanadApp, visible } from './pages';
 
 const ARABIC_TITLE = 'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية';
 const ENGLISH_TITLE = 'Faw port closed for three days after overnight clashes';
@@ -570,7 +570,7 @@ describe('claims and events', () => {
     // Two outlets repeating Reuters's officials are one source; Kurdistan 24's own sources another.
     await expect.poll(() => page.locator('.event-detail > p.muted').innerText()).toContain('2 independent sources');
     expect(await page.getByTestId('event-claim').count()).toBe(3);
-    expect(await page.getByTestId('event-claim').first().innerText()).toContain('شفق نيوز ← رويترز ← خمسة مسؤولين أمريكيين (رويترز)');
+    expect(visible(await page.getByTestId('event-claim').first().innerText())).toContain('شفق نيوز → رويترز → خمسة مسؤولين أمريكيين (رويترز)');
     await page.getByRole('combobox', { name: 'Reliability: خمسة مسؤولين أمريكيين (رويترز)' }).first().selectOption('B');
     await expect.poll(() => page.getByTestId('event-claim').first().locator('.grade').innerText()).toBe('B?');
     // The source graph: both outlets lead to Reuters, drawn once.
@@ -601,7 +601,6 @@ describe('claims and events', () => {
   }, 150_000);
 
   /** What a line or cell shows, without the invisible isolates around inserted names. */
-  const visible = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
   it('edits an event through its form (ACLED type and sub-type, place, actor), shows each source\'s values side by side with the disagreement named, and undoes', async () => {
     const summary = await app.importFiles([fixture('withdrawal-reports.json')]);
@@ -629,11 +628,11 @@ describe('claims and events', () => {
     const rows = page.getByTestId('source-report');
     await expect.poll(() => rows.count()).toBe(2);
     expect(visible(await rows.nth(0).innerText())).toMatch(/شفق نيوز[\s\S]*Supports\s+2024-09\s+قاعدة عين الأسد/);
-    expect(visible(await rows.nth(1).innerText())).toContain('كردستان 24 ← المصادر (كردستان 24)');
+    expect(visible(await rows.nth(1).innerText())).toContain('كردستان 24 → المصادر (كردستان 24)');
     expect(await page.locator('.reported-date mark.disagrees').allInnerTexts()).toEqual(['2024-09', '2025-09']);
     expect(await page.locator('.reported-place mark.disagrees').count()).toBe(0);
     // …and the contested panel says who differs on what.
-    expect(visible(await page.getByTestId('disagreement').innerText())).toBe('Dates differ: شفق نيوز: 2024-09 vs كردستان 24 ← المصادر (كردستان 24): 2025-09');
+    expect(visible(await page.getByTestId('disagreement').innerText())).toBe('Dates differ: شفق نيوز: 2024-09 vs كردستان 24 → المصادر (كردستان 24): 2025-09');
     // The place shows in the event's claims too.
     expect(await page.getByTestId('event-claim').first().innerText()).toContain('قاعدة عين الأسد');
 

@@ -14,6 +14,7 @@ import { typedDate, typedText } from './DateField';
 import { EntityChips, EntityPicker } from './EntityPicker';
 import { ErrorBanner } from './ErrorBanner';
 import { Modal } from './Modal';
+import { chainOfNames } from '../sources';
 
 /** The source roles, in the order the role list offers them. */
 export const SOURCE_ROLES: readonly SourceRole[] = ['outlet', 'agency', 'government', 'official', 'military', 'armed_group', 'ngo', 'social_media', 'unnamed'];
@@ -52,7 +53,7 @@ interface Props {
 
 /** The dialog. */
 export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }: Props) {
-  const { t } = useI18n();
+  const { t, dir } = useI18n();
   const events = useApiQuery('listEvents', {});
   const entities = useApiQuery('listEntities', {});
   const [place, setPlace] = useState<{ entityId: number; name: string } | null>(null);
@@ -97,7 +98,7 @@ export function ClaimDialog({ articleId, span, quote, outlet, onDone, onClose }:
     setParallel(parallel.map((p) => (p.key === key ? { ...p, links: chain ?? [] } : p)));
     setChain(chosen.links);
   };
-  const shownChain = (links: readonly Link[]) => [outlet ?? t('noOutlet'), ...links.map((l) => l.name)].join(' ← ');
+  const shownChain = (links: readonly Link[]) => chainOfNames([outlet ?? t('noOutlet'), ...links.map((l) => l.name)], dir);
   const dateRange = date.trim() ? typedDate(date) : null;
   const submit = async () => {
     if (date.trim() && !dateRange) return setError(t('dateNotUnderstood', { date }));

@@ -6,7 +6,7 @@
 import type { Claim, Disagreement, EventDetail, Figure } from '../../../electron/api/contract';
 import { measureKey } from '../../../db/corroboration';
 import { useI18n } from '../i18n';
-import { chainText } from '../screens/ClaimsScreen';
+import { chainText, isolated } from '../sources';
 import { dateLabel } from './DateField';
 
 type EventClaim = EventDetail['claims'][number];
@@ -58,7 +58,7 @@ function Values({ values, ltr = false }: { values: { text: string; disagrees: bo
 
 /** The table of what each source (origin) of the supporting and contradicting claims reports. */
 export function SourceReports({ event }: { event: EventDetail }) {
-  const { t } = useI18n();
+  const { t, dir } = useI18n();
   const involved = (kind: Disagreement['kind'], claimId: number) => event.disagreements.some((d) => d.kind === kind && d.claimIds.includes(claimId));
   const groups = groupByOrigin(event.claims.filter((c) => c.relation !== 'mentions'));
   if (groups.length === 0) return null;
@@ -81,7 +81,7 @@ export function SourceReports({ event }: { event: EventDetail }) {
               <th scope="row">
                 <bdi className="source-name">{group.name}</bdi>
                 {/* The chains it came through, unless it is an outlet reporting on its own. */}
-                {[...new Set(group.claims.map(chainText))].filter((chain) => chain !== group.name).map((chain) => (
+                {[...new Set(group.claims.map((c) => chainText(c, dir)))].filter((chain) => chain !== isolated(group.name)).map((chain) => (
                   <div key={chain} className="muted source-chain">
                     <bdi>{chain}</bdi>
                   </div>
@@ -109,12 +109,12 @@ export function SourceReports({ event }: { event: EventDetail }) {
 
 /** Why the event is contested, one line per disagreement, naming the sources on each side and what they report. */
 export function ContestedReasons({ event }: { event: EventDetail }) {
-  const { t } = useI18n();
+  const { t, dir } = useI18n();
   const byId = new Map<number, Claim>(event.claims.map((c) => [c.id, c]));
   // A side's sources: the chain of each of its claims (outlet ← … ← origin), each once.
-  const sources = (claimIds: readonly number[]) => [...new Set(claimIds.map((id) => chainText(byId.get(id)!)))].join(t('listSeparator'));
+  const sources = (claimIds: readonly number[]) => [...new Set(claimIds.map((id) => chainText(byId.get(id)!, dir)))].join(t('listSeparator'));
   const sides = <Value,>(list: readonly { value: Value; claimIds: number[] }[], valueText: (value: Value) => string) =>
-    list.map((side) => t('disagreementSide', { sources: sources(side.claimIds), value: valueText(side.value) })).join(t('versus'));
+    list.map((side) => t('disagreementSide', { sources: sources(side.claimIds), value: isolated(valueText(side.value)) })).join(t('versus'));
   const placeName = (placeId: number) => event.claims.find((c) => c.placeId === placeId)?.placeName ?? `#${placeId}`;
   const line = (d: Disagreement): string => {
     switch (d.kind) {

@@ -18,12 +18,8 @@ import { TagChips } from '../components/TagChip';
 import { downloadBase64, downloadText } from '../files';
 import { useI18n } from '../i18n';
 import { LOCALES } from '../messages';
+import { chainText } from '../sources';
 import { useApiQuery, useStoreWrites } from '../queries';
-
-/** The chain from the outlet to the origin, as one line. */
-export function chainText(claim: Pick<Claim, 'outlet' | 'chain'>): string {
-  return [claim.outlet, ...claim.chain].flatMap((s) => (s ? [s.name] : [])).join(' ← ');
-}
 
 /** A grade such as "B2", kept left to right so "B?" never shows as "?B" in an Arabic row. */
 export function Grade({ grade }: { grade: string }) {
@@ -39,7 +35,8 @@ function GradeCell({ data }: ICellRendererParams<Claim>) {
 }
 
 function ChainCell({ data }: ICellRendererParams<Claim>) {
-  return data ? <bdi className="chain-cell">{chainText(data)}</bdi> : null;
+  const { dir } = useI18n();
+  return data ? <bdi className="chain-cell">{chainText(data, dir)}</bdi> : null;
 }
 
 function TagsCell({ data }: ICellRendererParams<Claim>) {

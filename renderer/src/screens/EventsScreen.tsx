@@ -17,7 +17,8 @@ import { SourceGraph } from '../components/SourceGraph';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
 import { useAction } from '../useAction';
-import { chainText, Grade } from './ClaimsScreen';
+import { chainText } from '../sources';
+import { Grade } from './ClaimsScreen';
 
 const RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
@@ -31,7 +32,7 @@ export function EventsScreen({
   onShowSource: (entityId: number, name: string) => void;
   initialEventId?: number;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, dir } = useI18n();
   const events = useApiQuery('listEvents', {});
   const [selected, setSelected] = useState<number | null>(initialEventId ?? null);
   const graph = useApiQuery('sourceGraph', selected === null ? {} : { eventId: selected });
@@ -191,7 +192,7 @@ export function EventsScreen({
                       </button>
                     </td>
                     <td>
-                      <bdi>{chainText(claim)}</bdi>
+                      <bdi>{chainText(claim, dir)}</bdi>
                     </td>
                     <td>
                       <select

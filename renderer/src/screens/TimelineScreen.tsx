@@ -11,6 +11,7 @@ import { EventTimeline, onTimeline, reportSource } from '../components/EventTime
 import { type MessageKey, useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
 import { dateLabel } from '../components/DateField';
+import { chainOfNames } from '../sources';
 
 /** One filter: its label, what "any" is called, and its choices by name. */
 function FilterSelect({ label, any, choices, value, onChange, nameOf = (name) => name }: {
@@ -39,7 +40,7 @@ function FilterSelect({ label, any, choices, value, onChange, nameOf = (name) =>
 
 /** The timeline screen; `onOpenEvent` shows an event in the events screen. */
 export function TimelineScreen({ onOpenEvent }: { onOpenEvent: (eventId: number) => void }) {
-  const { t, tagLabel } = useI18n();
+  const { t, tagLabel, dir } = useI18n();
   const [filter, setFilter] = useState<TimelineFilter>({});
   const timeline = useApiQuery('eventTimeline', filter, { keepPrevious: true });
   const set = (name: keyof TimelineFilter) => (id: number | undefined) => setFilter((current) => ({ ...current, [name]: id }));
@@ -85,7 +86,7 @@ export function TimelineScreen({ onOpenEvent }: { onOpenEvent: (eventId: number)
                       {event.reports.map((report) => (
                         <li key={report.claimId}>
                           {report.date ? <span dir="ltr">{dateLabel(report.date)}</span> : <span className="muted">{t('noDate')}</span>}{' '}
-                          <bdi>{report.origin && report.origin !== report.outlet ? `${reportSource(report, t('noOutlet'))} ← ${report.origin}` : reportSource(report, t('noOutlet'))}</bdi>
+                          <bdi>{chainOfNames(report.origin && report.origin !== report.outlet ? [reportSource(report, t('noOutlet')), report.origin] : [reportSource(report, t('noOutlet'))], dir)}</bdi>
                           {report.relation !== 'supports' && <span className="muted"> ({t(`relation_${report.relation}`)})</span>}
                         </li>
                       ))}
