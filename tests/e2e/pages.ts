@@ -422,7 +422,7 @@ export class TimelinePage {
 
   /** The items drawn in the timeline's visible window, as their text reads. */
   items(): Promise<string[]> {
-    return this.drawing.locator('.vis-item .vis-item-content').evaluateAll((items) => items.map((i) => (i as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    return this.drawing.locator('.vis-item .vis-item-content').evaluateAll((items) => items.map((i) => (i as HTMLElement).innerText.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim()));
   }
 
   /** The rows' labels: each event's title (with its mark), and the row of its sources' dates. */

@@ -45,7 +45,7 @@ describe('the events timeline', () => {
     await claim('Pentagon denies full withdrawal', 'the withdrawal from Ain al-Asad had not been completed', '2025-08-26', { create: DENIAL });
 
     const timeline = await app.goToTimeline();
-    await expect.poll(() => timeline.items()).toEqual(expect.arrayContaining([`Contested ${WITHDRAWAL}`, 'شفق نيوز 2025-08-24', 'كردستان 24 2025-08-26', 'Example Wire 2025-08-26']));
+    await expect.poll(() => timeline.items()).toEqual(expect.arrayContaining([`Contested ${WITHDRAWAL}`, 'شفق نيوز → خمسة مسؤولين أمريكيين (رويترز) 2025-08-24', 'كردستان 24 → مصادر مطلعة (كردستان 24) 2025-08-26', 'Example Wire → Iraqi Ministry of Defence 2025-08-26']));
     expect(await timeline.rows()).toEqual([`Contested ${WITHDRAWAL}`, "Each source's date", DENIAL, "Each source's date"]);
     // The contested mark is words as well as colour.
     expect(await timeline.drawing.locator('.vis-item.contested', { hasText: 'كردستان 24' }).count()).toBe(1);
@@ -71,8 +71,8 @@ describe('the events timeline', () => {
     // Only what goes back to Reuters: the denial leaves the timeline.
     await timeline.filter('Source', 'رويترز');
     await expect.poll(() => timeline.listed().then((l) => l.length)).toBe(1);
-    expect(await timeline.items()).not.toContain('Example Wire 2025-08-26');
-    expect(await timeline.items()).toContain('شفق نيوز 2025-08-24');
+    expect(await timeline.items()).not.toContain('Example Wire → Iraqi Ministry of Defence 2025-08-26');
+    expect(await timeline.items()).toContain('شفق نيوز → خمسة مسؤولين أمريكيين (رويترز) 2025-08-24');
     await screenshot(page, 'timeline-02-filtered-en');
     await page.getByRole('button', { name: 'Show all events' }).click();
     await expect.poll(() => timeline.listed().then((l) => l.length)).toBe(2);

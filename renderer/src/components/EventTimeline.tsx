@@ -13,6 +13,7 @@ import type { ReportedDate, TimelineEvent, TimelineReport } from '../../../elect
 import { useI18n } from '../i18n';
 import { LOCALES } from '../messages';
 import { dateLabel } from './DateField';
+import { chainOfNames } from '../sources';
 
 const DAY = 86_400_000;
 
@@ -38,9 +39,13 @@ function placed(date: ReportedDate): Pick<DataItem, 'start' | 'end' | 'type'> {
   return { start: dayStart(date.from), end: dayStart(date.to, 1), type: 'range' };
 }
 
-/** Who gives a report's date, as its item is labelled: the outlet, or the origin when the article names no outlet. */
-export function reportSource(report: TimelineReport, noOutlet: string): string {
-  return report.outlet ?? report.origin ?? noOutlet;
+/**
+ * Who gives a report's date, as its item is labelled: the outlet and, when it cites someone, the
+ * origin it cites (two reports of one outlet citing Reuters and INA are told apart).
+ */
+export function reportSource(report: TimelineReport, noOutlet: string, dir: 'ltr' | 'rtl'): string {
+  const outlet = report.outlet ?? noOutlet;
+  return chainOfNames(report.origin && report.origin !== report.outlet ? [outlet, report.origin] : [report.origin ?? outlet], dir);
 }
 
 /** Whether an event gets a row of its sources' dates: they disagree, or they are all the timeline knows of its date. */
@@ -126,7 +131,7 @@ export function EventTimeline({ events, onOpen }: Props) {
       groups.push({ id: reportsRow, content: t('datesAsReported'), label: t('datesAsReported'), treeLevel: 1, className: `reports-row${contested}` });
       for (const report of event.reports) {
         if (!report.date) continue;
-        const source = reportSource(report, t('noOutlet'));
+        const source = reportSource(report, t('noOutlet'), dir);
         const relation = report.relation === 'supports' ? '' : ` (${t(`relation_${report.relation}`)})`;
         items.push({
           id: `report-${event.id}-${report.claimId}`,

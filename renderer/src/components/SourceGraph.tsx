@@ -39,7 +39,7 @@ export function SourceGraph({ graph, onSelect }: Props) {
     const cy = cytoscape({
       container: container.current,
       elements: [
-        ...graph.nodes.map((n) => ({ data: { id: String(n.entityId), label: n.name + (n.reliability ? ` (${n.reliability})` : ''), claims: n.claims, role: n.role ?? 'unnamed' } })),
+        ...graph.nodes.map((n) => ({ data: { id: String(n.entityId), label: n.reliability ? `${n.name}\n${n.reliability}` : n.name, claims: n.claims, role: n.role ?? 'unnamed' } })),
         ...graph.edges.map((e) => ({ data: { id: `${e.from}-${e.to}`, source: String(e.from), target: String(e.to), claims: e.claims } })),
       ],
       style: [
@@ -48,9 +48,15 @@ export function SourceGraph({ graph, onSelect }: Props) {
           style: {
             label: 'data(label)',
             'font-family': 'Noto Naskh Arabic, Noto Sans, sans-serif',
-            'font-size': 13,
+            'font-size': 12,
             'text-valign': 'bottom',
             'text-margin-y': 4,
+            // Long names wrap, and a label over a line or another label stays legible.
+            'text-wrap': 'wrap',
+            'text-max-width': '120px',
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.85,
+            'text-background-padding': '2px',
             width: 'mapData(claims, 1, 20, 18, 48)',
             height: 'mapData(claims, 1, 20, 18, 48)',
             'background-color': (node: cytoscape.NodeSingular) => ROLE_COLOURS[node.data('role') as string] ?? '#777777',
@@ -70,7 +76,7 @@ export function SourceGraph({ graph, onSelect }: Props) {
           },
         },
       ],
-      layout: { name: 'breadthfirst', directed: true, spacingFactor: 1.2, roots: graph.nodes.filter((n) => !graph.edges.some((e) => e.to === n.entityId)).map((n) => String(n.entityId)) },
+      layout: { name: 'breadthfirst', directed: true, spacingFactor: 1.6, avoidOverlap: true, roots: graph.nodes.filter((n) => !graph.edges.some((e) => e.to === n.entityId)).map((n) => String(n.entityId)) },
       wheelSensitivity: 0.3,
     });
     cy.on('tap', 'node', (event) => select.current(Number(event.target.id()), graph.nodes.find((n) => String(n.entityId) === event.target.id())!.name));

@@ -11,7 +11,6 @@ import { EventTimeline, onTimeline, reportSource } from '../components/EventTime
 import { type MessageKey, useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
 import { dateLabel } from '../components/DateField';
-import { chainOfNames } from '../sources';
 
 /** One filter: its label, what "any" is called, and its choices by name. */
 function FilterSelect({ label, any, choices, value, onChange, nameOf = (name) => name }: {
@@ -86,7 +85,7 @@ export function TimelineScreen({ onOpenEvent }: { onOpenEvent: (eventId: number)
                       {event.reports.map((report) => (
                         <li key={report.claimId}>
                           {report.date ? <span dir="ltr">{dateLabel(report.date)}</span> : <span className="muted">{t('noDate')}</span>}{' '}
-                          <bdi>{chainOfNames(report.origin && report.origin !== report.outlet ? [reportSource(report, t('noOutlet')), report.origin] : [reportSource(report, t('noOutlet'))], dir)}</bdi>
+                          <bdi>{reportSource(report, t('noOutlet'), dir)}</bdi>
                           {report.relation !== 'supports' && <span className="muted"> ({t(`relation_${report.relation}`)})</span>}
                         </li>
                       ))}
