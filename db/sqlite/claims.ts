@@ -440,6 +440,10 @@ function quickFilterMatch(db: Store, quickFilter: string | undefined): string {
   return keys.map((key) => `(${variantKeys(db, key).map(quoted).join(' OR ')})`).join(' AND ');
 }
 
+/** The rows of a grid block, and the most a request may ask for (the contract's bound). */
+const GRID_BLOCK = 100;
+const MAX_BLOCK = 1000;
+
 /** A claims query: a page of the grid, narrowed to an article, an event or a source. */
 export type ClaimQuery = PageRequest & { articleId?: number; eventId?: number; sourceId?: number };
 
@@ -469,7 +473,12 @@ export function queryClaims(db: Store, request: ClaimQuery): Page<Claim> {
     const ids = viewIds(db, `${where} ${orderByAll}`, params);
     return { rows: claimsInOrder(db, [...ids.subarray(request.startRow, request.endRow)]), total: request.withCount ? ids.length : null };
   }
-  const ids = db.prepare(`SELECT c.id FROM claims c ${where} ${orderBy} LIMIT ?`).pluck().all(...params, request.endRow) as number[];
+  // The limit is written into the SQL, one of two constants (a first block holds at most 1,000
+  // rows): SQLite plans `LIMIT ?` without its value and, expecting many rows, walks the sorted
+  // column's index reading every claim to test the filter, where for 100 rows it would read the
+  // filter's covering index and sort the matches (one second against 20 ms at a million claims).
+  const limit = request.endRow <= GRID_BLOCK ? GRID_BLOCK : MAX_BLOCK;
+  const ids = (db.prepare(`SELECT c.id FROM claims c ${where} ${orderBy} LIMIT ${limit}`).pluck().all(...params) as number[]).slice(0, request.endRow);
   const quickFilterOnly = match && Object.keys(request.filterModel ?? {}).length === 0 && request.articleId === undefined && request.eventId === undefined && request.sourceId === undefined;
   // With nothing but the quick filter, the full-text index counts its matches without reading a claim.
   const total = !request.withCount ? null : quickFilterOnly ? (statement(db, 'SELECT count(*) FROM claim_search WHERE claim_search MATCH ?').pluck().get(match) as number) : viewCount(db, where, params);
