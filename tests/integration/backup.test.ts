@@ -12,8 +12,12 @@ import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sqliteLibraryCheck, sqliteLibraryFiles } from '../../db/sqlite/backup';
+import { DOWNLOAD_ID_HEADER, DOWNLOAD_PATH, TOKEN_HEADER, UPLOAD_NAME_HEADER, UPLOAD_PATH } from '../../electron/api/contract';
 import { localApi } from '../../electron/backend/local';
+import { startWorkerBackend } from '../../electron/backend/worker-backend';
 import { BackupError, createBackup, restoreBackup } from '../../electron/services/backup';
+import { uploadsIn } from '../../electron/services/uploads';
+import { startHttpServer } from '../../electron/transport/http-server';
 import { callApi, fixtureUpload, tempDir, tempStore } from '../helpers';
 import type { Store } from '../../db/sqlite/store';
 
@@ -254,5 +258,60 @@ describe('sanad backup and sanad restore', () => {
     expect(stdout).toContain('backup -o FILE');
     expect(stdout).toContain('restore FILE --db NEW');
     expect(stdout).toContain('--force');
+  });
+});
+
+describe('backing up and restoring the running library in browser mode', () => {
+  it('downloads a backup once, restores it in place of the library the workers serve, and refuses a damaged one with a 400, changing nothing', async () => {
+    const folder = tempDir();
+    const dbPath = join(folder, 'sanad.sqlite');
+    const uploadDir = tempDir();
+    const backend = await startWorkerBackend({ dbPath, workerScript: join(root, 'out/main/store-worker.js'), uploadDir });
+    const server = await startHttpServer({ dispatch: backend.dispatch, rendererDir: tempDir(), uploads: uploadsIn(uploadDir) });
+    const headers = { [TOKEN_HEADER]: server.token };
+    const call = async (method: string, arg: unknown) => {
+      const response = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(arg) });
+      return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { message: string } } };
+    };
+    const upload = async (name: string, bytes: Buffer) => {
+      const response = await fetch(`${server.origin}${UPLOAD_PATH}`, { method: 'POST', headers: { ...headers, [UPLOAD_NAME_HEADER]: encodeURIComponent(name) }, body: new Uint8Array(bytes) });
+      return ((await response.json()) as { value: { uploadId: string } }).value.uploadId;
+    };
+    const titles = async () => (await call('listArticles', {})).body.value.map((a: { title: string }) => a.title);
+    try {
+      await call('importFiles', { files: [fixtureUpload('ar-port-closure.txt')] });
+      const made = await call('backupLibrary', {});
+      expect(made.status).toBe(200);
+      const download = await fetch(`${server.origin}${DOWNLOAD_PATH}`, { method: 'POST', headers: { ...headers, [DOWNLOAD_ID_HEADER]: made.body.value.downloadId } });
+      expect(download.status).toBe(200);
+      const backupBytes = Buffer.from(await download.arrayBuffer());
+      expect(backupBytes.length).toBe(made.body.value.bytes);
+      // Fetched once: the file is gone after.
+      expect((await fetch(`${server.origin}${DOWNLOAD_PATH}`, { method: 'POST', headers: { ...headers, [DOWNLOAD_ID_HEADER]: made.body.value.downloadId } })).status).toBe(404);
+
+      await call('importFiles', { files: [fixtureUpload('en-port-briefing.txt')] });
+      expect(await titles()).toHaveLength(2);
+
+      const damaged = await call('restoreLibrary', { name: 'cut.sanad-backup', uploadId: await upload('cut.sanad-backup', backupBytes.subarray(0, 2000)) });
+      expect(damaged.status).toBe(400);
+      expect(damaged.body.error!.message).toMatch(/^“cut\.sanad-backup” is not a Sanad backup, or it is cut short/);
+      expect(await titles()).toHaveLength(2);
+      expect(readdirSync(folder).filter((f) => !/^sanad\.sqlite(-wal|-shm)?$/.test(f))).toEqual([]);
+
+      const restored = await call('restoreLibrary', { name: 'mine.sanad-backup', uploadId: await upload('mine.sanad-backup', backupBytes) });
+      expect(restored.status).toBe(200);
+      expect(restored.body.value).toMatchObject({ file: 'mine.sanad-backup', articles: 1, library: dbPath, keptAs: expect.stringMatching(/sanad\.sqlite\.before-restore-/) });
+      // Every worker reads the restored library: readers (listArticles) and the writer (an import) alike.
+      expect(await titles()).toEqual(['إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية']);
+      expect((await call('importFiles', { files: [fixtureUpload('en-utf8-bom.md')] })).body.value.imported[0].id).toBe(2);
+      expect(readdirSync(folder).filter((f) => !/^sanad\.sqlite(-wal|-shm)?$/.test(f))).toEqual([expect.stringMatching(/^sanad\.sqlite\.before-restore-/)]);
+      // The library as it was, with both articles, is kept whole beside it.
+      const kept = new Database(restored.body.value.keptAs, { readonly: true });
+      expect(kept.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(2);
+      kept.close();
+    } finally {
+      await server.close();
+      await backend.close();
+    }
   });
 });
