@@ -16,9 +16,6 @@ import { Modal } from './Modal';
 /** What the file picker offers: Sanad's backups. */
 const BACKUP_FILES = '.sanad-backup';
 
-/** Inserted text (a file name, a path) isolated, so its direction does not disturb the sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
 type State =
   | { step: 'idle' }
   | { step: 'backingUp' }
@@ -89,7 +86,7 @@ function BackupDialog({ onClose }: { onClose: () => void }) {
         <input ref={picker} type="file" accept={BACKUP_FILES} hidden onChange={onPicked} />
         {state.step === 'confirm' && (
           <div className="backup-confirm" role="group" aria-label={t('restoreConfirmButton')}>
-            <p>{t('restoreConfirm', { file: isolate(state.file.name) })}</p>
+            <p>{t('restoreConfirm', { file: state.file.name })}</p>
             <button type="button" className="danger" onClick={() => void restore(state.file)}>
               {t('restoreConfirmButton')}
             </button>
@@ -100,21 +97,21 @@ function BackupDialog({ onClose }: { onClose: () => void }) {
         )}
         {(state.step === 'backingUp' || state.step === 'restoring') && (
           <p role="status" className="muted">
-            {state.step === 'backingUp' ? t('backingUp') : t('restoring', { file: isolate(state.file) })}
+            {state.step === 'backingUp' ? t('backingUp') : t('restoring', { file: state.file })}
           </p>
         )}
         {state.step === 'saved' && (
           <p role="status" className="backup-done">
-            {t('backupSaved', { file: isolate(state.file), n: state.articles })}
+            {t('backupSaved', { file: state.file, n: state.articles })}
           </p>
         )}
         {state.step === 'restored' && (
           <p role="status" className="backup-done">
             {t('restoreDone', {
-              file: isolate(state.report.file),
+              file: state.report.file,
               n: state.report.articles,
               date: new Date(state.report.createdAt).toLocaleString(lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB'),
-              kept: isolate(state.report.keptAs),
+              kept: state.report.keptAs,
             })}
           </p>
         )}
