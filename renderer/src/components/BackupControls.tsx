@@ -73,7 +73,7 @@ function BackupDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title={t('backupTitle')} onClose={busy ? () => undefined : onClose}>
+    <Modal title={t('backupTitle')} onClose={onClose}>
       <div className="backup-dialog">
         <p>{t('backupExplain')}</p>
         <button type="button" onClick={() => void backUp()} disabled={busy}>
