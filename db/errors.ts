@@ -35,3 +35,20 @@ export class StoreFullError extends Error {
 export class StoreReadOnlyError extends Error {
   override name = 'StoreReadOnlyError';
 }
+
+/**
+ * A file offered as a library (a backup being restored) that must not become one: what is wrong
+ * with it, for the caller to name. Nothing was changed when this is thrown.
+ */
+export class LibraryFileError extends Error {
+  override name = 'LibraryFileError';
+  constructor(
+    /** notADatabase: not SQLite, or cut short; damaged: fails SQLite's integrity check; brokenReferences: rows point at rows that are not there; foreign: another program's database; newerSchema: written by a newer Sanad. */
+    readonly reason: 'notADatabase' | 'damaged' | 'brokenReferences' | 'foreign' | 'newerSchema',
+    readonly detail: string,
+    /** For newerSchema: the file's schema and the newest this Sanad knows. */
+    readonly schema?: { found: number; latest: number },
+  ) {
+    super(`${reason}: ${detail}`);
+  }
+}

@@ -373,7 +373,7 @@ export interface OutletCount {
 }
 
 /** The kinds of background job: the runner runs the first two in chunks; imports and exports run in their services and are followed as jobs. */
-export type JobKind = 'alias-scan' | 'reindex' | 'import' | 'export';
+export type JobKind = 'alias-scan' | 'reindex' | 'import' | 'export' | 'backup';
 
 /** Where a job is: waiting, running, or finished one way or another. */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';

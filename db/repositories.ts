@@ -164,14 +164,40 @@ export interface JobRunner {
   /** Starts re-indexing if the index was built by another analyser version (and none is under way). */
   ensureIndexCurrent(): void;
   /** Follows long work that runs elsewhere (an import waiting on its preparation threads, an export) as a job people can see and cancel. */
-  follow(kind: 'import' | 'export', label: string, total: number, actor: string): FollowedJob;
+  follow(kind: 'import' | 'export' | 'backup', label: string, total: number, actor: string): FollowedJob;
+}
+
+/** What a library file holds, as its check counts it: its schema version and the rows of each table (FTS index tables included). */
+export interface LibraryFileFacts {
+  schemaVersion: number;
+  rows: Record<string, number>;
+}
+
+/** How a copy of the library is made: its progress, and the job that follows it (recorded as done in the copy itself). */
+export interface SnapshotOptions {
+  /** Hears how far the copy got (`done` of `total` units); throwing from it stops the copy. */
+  onProgress?(done: number, total: number): void;
+  /** The job following this copy: the copy records it as done at `now`, not as still running. */
+  job?: { id: number; now: string };
+}
+
+/**
+ * The library as one file: a consistent copy taken while it stays in use, and the check a file
+ * must pass before it may become a library (SQLite's: db/sqlite/backup.ts). A restore names
+ * files, so an implementation that is not a file (a team server) gives none of this.
+ */
+export interface LibraryFiles {
+  /** Copies the whole library, as it is at one moment, to the new file `dest`. */
+  snapshot(dest: string, options?: SnapshotOptions): Promise<LibraryFileFacts>;
+  /** Checks, without changing it, that `path` is a sound library this version can open; throws LibraryFileError naming what is wrong. */
+  verify(path: string): Promise<LibraryFileFacts>;
 }
 
 /** A job whose work runs outside the runner: the work reports its progress and asks whether to stop. */
 export interface FollowedJob {
   id: number;
-  /** Records how far the work got; call it in the transaction that stored that much. */
-  progress(done: number): void;
+  /** Records how far the work got (and, when it only becomes known on the way, of how much); call it in the transaction that stored that much. */
+  progress(done: number, total?: number): void;
   /** Whether someone asked the job to stop. */
   cancelRequested(): boolean;
   finish(state: 'done' | 'cancelled' | 'failed', outcome?: { result?: Record<string, unknown>; error?: string }): void;

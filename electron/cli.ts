@@ -9,10 +9,12 @@ import type { Claim, ImportReport } from './api/contract';
 import { callMethod } from './api/call';
 import { importLabel } from './api/handlers/common';
 import { localApi } from './backend/local';
+import { sqliteLibraryCheck, sqliteLibraryFiles } from '../db/sqlite/backup';
 import { openStore, type Store } from '../db/sqlite/store';
 import { startWorkerBackend } from './backend/worker-backend';
 import { defaultUploadDir, importWorkerScript, resolveDbPath, storeWorkerScript } from './paths';
 import { createPreparer, IMPORTABLE_EXTENSIONS, type IncomingFile, importFiles } from './services/import';
+import { BACKUP_EXTENSION, BackupError, createBackup, restoreBackup } from './services/backup';
 import { claimsCsv } from './services/claims-export';
 import { uploadsIn } from './services/uploads';
 import { startHttpServer } from './transport/http-server';
@@ -44,6 +46,13 @@ Commands:
     --event ID          Only the claims linked to this event
     --filter TEXT       Only claims whose quote, statement or sources hold these words (any spelling)
   events --json         List the events with their independent sources and whether contested
+  backup -o FILE        Back the whole library up into one file (.sanad-backup): a copy of the
+                        database taken while it may be in use, with a manifest and its SHA-256
+  restore FILE --db NEW Restore a backup as the library NEW, only once it is verified whole
+                        (checksum, SQLite's integrity check, row counts); a damaged, cut-short or
+                        foreign file is refused and nothing is written
+    --force             Replace an existing library at NEW (quit Sanad first); the current one
+                        is kept beside it as NEW.before-restore-<date>
   help                  Show this help
 
 Every command takes:
@@ -68,6 +77,7 @@ export async function runCli(argv: string[]): Promise<number> {
         event: { type: 'string' },
         filter: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -84,6 +94,8 @@ export async function runCli(argv: string[]): Promise<number> {
   const dbPath = resolveDbPath(values.db);
   // Browser mode keeps no connection on this thread: the store workers own the store.
   if (command === 'serve') return serve(dbPath, values.port);
+  // A restore makes a new library: it must not open (and so create or migrate) the one it may replace.
+  if (command === 'restore') return restoreCommand(rest[0], dbPath, values.force);
   const commands: Record<string, (store: Store) => Promise<number>> = {
     import: (store) => importCommand(store, rest, values.json),
     list: (store) => listCommand(store, values.json),
@@ -92,6 +104,7 @@ export async function runCli(argv: string[]): Promise<number> {
     'import-annotations': (store) => importAnnotationsCommand(store, rest[0]),
     claims: (store) => claimsCommand(store, values),
     events: (store) => eventsCommand(store, values.json),
+    backup: (store) => backupCommand(store, values.output),
   };
   const run = commands[command];
   if (!run) {
@@ -373,6 +386,41 @@ async function eventsCommand(store: Store, json: boolean): Promise<number> {
   if (json) process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
   else for (const e of result.value) process.stdout.write(`#${e.id}\t${e.date?.from ?? '-'}\t${e.independentSources} independent${e.contested ? ', contested' : ''}\t${e.title}\n`);
   return 0;
+}
+
+async function backupCommand(store: Store, output: string | undefined): Promise<number> {
+  if (!output) {
+    store.close();
+    process.stderr.write(`sanad backup: say where to write the backup: -o FILE (e.g. -o library${BACKUP_EXTENSION})\n`);
+    return 2;
+  }
+  try {
+    const { manifest, bytes } = await createBackup(sqliteLibraryFiles(store), output, { now: new Date().toISOString() });
+    process.stderr.write(`wrote ${output}: ${manifest.rows.articles ?? 0} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB (schema ${manifest.schemaVersion}, SHA-256 ${manifest.database.sha256})\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`sanad backup: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 1;
+  } finally {
+    store.close();
+  }
+}
+
+async function restoreCommand(file: string | undefined, target: string, force: boolean): Promise<number> {
+  if (!file) {
+    process.stderr.write('sanad restore: name the backup file to restore: sanad restore FILE --db NEW\n');
+    return 2;
+  }
+  try {
+    const { manifest, keptAs } = await restoreBackup(sqliteLibraryCheck, file, target, { force, now: new Date().toISOString() });
+    process.stderr.write(`restored ${file} as ${target}: ${manifest.rows.articles ?? 0} articles, backed up ${manifest.createdAt} by Sanad ${manifest.sanadVersion}\n`);
+    if (keptAs) process.stderr.write(`the library that was there is kept as ${keptAs}\n`);
+    return 0;
+  } catch (error) {
+    const reason = error instanceof BackupError ? error.message : `cannot restore ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    process.stderr.write(`sanad restore: ${reason}\n`);
+    return 1;
+  }
 }
 
 if (require.main === module) {

@@ -43,7 +43,7 @@ export interface JobRunnerOptions {
 }
 
 /** The kinds of job the runner itself runs, chunk by chunk. */
-type RunnableKind = Exclude<JobKind, 'import' | 'export'>;
+type RunnableKind = Exclude<JobKind, 'import' | 'export' | 'backup'>;
 
 const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REINDEX_WINDOW }: JobRunnerOptions): Record<RunnableKind, JobType> => ({
   reindex: {
@@ -83,7 +83,7 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
       do await new Promise((resolve) => setImmediate(resolve));
       while (db.inTransaction);
       const job = findJob(db, id);
-      if (!job || job.kind === 'import' || job.kind === 'export') return;
+      if (!job || job.kind === 'import' || job.kind === 'export' || job.kind === 'backup') return;
       const type = jobTypes[job.kind];
       if (job.cancelRequested) {
         finishJob(db, id, 'cancelled', now(), { result: type.result?.(db, job) });
@@ -120,6 +120,9 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
           markInterrupted(db, job.id, `Sanad stopped during this import after ${job.done} of ${job.total} files; those are in the library. Import the others again (files already in are skipped).`, now());
         } else if (job.kind === 'export') {
           markInterrupted(db, job.id, 'Sanad stopped during this export; nothing was written. Export again.', now());
+        } else if (job.kind === 'backup') {
+          // A backup writes its file only once it is whole, so none was made.
+          markInterrupted(db, job.id, 'Sanad stopped during this backup; no backup file was made. Back up again.', now());
         } else void track(job.id);
       }
       return unfinished;
@@ -128,7 +131,7 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
       const id = insertJob(db, { kind, label, params: {}, total, actor, now: now() });
       return {
         id,
-        progress: (done) => recordProgress(db, id, { done, cursor: done }),
+        progress: (done, total) => recordProgress(db, id, { done, cursor: done, total }),
         cancelRequested: () => findJob(db, id)?.cancelRequested ?? false,
         finish: (state, outcome = {}) => finishJob(db, id, state, now(), outcome),
       };

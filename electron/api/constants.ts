@@ -57,7 +57,17 @@ export interface UploadedFile {
   bytes: number;
 }
 
-export { UPLOAD_CHANNEL, type UploadChunk } from './method-names';
+export { DOWNLOAD_CHANNEL, type DownloadChunk, type DownloadRequest, UPLOAD_CHANNEL, type UploadChunk } from './method-names';
+
+/**
+ * Browser mode's download of a file Sanad made for the window (a backup): `POST` here with its id
+ * in {@link DOWNLOAD_ID_HEADER} (token and client headers as for any call); the answer is the
+ * file's bytes, and the file is removed once sent.
+ */
+export const DOWNLOAD_PATH = '/api/download';
+
+/** The header that names the file to download, by the id the call that made it answered. */
+export const DOWNLOAD_ID_HEADER = 'x-sanad-download';
 
 /** The header that names the calling window, so undo takes back that window's own steps. */
 export const CLIENT_HEADER = 'x-sanad-client';

@@ -78,6 +78,9 @@ export const API_METHOD_NAMES = [
   'deleteGridView',
   'linkClaim',
   'unlinkClaim',
+  // the library as one file
+  'backupLibrary',
+  'restoreLibrary',
 ] as const;
 
 /** A name in {@link API_METHOD_NAMES}. */
@@ -98,3 +101,18 @@ export interface UploadChunk {
 
 /** The IPC channel of {@link UploadChunk}s (not an API method: its argument is binary). */
 export const UPLOAD_CHANNEL = 'upload:chunk';
+
+/** The desktop app's download: a piece of a file Sanad made for the window (a backup), from `offset`; the last piece removes the file. */
+export interface DownloadRequest {
+  downloadId: string;
+  offset: number;
+}
+
+/** A piece of a downloaded file, and whether it is the last. */
+export interface DownloadChunk {
+  bytes: Uint8Array;
+  last: boolean;
+}
+
+/** The IPC channel of {@link DownloadRequest}s (not an API method: its answer is binary). */
+export const DOWNLOAD_CHANNEL = 'download:chunk';

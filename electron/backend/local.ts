@@ -3,6 +3,7 @@
  * the job runner and the handlers. The store worker threads, the CLI and the tests build it here;
  * a team server would build the same handlers over its PostgreSQL implementation instead.
  */
+import { sqliteLibraryFiles } from '../../db/sqlite/backup';
 import { createJobRunner, type JobRunnerOptions } from '../../db/sqlite/job-runner';
 import { sqliteUnitOfWork } from '../../db/sqlite/repositories';
 import type { Store } from '../../db/sqlite/store';
@@ -18,12 +19,14 @@ export interface LocalApiOptions {
   jobs?: JobRunnerOptions;
   /** The folder the transport receives uploads into (the same one); this user's temporary one by default. */
   uploadDir?: string;
+  /** The store's file, given where a restore may replace it (the store workers, whose owner moves a verified restore into place). */
+  libraryPath?: string;
 }
 
 /** The services over `store` and the dispatcher that serves them. */
-export function localApi(store: Store, { now = () => new Date().toISOString(), preparer, jobs: jobOptions, uploadDir = defaultUploadDir() }: LocalApiOptions = {}) {
+export function localApi(store: Store, { now = () => new Date().toISOString(), preparer, jobs: jobOptions, uploadDir = defaultUploadDir(), libraryPath }: LocalApiOptions = {}) {
   const jobs = createJobRunner(store, now, jobOptions);
-  const services: Services = { uow: sqliteUnitOfWork(store), jobs, preparer, now, uploads: uploadsIn(uploadDir) };
+  const services: Services = { uow: sqliteUnitOfWork(store), jobs, preparer, now, uploads: uploadsIn(uploadDir), libraryFiles: sqliteLibraryFiles(store), libraryPath };
   const dispatch: Dispatch = createDispatcher(createHandlers(services), services);
   return { services, jobs, dispatch };
 }

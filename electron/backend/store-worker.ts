@@ -22,7 +22,8 @@ try {
 }
 // Only the writer imports; its pool prepares files in further threads while it writes.
 const preparer = role === 'writer' ? createPreparer(importWorkerScript(__dirname)) : undefined;
-const { dispatch, jobs } = localApi(store, { preparer, uploadDir });
+// Only the writer restores: its owner (worker-backend.ts) moves the verified library into place.
+const { dispatch, jobs } = localApi(store, { preparer, uploadDir, ...(role === 'writer' && { libraryPath: dbPath }) });
 // Only the writer takes up jobs a previous run left unfinished (they show in listJobs as resumed).
 if (role === 'writer') {
   jobs.resumeUnfinished();

@@ -6,9 +6,10 @@
  * and an export is reading. This is the pattern Signal-Desktop uses for its SQL worker.
  */
 import { Worker } from 'node:worker_threads';
-import { type ApiMethod, contract } from '../api/contract';
+import { type ApiMethod, contract, type RestoreReport } from '../api/contract';
 import { type ApiResult, errorBody } from '../api/constants';
 import type { CallContext, Dispatch } from '../api/handlers';
+import { placeRestored, takeBackRestored, verifiedRestorePath } from '../services/backup';
 import type { FromWorker, StoreWorkerData, ToWorker } from './messages';
 
 /** A running set of store workers. */
@@ -36,19 +37,62 @@ interface StoreWorker {
 
 /** Starts the writer (which migrates the store), then the readers; rejects if the store cannot be opened. */
 export async function startWorkerBackend({ dbPath, workerScript, readers = 2, uploadDir }: WorkerBackendOptions): Promise<WorkerBackend> {
-  // Only the writer imports, so only it reads received files.
-  const writer = await startStoreWorker(workerScript, { dbPath, role: 'writer', uploadDir });
-  const readerPool = await Promise.all(Array.from({ length: readers }, () => startStoreWorker(workerScript, { dbPath, role: 'reader' })));
+  const start = async () => {
+    // Only the writer imports (so only it reads received files), and only it restores.
+    const writer = await startStoreWorker(workerScript, { dbPath, role: 'writer', uploadDir });
+    const readerPool = await Promise.all(Array.from({ length: readers }, () => startStoreWorker(workerScript, { dbPath, role: 'reader' })));
+    return { writer, readerPool };
+  };
+  const stop = async ({ writer, readerPool }: typeof workers) => {
+    await Promise.all(readerPool.map((r) => r.close()));
+    // The writer closes last: as the last connection it folds the write-ahead log into the file.
+    await writer.close();
+  };
+  let workers = await start();
   const isRead = (method: string) => Object.hasOwn(contract, method) && contract[method as ApiMethod].access === 'read';
+  const route: Dispatch = (method, arg, context = {}) => {
+    const { writer, readerPool } = workers;
+    if (!isRead(method) || readerPool.length === 0) return writer.call(method, arg, context);
+    const idlest = readerPool.reduce((best, next) => (next.inFlight() < best.inFlight() ? next : best));
+    return idlest.call(method, arg, context);
+  };
+  /**
+   * A restore's last step, which no worker can take for itself: with every connection closed, the
+   * library the writer verified takes the store's place (the old one kept as `keptAs`), and the
+   * workers start again on it. If it cannot be opened after all, the old library goes back.
+   */
+  const replaceLibrary = async (keptAs: string) => {
+    await stop(workers);
+    await placeRestored(verifiedRestorePath(dbPath), dbPath, keptAs);
+    try {
+      workers = await start();
+    } catch (error) {
+      await takeBackRestored(verifiedRestorePath(dbPath), dbPath, keptAs);
+      workers = await start();
+      throw error;
+    }
+  };
+  // Calls that come while the library is being replaced wait for the workers on the new one.
+  let replacing: Promise<unknown> | null = null;
   return {
-    dispatch: (method, arg, context = {}) => {
-      if (!isRead(method) || readerPool.length === 0) return writer.call(method, arg, context);
-      const idlest = readerPool.reduce((best, next) => (next.inFlight() < best.inFlight() ? next : best));
-      return idlest.call(method, arg, context);
+    dispatch: async (method, arg, context = {}) => {
+      while (replacing) await replacing;
+      const result = await route(method, arg, context);
+      if (method !== 'restoreLibrary' || !result.ok) return result;
+      const done = replaceLibrary((result.value as RestoreReport).keptAs);
+      replacing = done.catch(() => undefined);
+      try {
+        await done;
+        return result;
+      } catch (error) {
+        return { ok: false, error: errorBody('INTERNAL', 'restoreFailed', { reason: error instanceof Error ? error.message : String(error) }) };
+      } finally {
+        replacing = null;
+      }
     },
     close: async () => {
-      await Promise.all(readerPool.map((r) => r.close()));
-      await writer.close();
+      while (replacing) await replacing;
+      await stop(workers);
     },
   };
 }

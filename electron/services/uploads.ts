@@ -57,6 +57,8 @@ export interface Uploads {
   find(uploadId: string): Promise<string | null>;
   /** Removes a received file (once used). */
   remove(uploadId: string): Promise<void>;
+  /** A new id, and the path where Sanad writes a file for the window to fetch once by that id (a backup); it is swept as received files are. */
+  reserve(): Promise<{ id: string; path: string }>;
   /** Removes received files (and pieces) older than {@link UPLOAD_LIFETIME_MS}; returns how many. */
   sweep(now?: number): Promise<number>;
 }
@@ -160,6 +162,11 @@ export function uploadsIn(dir: string): Uploads {
     },
     async remove(uploadId) {
       if (UPLOAD_ID_PATTERN.test(uploadId)) await rm(complete(uploadId), { force: true });
+    },
+    async reserve() {
+      await ready();
+      const id = newUploadId();
+      return { id, path: complete(id) };
     },
     async sweep(now = Date.now()) {
       let names: string[];

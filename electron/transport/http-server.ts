@@ -6,6 +6,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -15,6 +17,8 @@ import {
   CLIENT_HEADER,
   errorBody,
   CLIENT_ID_PATTERN,
+  DOWNLOAD_ID_HEADER,
+  DOWNLOAD_PATH,
   MAX_FILE_BYTES,
   MAX_IMPORT_REQUEST_BYTES,
   TOKEN_HEADER,
@@ -118,6 +122,7 @@ async function handleRequest(
       return sendError(response, 401, errorBody('UNAUTHORIZED', 'wrongToken'));
     }
     if (url.pathname === UPLOAD_PATH) return receiveUpload(request, response, context.uploads);
+    if (url.pathname === DOWNLOAD_PATH) return sendDownload(request, response, context.uploads);
     const body = await readBody(request, MAX_IMPORT_REQUEST_BYTES);
     if (body === null) {
       return sendError(response, 413, errorBody('INVALID_ARGUMENT', 'tooLarge', { megabytes: MAX_IMPORT_REQUEST_BYTES / 1024 / 1024 }));
@@ -253,6 +258,32 @@ async function receiveUpload(request: IncomingMessage, response: ServerResponse,
     await drain(request).catch(() => undefined);
     return sendError(response, error instanceof UploadTooLargeError ? 413 : 500, uploadErrorBody(error, name));
   }
+}
+
+/**
+ * `POST /api/download`: the bytes of a file Sanad made for the window (a backup), named by its
+ * id in a header, streamed from disk; the file is removed once sent, as it is fetched once.
+ */
+async function sendDownload(request: IncomingMessage, response: ServerResponse, uploads: Uploads): Promise<void> {
+  await drain(request);
+  const id = request.headers[DOWNLOAD_ID_HEADER];
+  const path = typeof id === 'string' ? await uploads.find(id) : null;
+  if (!path || typeof id !== 'string') return sendError(response, 404, errorBody('NOT_FOUND', 'downloadNotFound'));
+  // Opened, then removed at once where the system allows it (the open file is still read), so a
+  // second request finds nothing even while the first is being sent.
+  const file = await open(path, 'r');
+  const removed = await uploads.remove(id).then(
+    () => true,
+    () => false,
+  );
+  response.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': (await file.stat()).size,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  await pipeline(file.createReadStream(), response).catch(() => undefined);
+  if (!removed) await uploads.remove(id);
 }
 
 function sendError(response: ServerResponse, status: number, error: ApiErrorBody): void {

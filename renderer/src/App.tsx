@@ -1,6 +1,7 @@
 /** The app shell: navigation between the library, the reader and the annotations grid. */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from './api';
+import { BackupControls } from './components/BackupControls';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
 import { JobsPanel } from './components/JobsPanel';
@@ -120,6 +121,7 @@ export function App() {
           </button>
         </nav>
         <ImportControls />
+        <BackupControls />
         <button type="button" className="language-toggle" onClick={toggleLanguage}>
           {t('switchLanguage')}
         </button>

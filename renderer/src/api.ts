@@ -8,6 +8,10 @@ import {
   type ApiErrorBody,
   type ApiResult,
   CLIENT_HEADER,
+  DOWNLOAD_ID_HEADER,
+  DOWNLOAD_PATH,
+  type DownloadChunk,
+  type DownloadRequest,
   errorBody,
   MAX_FILE_BYTES,
   MAX_FILE_MEGABYTES,
@@ -22,7 +26,10 @@ import { errorMessages, errorText } from '../../electron/api/error-messages';
 declare global {
   interface Window {
     /** Set by the desktop app's preload (one function per API method, and `uploadChunk`); absent in browser mode. */
-    sanadIpc?: ApiBridge & { uploadChunk(chunk: UploadChunk): Promise<ApiResult<UploadedFile>> };
+    sanadIpc?: ApiBridge & {
+      uploadChunk(chunk: UploadChunk): Promise<ApiResult<UploadedFile>>;
+      downloadChunk(request: DownloadRequest): Promise<ApiResult<DownloadChunk>>;
+    };
   }
 }
 
@@ -144,6 +151,33 @@ async function uploadOverIpc(send: (chunk: UploadChunk) => Promise<ApiResult<Upl
     sent = end;
     onProgress?.(sent, file.size);
   }
+}
+
+/**
+ * Fetches a file Sanad made for this window (a backup), named by the id the call that made it
+ * answered; it can be fetched once. In browser mode one `POST /api/download`; in the desktop app
+ * pieces over IPC. The browser keeps a large answer on disk, not in the page's memory.
+ */
+export async function downloadFile(downloadId: string): Promise<Blob> {
+  const bridge = window.sanadIpc;
+  if (bridge) {
+    const pieces: Uint8Array<ArrayBuffer>[] = [];
+    for (let offset = 0; ; ) {
+      const result = await bridge.downloadChunk({ downloadId, offset });
+      if (!result.ok) throw new ApiCallError(result.error);
+      pieces.push(new Uint8Array(result.value.bytes));
+      offset += result.value.bytes.byteLength;
+      if (result.value.last) return new Blob(pieces);
+    }
+  }
+  let response: Response;
+  try {
+    response = await fetch(DOWNLOAD_PATH, { method: 'POST', headers: { [TOKEN_HEADER]: browserToken(), [CLIENT_HEADER]: clientId(), [DOWNLOAD_ID_HEADER]: downloadId } });
+  } catch {
+    throw new ApiCallError(errorBody('INTERNAL', 'unreachable'));
+  }
+  if (!response.ok) throw new ApiCallError(((await response.json()) as { error: ApiErrorBody }).error);
+  return response.blob();
 }
 
 const writeListeners = new Set<() => void>();

@@ -1,5 +1,5 @@
 /** Files in and out of the renderer, the same in the desktop app and in the browser. */
-import { type UploadProgress, uploadFile } from './api';
+import { downloadFile, type UploadProgress, uploadFile } from './api';
 
 /** Saves text as a file the browser (or the desktop app) downloads. */
 export function downloadText(fileName: string, text: string, type: string): void {
@@ -9,6 +9,11 @@ export function downloadText(fileName: string, text: string, type: string): void
 /** Saves bytes sent as base64 (a workbook) as a file the browser downloads. */
 export function downloadBase64(fileName: string, base64: string, type: string): void {
   downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
+}
+
+/** Saves a file Sanad made for the window (a backup), fetched once by its download id. */
+export async function downloadMadeFile(fileName: string, downloadId: string): Promise<void> {
+  downloadBlob(fileName, await downloadFile(downloadId));
 }
 
 function downloadBlob(fileName: string, blob: Blob): void {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiMethodNames, UPLOAD_CHANNEL } from '../../electron/api/contract';
+import { apiMethodNames, DOWNLOAD_CHANNEL, UPLOAD_CHANNEL } from '../../electron/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { tempDir } from '../helpers';
 
@@ -31,7 +31,7 @@ describe('the built preload', () => {
     expect(new Set(required)).toEqual(new Set(['electron']));
   });
 
-  it('exposes one function per API method, each invoking its own channel, and uploadChunk, but not ipcRenderer itself', async () => {
+  it('exposes one function per API method, each invoking its own channel, uploadChunk and downloadChunk, but not ipcRenderer itself', async () => {
     const exposed: Record<string, unknown> = {};
     const invoked: unknown[][] = [];
     const electron = {
@@ -46,14 +46,16 @@ describe('the built preload', () => {
     vm.runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console });
     expect(Object.keys(exposed)).toEqual(['sanadIpc']);
     const bridge = exposed.sanadIpc as Record<string, (arg: unknown) => Promise<unknown>>;
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethodNames, 'uploadChunk'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethodNames, 'uploadChunk', 'downloadChunk'].sort());
     expect(Object.values(bridge).every((f) => typeof f === 'function')).toBe(true);
     await bridge.getArticle!({ id: 3 });
     const piece = { name: 'a.txt', bytes: new Uint8Array([1, 2]), last: true };
     await bridge.uploadChunk!(piece);
+    await bridge.downloadChunk!({ downloadId: 'D'.repeat(32), offset: 0 });
     expect(invoked).toEqual([
       ['api:getArticle', { id: 3 }],
       [UPLOAD_CHANNEL, piece],
+      [DOWNLOAD_CHANNEL, { downloadId: 'D'.repeat(32), offset: 0 }],
     ]);
     // One argument crosses, whatever the page passes; the bridge cannot be changed from the page.
     await (bridge.listTags as (...args: unknown[]) => Promise<unknown>)({}, 'api:undo', { extra: true });
@@ -65,8 +67,8 @@ describe('the built preload', () => {
     expect(code.length).toBeLessThan(4096);
     expect(code).not.toMatch(/require\("zod"\)|ZodError|safeParse|_zod\b/);
     expect(code).not.toMatch(/\bsend\(|sendSync|\.on\(|removeListener|webFrame|process\./);
-    // One invoke for the methods, one for a file's pieces: nothing but invoke.
-    expect([...code.matchAll(/ipcRenderer\.(\w+)/g)].map((m) => m[1])).toEqual(['invoke', 'invoke']);
+    // One invoke for the methods, one for an uploaded file's pieces, one for a downloaded file's: nothing but invoke.
+    expect([...code.matchAll(/ipcRenderer\.(\w+)/g)].map((m) => m[1])).toEqual(['invoke', 'invoke', 'invoke']);
   });
 });
 
@@ -190,8 +192,8 @@ describe('the built main process, under a stand-in electron', () => {
     expect(readFileSync(builtRendererIndex, 'utf8')).toContain(`content="${CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '')}"`);
   });
 
-  it('registers every API method over IPC, none missing and none extra, and the upload channel', () => {
-    expect([...record.ipc.keys()].sort()).toEqual([...apiMethodNames.map((name) => `api:${name}`), UPLOAD_CHANNEL].sort());
+  it('registers every API method over IPC, none missing and none extra, and the upload and download channels', () => {
+    expect([...record.ipc.keys()].sort()).toEqual([...apiMethodNames.map((name) => `api:${name}`), UPLOAD_CHANNEL, DOWNLOAD_CHANNEL].sort());
   });
 
   it('receives a file in pieces from its own renderer, imports it by upload id, and refuses pieces from a foreign frame', async () => {
@@ -216,6 +218,21 @@ describe('the built main process, under a stand-in electron', () => {
       ok: false,
       error: { code: 'NOT_FOUND', key: 'uploadNotFound' },
     });
+  });
+
+  it('sends a backup to its own renderer in pieces, once, and refuses a foreign frame', async () => {
+    const own = { senderFrame: { url: pathToFileURL(builtRendererIndex).href } };
+    const made = (await record.ipc.get('api:backupLibrary')!(own, {})) as { ok: true; value: { downloadId: string; bytes: number } };
+    expect(made).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.sanad-backup$/) } });
+    const fetchPiece = record.ipc.get(DOWNLOAD_CHANNEL)!;
+    const request = { downloadId: made.value.downloadId, offset: 0 };
+    expect(await fetchPiece({ senderFrame: { url: 'https://evil.example/' } }, request)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const piece = (await fetchPiece(own, request)) as { ok: true; value: { bytes: Uint8Array; last: boolean } };
+    expect(piece.value.last).toBe(true);
+    expect(piece.value.bytes.byteLength).toBe(made.value.bytes);
+    // A zip: what is offered to save is the backup itself.
+    expect(Buffer.from(piece.value.bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
+    expect(await fetchPiece(own, request)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('denies navigation, new windows and permission requests', () => {

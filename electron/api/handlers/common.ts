@@ -2,7 +2,7 @@
  * What every domain's handlers share: the services they are built over, what each call gives
  * them, the error they raise on purpose, and checks several domains make.
  */
-import type { Repositories, JobRunner, UnitOfWork } from '../../../db/repositories';
+import type { JobRunner, LibraryFiles, Repositories, UnitOfWork } from '../../../db/repositories';
 import type { Annotation, HistoryKind, StepLabel } from '../../../db/model';
 import { PageRequestError, SearchQueryError } from '../../../db/errors';
 import { codePointLength, quoteSelector } from '../../../db/text/text';
@@ -29,8 +29,15 @@ export interface Services {
   jobs: JobRunner;
   preparer?: Preparer;
   now: () => string;
-  /** Files received beforehand (uploads), which calls name by id. */
-  uploads?: Pick<Uploads, 'find' | 'remove'>;
+  /** Files received beforehand (uploads), which calls name by id, and files made for the window to fetch (a backup). */
+  uploads?: Pick<Uploads, 'find' | 'remove' | 'reserve'>;
+  /** Copies and checks of the library as one file (backup and restore). */
+  libraryFiles?: LibraryFiles;
+  /**
+   * The library's file, given only where the composition can replace it under the running app
+   * (the store workers: see backend/worker-backend.ts, which moves a verified restore into place).
+   */
+  libraryPath?: string;
 }
 
 /** Who acts: Sanad has one local analyst per store today; a team server will name each. */
