@@ -78,6 +78,11 @@ export const API_METHOD_NAMES = [
   'deleteGridView',
   'linkClaim',
   'unlinkClaim',
+  // interchange
+  'exportProject',
+  'importProject',
+  'exportAcledEvents',
+  'exportTable',
 ] as const;
 
 /** A name in {@link API_METHOD_NAMES}. */

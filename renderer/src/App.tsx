@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
+import { InterchangeMenu } from './components/InterchangeMenu';
 import { JobsPanel } from './components/JobsPanel';
 import { stepAction, stepPlace } from './history';
 import { useI18n } from './i18n';
@@ -120,6 +121,7 @@ export function App() {
           </button>
         </nav>
         <ImportControls />
+        <InterchangeMenu />
         <button type="button" className="language-toggle" onClick={toggleLanguage}>
           {t('switchLanguage')}
         </button>

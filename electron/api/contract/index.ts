@@ -16,11 +16,13 @@ import { claimsMethods } from './claims';
 import { codebookMethods } from './codebook';
 import { entitiesMethods } from './entities';
 import { historyMethods } from './history';
+import { interchangeMethods } from './interchange';
 import { viewsMethods } from './views';
 
 export type * from '../../../db/model';
 export * from '../constants';
 export type { MethodAccess } from './schemas';
+export type { ExportedFile } from './interchange';
 
 /** The API: method name → argument schema, result type and access. */
 export const contract = {
@@ -31,6 +33,7 @@ export const contract = {
   ...historyMethods,
   ...claimsMethods,
   ...viewsMethods,
+  ...interchangeMethods,
 };
 
 
