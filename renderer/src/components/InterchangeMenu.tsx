@@ -25,12 +25,13 @@ export function InterchangeMenu() {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // The message is kept as its key and values, so it reads in the language chosen after it came.
+  const [status, setStatus] = useState<{ key: MessageKey; values: Record<string, string | number> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<ProjectImportReport | null>(null);
   const projectInput = useRef<HTMLInputElement>(null);
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<{ key: MessageKey; values: Record<string, string | number> }>) => {
     setBusy(true);
     setError(null);
     setStatus(null);
@@ -54,10 +55,10 @@ export function InterchangeMenu() {
     file &&
     void run(async () => {
       setReport(null);
-      setStatus(t('importingProject', { file: file.name }));
+      setStatus({ key: 'importingProject', values: { file: file.name } });
       const imported = await api.importProject(await sendFile(file, file.name));
       setReport(imported);
-      return t('projectImported', { articles: imported.articles, existing: imported.existing, annotations: imported.annotations, added: imported.codes.added });
+      return { key: 'projectImported', values: { articles: imported.articles, existing: imported.existing, annotations: imported.annotations, added: imported.codes.added } };
     });
 
   return (
@@ -79,7 +80,7 @@ export function InterchangeMenu() {
                     void run(async () => {
                       const file = await item.export();
                       save(file, item.type);
-                      return t('exported', { file: file.fileName });
+                      return { key: 'exported', values: { file: file.fileName } };
                     })
                   }
                 >
@@ -96,7 +97,7 @@ export function InterchangeMenu() {
             {error && <ErrorBanner message={error} />}
             {status && (
               <p role="status">
-                <bdi>{status}</bdi>
+                <bdi>{t(status.key, status.values)}</bdi>
               </p>
             )}
             {report && report.failed.length > 0 && (
