@@ -180,6 +180,13 @@ async function importCommand(store: Store, paths: string[], json: boolean): Prom
     process.stderr.write('sanad import: name at least one file or folder.\n');
     return 2;
   }
+  // A project is not an article: it brings codes and codings too, through its own command.
+  const project = paths.find((path) => extname(path).toLowerCase() === '.qdpx');
+  if (project) {
+    store.close();
+    process.stderr.write(`sanad import: ${project} is a REFI-QDA project; import it with: sanad import-qdpx ${project}\n`);
+    return 2;
+  }
   const { files, ignored } = expandPaths(paths);
   if (ignored > 0) process.stderr.write(`sanad import: leaving out ${ignored} file(s) of types Sanad does not import\n`);
   let cancelled = false;

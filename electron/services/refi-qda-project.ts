@@ -74,6 +74,7 @@ export async function exportProject(uow: Pick<UnitOfWork, 'read'>, now: string):
   const zip = new JSZip();
   const notes: string[] = [];
   let codings = 0;
+  let noted = 0;
   const variableGuid = (name: string) => stableGuid('variable', name);
   const sources = articles.map((article) => {
     const guid = stableGuid('source', article.contentHash);
@@ -94,6 +95,7 @@ export async function exportProject(uow: Pick<UnitOfWork, 'read'>, now: string):
         }
         if (annotation.note) {
           const noteGuid = stableGuid('note', selectionGuid);
+          noted++;
           inner.push(`        <NoteRef targetGUID="${noteGuid}"/>`);
           notes.push(
             `    <Note guid="${noteGuid}" name="${escapeXml(excerpt(annotation.exact, 60))}" creationDateTime="${annotation.updatedAt}">`,
@@ -132,7 +134,7 @@ export async function exportProject(uow: Pick<UnitOfWork, 'read'>, now: string):
   ].join('\n');
   zip.file('project.qde', xml);
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, sources: articles.length, codes: tags.length, codings, notes: notes.length / 3 };
+  return { bytes, sources: articles.length, codes: tags.length, codings, notes: noted };
 }
 
 /** An element of project.qde: its local name (namespaces and prefixes aside: tools write them differently), attributes, children and text. */

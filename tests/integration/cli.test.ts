@@ -106,6 +106,7 @@ describe('sanad CLI', () => {
     expect(imported.code).toBe(0);
     const annotations = JSON.parse(sanad(['list', '--json', '--db', other]).stdout);
     expect(annotations).toMatchObject([{ id: 1, title: 'إغلاق ميناء الفاو مؤقتًا بعد اشتباكات ليلية', language: 'ar' }]);
+    expect(sanad(['import', qdpx, '--db', other])).toMatchObject({ code: 2, stderr: expect.stringContaining(`import it with: sanad import-qdpx ${qdpx}`) });
     const damaged = sanad(['import-qdpx', fixture('ar-port-closure.txt'), '--db', other]);
     expect(damaged).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a REFI-QDA project: it is not a readable zip archive') });
 
