@@ -195,6 +195,31 @@ export interface ProjectContent {
   failed: ProjectImportReport['failed'];
 }
 
+/** The most bytes a source's text takes in UTF-8: an article's longest text, at four bytes a character. */
+const MAX_TEXT_BYTES = LIMITS.articleBody * 4;
+
+/**
+ * An entry's bytes, or null once they pass `max`: decompressing stops there, so a small archive
+ * that would unpack to gigabytes (a zip bomb) costs no more than `max` of memory.
+ */
+function boundedBytes(entry: JSZip.JSZipObject, max: number): Promise<Uint8Array | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // JSZip's stream is an old-style one (no async iteration): paused, it unpacks no further.
+    const stream = entry.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      stream.pause();
+      stream.removeAllListeners();
+      resolve(null);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
 /** The entry of the archive a REFI-QDA path names (internal://x is sources/x), if it is there. */
 function archived(zip: JSZip, path: string): JSZip.JSZipObject | undefined {
   const inside = /^internal:\/\/(.+)$/i.exec(path)?.[1];
@@ -207,8 +232,10 @@ function archived(zip: JSZip, path: string): JSZip.JSZipObject | undefined {
 async function archivedText(zip: JSZip, path: string): Promise<string | { error: string }> {
   const entry = archived(zip, path);
   if (!entry) return { error: path.startsWith('internal://') ? `its text ${path} is missing from the archive` : `its text is outside the project (${excerpt(path, 120)}), so it did not come with it` };
+  const bytes = await boundedBytes(entry, MAX_TEXT_BYTES);
+  if (!bytes) return { error: `its text ${path} unpacks to more than ${MAX_TEXT_BYTES.toLocaleString('en-US')} bytes, more than an article holds` };
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await entry.async('uint8array'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { error: `its text ${path} is not UTF-8, as REFI-QDA writes text` };
   }
@@ -238,7 +265,9 @@ export async function readProject(file: string, bytes: Uint8Array): Promise<Proj
   }
   const entry = zip.file(/(^|\/)project\.qde$/i)[0];
   if (!entry) throw new ProjectFileError(`${file} has no project.qde inside, so it is not a REFI-QDA project`);
-  const project = parseXml(file, await entry.async('string'));
+  const xml = await boundedBytes(entry, LIMITS.fileBytes);
+  if (!xml) throw new ProjectFileError(`${file}: project.qde unpacks to more than ${LIMITS.fileBytes / 1024 / 1024} MB, the most Sanad reads`);
+  const project = parseXml(file, new TextDecoder('utf-8').decode(xml));
   if (project.name !== 'Project') throw new ProjectFileError(`${file}: project.qde holds <${project.name}>, not a REFI-QDA <Project>`);
   const failed: ProjectImportReport['failed'] = [];
   const codes = child(child(project, 'CodeBook'), 'Codes') ? await readCodebook(file, bytes) : [];

@@ -171,6 +171,17 @@ describe('REFI-QDA project import', () => {
     expect(await call(dispatch, 'listTags', {})).toHaveLength(5);
   });
 
+  it('leaves out a source whose text would unpack to more than an article holds, reading no more of it than that', async () => {
+    const { dispatch } = tempApi();
+    const zip = await JSZip.loadAsync(fixtureBytes('refi-qda/other-tool-project.qdpx'));
+    zip.file('sources/5B0A7B62-3B0B-4B8E-9E1C-6A3F7E2D9C10.txt', ' '.repeat(5 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(50_000);
+    const report = await call(dispatch, 'importProject', { name: 'bomb.qdpx', dataBase64: bomb.toString('base64') });
+    expect(report).toMatchObject({ articles: 1, annotations: 1 });
+    expect(report.failed).toContainEqual({ item: 'source "Faw port <briefing> & notes"', error: expect.stringContaining('unpacks to more than 4,000,000 bytes') });
+  });
+
   it('imports the rest when a source\'s text is missing from the archive', async () => {
     const { dispatch } = tempApi();
     const zip = await JSZip.loadAsync(fixtureBytes('refi-qda/other-tool-project.qdpx'));
