@@ -8,7 +8,7 @@ import type { Claim, Disagreement, EventDetail, ReportedDate } from '../../db/mo
 import { type Table, tableCsv } from './claims-export';
 
 /** ACLED's columns, in ACLED's order, as far as Sanad has them. */
-export const ACLED_HEADER = [
+const ACLED_HEADER = [
   'event_id_cnty',
   'event_date',
   'year',
@@ -110,7 +110,7 @@ function acledRow(event: EventDetail): (string | number)[] {
 }
 
 /** The events as an ACLED-style table. */
-export function acledTable(events: readonly EventDetail[]): Table {
+function acledTable(events: readonly EventDetail[]): Table {
   return { name: 'events', header: ACLED_HEADER, rows: events.map(acledRow) };
 }
 

@@ -216,11 +216,12 @@ describe('events as ACLED CSV', () => {
     const denial = await call(dispatch, 'createClaim', { ...(await spanOf('Example Wire', 'had not been completed')), chain: [{ entityId: ministry.id }], stance: 'denies' });
     await call(dispatch, 'linkClaim', { claimId: denial.id, eventId: event.id, relation: 'contradicts' });
     await call(dispatch, 'createEvent', { title: 'اتفاق الانسحاب', date: { from: '2024-09-01', to: '2024-09-30', precision: 'month' } });
+    await call(dispatch, 'createEvent', { title: 'اشتباكات في الفاو', date: { from: '2025-03-02', to: '2025-03-04' } });
 
     const file = await call(dispatch, 'exportAcledEvents', {});
     expect(file.text.startsWith('\uFEFF')).toBe(true);
     const rows = parse(file.text, { columns: true, bom: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual({
       event_id_cnty: `SANAD${event.id}`,
       event_date: '2025-08-24',
@@ -243,6 +244,8 @@ describe('events as ACLED CSV', () => {
     });
     // Known only to the month: ACLED's precision 3, dated in the middle of the month.
     expect(rows[1]).toMatchObject({ event_date: '2024-09-15', year: '2024', time_precision: '3', event_type: '', fatalities: '0', source: '' });
+    // Known to within a few days: ACLED's precision 2 (the week), dated in the middle.
+    expect(rows[2]).toMatchObject({ event_date: '2025-03-03', time_precision: '2' });
   });
 });
 
