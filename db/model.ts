@@ -87,6 +87,21 @@ export interface CodebookImportReport {
 }
 
 /**
+ * What importing a REFI-QDA project did: articles made from its text sources (`existing`: sources
+ * whose text the library already held, whose codings went onto that article), codes added to or
+ * updated in the codebook, passages annotated (`skipped`: already annotated so), and each part
+ * that could not come across, named, with the reason.
+ */
+export interface ProjectImportReport {
+  articles: number;
+  existing: number;
+  codes: CodebookImportReport;
+  annotations: number;
+  skipped: number;
+  failed: { item: string; error: string }[];
+}
+
+/**
  * An annotation anchored on an article's body. `start` and `end` count Unicode code points
  * (as a W3C TextPositionSelector does); `exact`, `prefix` and `suffix` form its TextQuoteSelector.
  */
@@ -126,6 +141,7 @@ export type HistoryKind =
   | 'tag.merge'
   | 'tag.delete'
   | 'codebook.import'
+  | 'project.import'
   | 'entity.create'
   | 'entity.alias'
   | 'entity.delete'

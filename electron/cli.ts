@@ -35,11 +35,20 @@ Commands:
                         NOT, prefix*, and outlet: lang: tag: from:YYYY-MM-DD to:YYYY-MM-DD
     --json              Print [{id,title,outlet,published,snippet,highlights,score}]
     --limit N           At most N results (default 20)
-  export --format w3c   Write annotations as a W3C Web Annotation collection (JSON-LD)
-    --article ID        Only this article's annotations
-    -o FILE             Write to FILE (default: standard output)
+  export --format F     Write the library's work in format F:
+                          w3c    annotations as a W3C Web Annotation collection (JSON-LD)
+                          qdpx   a REFI-QDA project for QDA tools: articles, codebook, codings, notes
+                          acled  events as ACLED-style CSV, one row per event
+                          csv    a table as CSV (UTF-8 with BOM, opens right in Excel)
+                          xlsx   a table as an Excel workbook
+    --table T           With csv or xlsx: claims (default), annotations or entities
+    --article ID        With w3c: only this article's annotations
+    -o FILE             Write to FILE (default: standard output; qdpx and xlsx need a file)
   import-annotations FILE
                         Import W3C Web Annotations onto the articles they target
+  import-qdpx FILE      Import a REFI-QDA project (.qdpx) from Sanad or another QDA tool:
+                        its text sources as articles, codes as tags, codings as annotations
+    --json              Print the report as JSON
   claims                List the claims: quote, chain of sources, origin and grade
     --json              Print each claim as JSON, with its chain, origin, reliability and credibility
     --csv FILE          Write the claims as CSV (UTF-8 with BOM, opens right in Excel)
@@ -73,6 +82,7 @@ export async function runCli(argv: string[]): Promise<number> {
         limit: { type: 'string' },
         format: { type: 'string' },
         article: { type: 'string' },
+        table: { type: 'string' },
         csv: { type: 'string' },
         event: { type: 'string' },
         filter: { type: 'string' },
@@ -100,8 +110,9 @@ export async function runCli(argv: string[]): Promise<number> {
     import: (store) => importCommand(store, rest, values.json),
     list: (store) => listCommand(store, values.json),
     search: (store) => searchCommand(store, rest.join(' '), values.json, values.limit),
-    export: (store) => exportCommand(store, values.format, values.article, values.output),
+    export: (store) => exportCommand(store, values),
     'import-annotations': (store) => importAnnotationsCommand(store, rest[0]),
+    'import-qdpx': (store) => importProjectCommand(store, rest[0], values.json),
     claims: (store) => claimsCommand(store, values),
     events: (store) => eventsCommand(store, values.json),
     backup: (store) => backupCommand(store, values.output),
@@ -180,6 +191,13 @@ function expandPaths(paths: string[]): { files: string[]; ignored: number } {
 async function importCommand(store: Store, paths: string[], json: boolean): Promise<number> {
   if (paths.length === 0) {
     process.stderr.write('sanad import: name at least one file or folder.\n');
+    return 2;
+  }
+  // A project is not an article: it brings codes and codings too, through its own command.
+  const project = paths.find((path) => extname(path).toLowerCase() === '.qdpx');
+  if (project) {
+    store.close();
+    process.stderr.write(`sanad import: ${project} is a REFI-QDA project; import it with: sanad import-qdpx ${project}\n`);
     return 2;
   }
   const { files, ignored } = expandPaths(paths);
@@ -271,30 +289,96 @@ async function searchCommand(store: Store, query: string, json: boolean, limitOp
   return 0;
 }
 
-async function exportCommand(store: Store, format: string | undefined, article: string | undefined, output: string | undefined): Promise<number> {
-  if (format !== 'w3c') {
-    process.stderr.write(`sanad export: say which format: --format w3c${format ? ` ("${format}" is not one Sanad writes)` : ''}\n`);
-    return 2;
+/** The formats `sanad export` writes. */
+const EXPORT_FORMATS = ['w3c', 'qdpx', 'acled', 'csv', 'xlsx'];
+/** The tables `--format csv|xlsx` writes. */
+const EXPORT_TABLES = ['claims', 'annotations', 'entities'];
+
+/** What an export writes, from the API's answer: text, or bytes sent as base64. */
+type Written = { content: string | Buffer; summary: string };
+
+async function exportCommand(store: Store, options: { format?: string; article?: string; table?: string; output?: string }): Promise<number> {
+  const { format, article, table = 'claims', output } = options;
+  const fail = (message: string, code: number) => {
+    store.close();
+    process.stderr.write(`sanad export: ${message}\n`);
+    return code;
+  };
+  if (!format || !EXPORT_FORMATS.includes(format)) {
+    return fail(`say which format: --format ${EXPORT_FORMATS.join('|')}${format ? ` ("${format}" is not one Sanad writes)` : ''}`, 2);
   }
-  const result = await callMethod(localApi(store).dispatch, 'exportWebAnnotations', article === undefined ? {} : { articleId: Number(article) });
+  if ((format === 'csv' || format === 'xlsx') && !EXPORT_TABLES.includes(table)) return fail(`--table takes ${EXPORT_TABLES.join(', ')} ("${table}" is not one)`, 2);
+  // A zip or a workbook on a terminal is no use to anyone.
+  if ((format === 'qdpx' || format === 'xlsx') && !output) return fail(`--format ${format} writes a binary file: name it with -o FILE`, 2);
+  const dispatch = localApi(store).dispatch;
+  let written: Written;
+  if (format === 'w3c') {
+    const result = await callMethod(dispatch, 'exportWebAnnotations', article === undefined ? {} : { articleId: Number(article) });
+    if (!result.ok) return fail(result.error.message, result.error.code === 'INVALID_ARGUMENT' ? 2 : 1);
+    written = { content: `${JSON.stringify(result.value, null, 2)}\n`, summary: `${result.value.total} annotations` };
+  } else if (format === 'qdpx') {
+    const result = await callMethod(dispatch, 'exportProject', {});
+    if (!result.ok) return fail(result.error.message, 1);
+    const { rows, codes, codings, notes, base64 } = result.value;
+    written = { content: Buffer.from(base64, 'base64'), summary: `a REFI-QDA project of ${rows} sources, ${codes} codes, ${codings} codings and ${notes} notes` };
+  } else if (format === 'acled') {
+    const result = await callMethod(dispatch, 'exportAcledEvents', {});
+    if (!result.ok) return fail(result.error.message, 1);
+    written = { content: result.value.text, summary: `${result.value.rows} events` };
+  } else {
+    const type = format as 'csv' | 'xlsx';
+    const result =
+      table === 'claims'
+        ? await callMethod(dispatch, 'exportClaims', { format: type, sortModel: [{ colId: 'id', sort: 'asc' }], filterModel: {} })
+        : await callMethod(dispatch, 'exportTable', { table: table as 'annotations' | 'entities', format: type });
+    if (!result.ok) return fail(result.error.message, 1);
+    const { text, base64, rows } = result.value;
+    written = { content: text ?? Buffer.from(base64 ?? '', 'base64'), summary: `${rows} ${table}` };
+  }
   store.close();
-  if (!result.ok) {
-    process.stderr.write(`sanad export: ${result.error.message}\n`);
-    return result.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
-  }
-  const json = `${JSON.stringify(result.value, null, 2)}\n`;
   if (!output) {
-    process.stdout.write(json);
+    process.stdout.write(written.content);
     return 0;
   }
   try {
-    writeFileSync(output, json);
+    writeFileSync(output, written.content);
   } catch (error) {
     process.stderr.write(`sanad export: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
     return 1;
   }
-  process.stderr.write(`wrote ${(result.value as { total: number }).total} annotations to ${output}\n`);
+  process.stderr.write(`wrote ${written.summary} to ${output}\n`);
   return 0;
+}
+
+async function importProjectCommand(store: Store, file: string | undefined, json: boolean): Promise<number> {
+  if (!file) {
+    store.close();
+    process.stderr.write('sanad import-qdpx: name the .qdpx file to import.\n');
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    store.close();
+    process.stderr.write(`sanad import-qdpx: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 1;
+  }
+  const result = await callMethod(localApi(store).dispatch, 'importProject', { name: file, dataBase64: bytes.toString('base64') });
+  store.close();
+  if (!result.ok) {
+    process.stderr.write(`sanad import-qdpx: ${result.error.message}\n`);
+    return 1;
+  }
+  const report = result.value;
+  if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    for (const failure of report.failed) process.stdout.write(`failed    ${failure.item}: ${failure.error}\n`);
+    process.stdout.write(
+      `${report.articles} articles imported (${report.existing} already in the library), ${report.codes.added} tags added and ${report.codes.updated} updated, ${report.annotations} annotations imported (${report.skipped} already there), ${report.failed.length} failed\n`,
+    );
+  }
+  return report.failed.length > 0 ? 1 : 0;
 }
 
 async function importAnnotationsCommand(store: Store, file: string | undefined): Promise<number> {

@@ -81,6 +81,11 @@ export const API_METHOD_NAMES = [
   // the library as one file
   'backupLibrary',
   'restoreLibrary',
+  // interchange
+  'exportProject',
+  'importProject',
+  'exportAcledEvents',
+  'exportTable',
 ] as const;
 
 /** A name in {@link API_METHOD_NAMES}. */

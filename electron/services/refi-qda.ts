@@ -16,28 +16,39 @@ export class CodebookError extends Error {
 
 const DEFAULT_COLOUR = '#b8c4d6';
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+/**
+ * Text as XML character data or an attribute value. Characters XML 1.0 cannot carry at all (C0
+ * controls other than tab and line breaks, lone surrogates, U+FFFE and U+FFFF) are left out:
+ * no escape writes them, and a parser refuses the whole file for one of them.
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** The codebook as REFI-QDA `.qdc` XML. */
-export async function exportCodebook(repos: Repositories): Promise<string> {
-  const tags = await repos.codebook.list();
+/** The codebook's tags as REFI-QDA <Code> elements, nested as the tree is, indented `depth` levels: the same in a `.qdc` and a `.qdpx`. */
+export function codesXml(tags: readonly Tag[], depth: number): string[] {
   const children = (parentId: number | null) => tags.filter((t) => t.parentId === parentId);
-  const code = (tag: Tag, depth: number): string => {
-    const indent = '  '.repeat(depth);
+  const code = (tag: Tag, level: number): string => {
+    const indent = '  '.repeat(level);
     const inner = [
       ...(tag.description ? [`${indent}  <Description>${escapeXml(tag.description)}</Description>`] : []),
-      ...children(tag.id).map((child) => code(child, depth + 1)),
+      ...children(tag.id).map((child) => code(child, level + 1)),
     ];
     const attributes = `guid="${escapeXml(tag.guid)}" name="${escapeXml(tag.name)}" isCodable="true" color="${escapeXml(tag.colour)}"`;
     return inner.length ? `${indent}<Code ${attributes}>\n${inner.join('\n')}\n${indent}</Code>` : `${indent}<Code ${attributes}/>`;
   };
+  return children(null).map((tag) => code(tag, depth));
+}
+
+/** The codebook as REFI-QDA `.qdc` XML. */
+export async function exportCodebook(repos: Repositories): Promise<string> {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Sanad">',
     '  <Codes>',
-    ...children(null).map((tag) => code(tag, 2)),
+    ...codesXml(await repos.codebook.list(), 2),
     '  </Codes>',
     '</CodeBook>',
     '',
@@ -77,7 +88,7 @@ function childCodes(element: Element): Element[] {
 }
 
 /** A code's GUID as Sanad keeps it (upper case, no braces); anything that is not one is left out, so the code is matched by its name. */
-function guidOf(value: string | null): string {
+export function guidOf(value: string | null): string {
   const guid = value?.replace(/[{}]/g, '').trim().toUpperCase() ?? '';
   return /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(guid) ? guid : '';
 }
@@ -129,8 +140,11 @@ export async function readCodebook(name: string, bytes: Uint8Array): Promise<Cod
   return childCodes(codes as Element).flatMap((code) => read(code, 1));
 }
 
-/** Brings codes into the codebook; existing tags (same GUID or name) are updated, not duplicated. */
-export async function applyCodebook(repos: Repositories, codes: CodebookCode[]): Promise<CodebookImportReport> {
+/**
+ * Brings codes into the codebook; existing tags (same GUID or name) are updated, not duplicated.
+ * `placed`, when given, learns which tag each code's GUID became (a project's codings name codes by GUID).
+ */
+export async function applyCodebook(repos: Repositories, codes: CodebookCode[], placed?: Map<string, number>): Promise<CodebookImportReport> {
   const report: CodebookImportReport = { added: 0, updated: 0 };
   // The tags on the way down to the code being read: a code nested inside itself (the same guid or
   // name in its own subtree) is not placed under itself again, which would make a cycle.
@@ -146,6 +160,7 @@ export async function applyCodebook(repos: Repositories, codes: CodebookCode[]):
       tag = await repos.codebook.insert(code.name, code.colour ?? DEFAULT_COLOUR, { parentId, description: code.description, ...(code.guid && { guid: code.guid }) });
       report.added++;
     }
+    if (code.guid) placed?.set(code.guid, tag.id);
     path.add(tag.id);
     for (const child of code.children) await visit(child, tag.id);
     path.delete(tag.id);

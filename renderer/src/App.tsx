@@ -4,6 +4,7 @@ import { api } from './api';
 import { BackupControls } from './components/BackupControls';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportControls } from './components/ImportControls';
+import { InterchangeMenu } from './components/InterchangeMenu';
 import { JobsPanel } from './components/JobsPanel';
 import { stepAction, stepPlace } from './history';
 import { useI18n } from './i18n';
@@ -122,6 +123,7 @@ export function App() {
         </nav>
         <ImportControls />
         <BackupControls />
+        <InterchangeMenu />
         <button type="button" className="language-toggle" onClick={toggleLanguage}>
           {t('switchLanguage')}
         </button>

@@ -17,12 +17,14 @@ import { codebookMethods } from './codebook';
 import { entitiesMethods } from './entities';
 import { historyMethods } from './history';
 import { libraryMethods } from './library';
+import { interchangeMethods } from './interchange';
 import { viewsMethods } from './views';
 
 export type * from '../../../db/model';
 export * from '../constants';
 export type { MethodAccess } from './schemas';
 export type { BackupReport, RestoreReport } from './library';
+export type { ExportedFile } from './interchange';
 
 /** The API: method name → argument schema, result type and access. */
 export const contract = {
@@ -34,6 +36,7 @@ export const contract = {
   ...claimsMethods,
   ...viewsMethods,
   ...libraryMethods,
+  ...interchangeMethods,
 };
 
 

@@ -19,6 +19,7 @@ import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, type Services }
 import { entityHandlers } from './entities';
 import { historyHandlers } from './history';
 import { libraryHandlers } from './library';
+import { interchangeHandlers } from './interchange';
 import { viewHandlers } from './views';
 
 export { ApiError, type Handlers, type Services } from './common';
@@ -34,6 +35,7 @@ export function createHandlers(services: Services): Handlers {
     ...claimHandlers(services),
     ...viewHandlers(services),
     ...libraryHandlers(services),
+    ...interchangeHandlers(services),
   };
 }
 
