@@ -345,6 +345,28 @@ export const en = {
   credibility_4: '4 — doubtful',
   credibility_5: '5 — improbable',
   credibility_6: '6 — truth cannot be judged',
+  credibilityNone: '? — not judged yet',
+  suggestedCredibility: 'Sanad suggests {label}, from the independent sources of its events.',
+  useSuggestion: 'Use suggestion',
+  suggestionOnceSaved: 'Sanad suggests a credibility from the event’s other sources once the claim is saved.',
+  suggestionAfterSave: 'Sanad suggests credibility {label}: Edit claim… to use it.',
+  editClaim: 'Edit claim',
+  editClaimButton: 'Edit claim…',
+  editClaimShort: 'Edit…',
+  editColumn: 'Edit',
+  claimBadge: 'claim',
+  makeAClaim: 'Make a claim…',
+  taggedNotClaim: 'Tagged Claim, but not a claim yet.',
+  deleteClaim: 'Delete claim…',
+  deleteClaimQuestion: 'Delete this claim? Its passage stays, and Ctrl+Z brings the claim back.',
+  claimDeleted: 'Claim deleted. Ctrl+Z brings it back.',
+  linkedEvents: 'Events it bears on',
+  relationTo: 'Relation to {title}',
+  unlinkEvent: 'Unlink from {title}',
+  tinyClaim: 'Only a word or two is selected: say in the statement what is claimed, or select the whole sentence.',
+  addEntityAs: 'Add “{name}” as {kind, select, place {a place} other {an entity}}',
+  inPassage: 'in this passage',
+  claimMatching: '{n, plural, one {# matching claim} other {# matching claims}}',
   blankValue: '(blank)',
   selectAll: 'Select all',
   selectNone: 'Select none',
@@ -757,7 +779,7 @@ const ar: Record<MessageKey, string> = {
   figures: 'الأرقام',
   removeFigure: 'إزالة هذا الرقم',
   sourceGraph: 'من ينقل عمّن',
-  graphNode: '{claims, plural, zero {لا ادعاءات} one {ادعاء واحد} two {ادعاءان} few {# ادعاءات} many {# ادعاءً} other {# ادعاء}}{origins, plural, =0 {} other {، مصدر أصلي لـ#}}',
+  graphNode: '{claims, plural, zero {لا ادعاءات} one {ادعاء واحد} two {ادعاءان} few {# ادعاءات} many {# ادعاءً} other {# ادعاء}}{origins, plural, =0 {} one {، مصدر أصلي لادعاء واحد} two {، مصدر أصلي لادعاءين} few {، مصدر أصلي لـ# ادعاءات} many {، مصدر أصلي لـ# ادعاءً} other {، مصدر أصلي لـ# ادعاء}}',
   wholeLibrary: 'المكتبة كلها',
   claimsThroughSource: 'الادعاءات عبر {name}',
   clearSource: 'عرض كل الادعاءات',
@@ -774,6 +796,28 @@ const ar: Record<MessageKey, string> = {
   credibility_4: '4 — مشكوك فيها',
   credibility_5: '5 — مستبعدة',
   credibility_6: '6 — لا يمكن الحكم على صحتها',
+  credibilityNone: '؟ — لم تُقدَّر بعد',
+  suggestedCredibility: 'يقترح سند: {label}، بحسب المصادر المستقلة لأحداثه.',
+  useSuggestion: 'استخدم الاقتراح',
+  suggestionOnceSaved: 'يقترح سند مصداقيةً من مصادر الحدث الأخرى بعد حفظ الادعاء.',
+  suggestionAfterSave: 'يقترح سند المصداقية {label}: استخدمها من «تعديل الادعاء…».',
+  editClaim: 'تعديل الادعاء',
+  editClaimButton: 'تعديل الادعاء…',
+  editClaimShort: 'تعديل…',
+  editColumn: 'تعديل',
+  claimBadge: 'ادعاء',
+  makeAClaim: 'إنشاء ادعاء…',
+  taggedNotClaim: 'موسوم «ادعاء» لكنه ليس ادعاءً بعد.',
+  deleteClaim: 'حذف الادعاء…',
+  deleteClaimQuestion: 'أتحذف هذا الادعاء؟ يبقى المقطع، ويعيد Ctrl+Z الادعاء.',
+  claimDeleted: 'حُذف الادعاء. يعيده Ctrl+Z.',
+  linkedEvents: 'الأحداث التي يتعلق بها',
+  relationTo: 'العلاقة بـ{title}',
+  unlinkEvent: 'فك الربط بـ{title}',
+  tinyClaim: 'المحدَّد كلمة أو كلمتان فقط: اكتب في المضمون ما يُدَّعى، أو حدّد الجملة كلها.',
+  addEntityAs: 'أضف «{name}» {kind, select, place {مكانًا جديدًا} other {كيانًا جديدًا}}',
+  inPassage: 'في هذا المقطع',
+  claimMatching: '{n, plural, zero {لا ادعاءات مطابقة} one {ادعاء واحد مطابق} two {ادعاءان مطابقان} few {# ادعاءات مطابقة} many {# ادعاءً مطابقًا} other {# ادعاء مطابق}}',
   blankValue: '(فارغ)',
   selectAll: 'تحديد الكل',
   selectNone: 'إلغاء التحديد',
@@ -873,7 +917,7 @@ export type UiLanguage = keyof typeof tables;
 /** Numbers in Western digits in both languages, as analysts cite them. */
 /** The Intl locale of each interface language: Arabic keeps Western digits, as dates and figures are typed. */
 export const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
-const compiled = new Map<string, IntlMessageFormat>();
+const compiled = new Map<string, { format: IntlMessageFormat; keys: Set<string> }>();
 
 /**
  * Wraps text inserted into a message in Unicode's first-strong isolate (FSI … PDI), so an Arabic
@@ -884,12 +928,33 @@ export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
 
+type MessageElements = ReturnType<IntlMessageFormat['getAst']>;
+
+/**
+ * The arguments a message chooses by ({status, select, accepted {…} other {…}}), nested ones too:
+ * their values are keys to match, not text to insert, so they are not isolated (an isolated
+ * "accepted" would match no option and always take `other`).
+ */
+function selectArguments(elements: MessageElements, found = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (!('options' in element)) continue;
+    // A plural has options too, but counts a number (which is never isolated).
+    if (!('pluralType' in element)) found.add(element.value);
+    for (const option of Object.values(element.options)) selectArguments(option.value, found);
+  }
+  return found;
+}
+
 /** Formats one message of a table, compiling it once; inserted text is isolated (see {@link isolate}). */
 export function formatMessage(lang: UiLanguage, key: MessageKey, values?: Record<string, string | number>): string {
   const cacheKey = `${lang}:${key}`;
-  let format = compiled.get(cacheKey);
-  if (!format) compiled.set(cacheKey, (format = new IntlMessageFormat(tables[lang][key], LOCALES[lang])));
-  const isolated = values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value]));
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    const format = new IntlMessageFormat(tables[lang][key], LOCALES[lang]);
+    compiled.set(cacheKey, (message = { format, keys: selectArguments(format.getAst()) }));
+  }
+  const { format, keys } = message;
+  const isolated = values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' && !keys.has(name) ? isolate(value) : value]));
   return String(format.format(isolated));
 }
 

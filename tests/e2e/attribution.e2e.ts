@@ -53,7 +53,7 @@ describe('sources named side by side', () => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Claims' }).click();
     await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('2 claims');
     await page.getByRole('searchbox', { name: 'Filter claims…' }).fill('رويترز');
-    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('1 claim');
+    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('1 matching claim');
 
     // A statement made to two outlets, read in one of them: its own sources, or those of its sister outlet.
     dialog = await openClaimDialog(ARABIC_TITLE, 'تقليص القوات الأميركية سيشمل قاعدة عين الأسد');

@@ -55,7 +55,7 @@ describe('the claims grid', () => {
     let filter = await claims.openFilter('stance');
     expect(await filter.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.closest('label')!.textContent))).toEqual(['Asserts', 'Denies', 'Speculates']);
     await filter.getByRole('checkbox', { name: 'Denies' }).check();
-    await expect.poll(() => claims.count()).toBe('1 claim');
+    await expect.poll(() => claims.count()).toBe('1 matching claim');
     await filter.getByRole('button', { name: 'Select none' }).click();
     await expect.poll(() => claims.count()).toBe('3 claims');
     await claims.closeFilter();
@@ -63,7 +63,7 @@ describe('the claims grid', () => {
     // Events, by title: the withdrawal's two claims.
     filter = await claims.openFilter('events');
     await filter.getByRole('checkbox', { name: WITHDRAWAL, exact: true }).check();
-    await expect.poll(() => claims.count()).toBe('2 claims');
+    await expect.poll(() => claims.count()).toBe('2 matching claims');
     await screenshot(page, 'claims-grid-01-set-filter-en');
     await claims.closeFilter();
     // The header says a filter is on.
@@ -82,12 +82,12 @@ describe('the claims grid', () => {
     filter = await claims.openFilter('events');
     await filter.getByRole('checkbox', { name: WITHDRAWAL, exact: true }).uncheck();
     await filter.getByRole('checkbox', { name: DENIAL, exact: true }).check();
-    await expect.poll(() => claims.count()).toBe('1 claim');
+    await expect.poll(() => claims.count()).toBe('1 matching claim');
     await claims.closeFilter();
     // …until the view is applied again.
     views = await claims.openMenu(/^Views$/);
     await views.getByRole('button', { name: `Apply the view ${inserted('Withdrawal')}` }).click();
-    await expect.poll(() => claims.count()).toBe('2 claims');
+    await expect.poll(() => claims.count()).toBe('2 matching claims');
     filter = await claims.openFilter('events');
     expect(await filter.getByRole('checkbox', { name: WITHDRAWAL, exact: true }).isChecked()).toBe(true);
     expect(await filter.getByRole('checkbox', { name: DENIAL, exact: true }).isChecked()).toBe(false);
@@ -131,7 +131,7 @@ describe('the claims grid', () => {
     expect(await claims.headers()).not.toContain('statement');
     filter = await claims.openFilter('stance');
     await filter.getByRole('checkbox', { name: 'ينفي' }).check();
-    await expect.poll(() => claims.count()).toBe('ادعاء واحد');
+    await expect.poll(() => claims.count()).toBe('ادعاء واحد مطابق');
     await screenshot(page, 'claims-grid-02-set-filter-ar');
     await claims.closeFilter();
     const arabic = await workbookRows(await claims.download('تصدير XLSX'));
@@ -147,7 +147,7 @@ describe('the claims grid', () => {
 
     // Back in English, the filter is still on.
     await app.switchLanguage();
-    await expect.poll(() => claims.count(), { timeout: 15_000 }).toBe('1 claim');
+    await expect.poll(() => claims.count(), { timeout: 15_000 }).toBe('1 matching claim');
     filter = await claims.openFilter('stance');
     expect(await filter.getByRole('checkbox', { name: 'Denies' }).isChecked()).toBe(true);
     await claims.closeFilter();

@@ -317,11 +317,14 @@ export class AnnotationsPage {
   }
 }
 
-/** The New claim dialog on a passage. */
+/** The claim dialog: New claim on a passage, or Edit claim on a saved one (named in either language). */
 export class ClaimDialog {
   readonly dialog: Locator;
-  constructor(readonly page: Page) {
-    this.dialog = this.page.getByRole('dialog', { name: 'New claim' });
+  constructor(
+    readonly page: Page,
+    title: string | RegExp = 'New claim',
+  ) {
+    this.dialog = this.page.getByRole('dialog', { name: title });
   }
 
   /** Waits until Sanad has proposed the chain (and the date it read), which the analyst then corrects. */
@@ -361,6 +364,21 @@ export class ClaimDialog {
   async save(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Save the claim' }).click();
     await this.page.getByRole('status').filter({ hasText: 'Claim saved' }).waitFor();
+  }
+
+  /** What Sanad suggests for the credibility, as the dialog says it. */
+  suggestion(): Promise<string> {
+    return this.dialog.getByTestId('credibility-suggestion').innerText();
+  }
+
+  /** The credibility chosen, as the list shows it. */
+  credibility(): Promise<string> {
+    return this.dialog.getByRole('combobox', { name: /^(Credibility|المصداقية)/ }).locator('option:checked').innerText();
+  }
+
+  /** The grade the claim will have, as the dialog shows it. */
+  grade(): Promise<string> {
+    return this.dialog.getByTestId('dialog-grade').locator('.grade').innerText();
   }
 }
 

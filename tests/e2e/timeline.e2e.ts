@@ -82,6 +82,7 @@ describe('the events timeline', () => {
     await page.getByRole('heading', { name: WITHDRAWAL }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Events' }).getAttribute('aria-current')).toBe('true');
     expect(await page.locator('.event-list li[aria-current="true"]').innerText()).toContain(WITHDRAWAL);
+    // The event was shown before its claims were made: its cached detail shows until the fresh one arrives.
     await expect.poll(() => page.getByTestId('event-claim').count()).toBe(2);
 
     // The Arabic timeline runs right to left, its months in Arabic.

@@ -578,12 +578,12 @@ describe('claims and events', () => {
     await page.getByRole('region', { name: 'Who cites whom' }).scrollIntoViewIfNeeded();
     await screenshot(page, '21-event-detail');
     await page.getByRole('region', { name: 'Who cites whom' }).getByRole('button', { name: 'رويترز', exact: true }).click();
-    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('2 claims');
+    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('2 matching claims');
     expect(await page.locator('.source-filter').innerText()).toContain('Claims through');
     await page.getByRole('button', { name: 'Show all claims' }).click();
     await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('3 claims');
     await page.getByRole('searchbox', { name: 'Filter claims…' }).fill('رويترز');
-    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('2 claims');
+    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('2 matching claims');
     await screenshot(page, '22-claims-grid');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync(await download.path(), 'utf8');
@@ -591,7 +591,7 @@ describe('claims and events', () => {
     expect(csv.trim().split('\n')).toHaveLength(3);
 
     await app.switchLanguage();
-    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('ادعاءان');
+    await expect.poll(() => page.getByTestId('claims-count').innerText()).toBe('ادعاءان مطابقان');
     await screenshot(page, '22b-claims-grid-ar');
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'الأحداث' }).click();
     await page.getByRole('button', { name: new RegExp(event) }).click();

@@ -230,6 +230,32 @@ describe('claims', () => {
     expect((await call(dispatch, 'listClaims', {}))[0]).toMatchObject({ id: claim.id, chain: [{ name: 'رويترز' }] });
   });
 
+  it('edits a claim\'s fields, credibility and event links in one step that one undo takes back', async () => {
+    const { dispatch, spanOf } = await reports();
+    const first = await call(dispatch, 'createEvent', { title: 'بدء الانسحاب' });
+    const second = await call(dispatch, 'createEvent', { title: 'اكتمال الانسحاب' });
+    const claim = await call(dispatch, 'createClaim', { ...(await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ')), chain: [{ entityId: null, name: 'رويترز', role: 'agency' }], eventId: first.id });
+    await call(dispatch, 'updateEntity', { id: claim.origin!.entityId, reliability: 'B' });
+    const edited = await call(dispatch, 'updateClaim', {
+      id: claim.id,
+      reportedDate: { from: '2025-08-20' },
+      credibility: 2,
+      events: [{ eventId: second.id, relation: 'contradicts' }],
+    });
+    expect(edited).toMatchObject({ grade: 'B2', reportedDate: { from: '2025-08-20', to: '2025-08-20' }, events: [{ eventId: second.id, title: 'اكتمال الانسحاب', relation: 'contradicts' }] });
+    expect((await call(dispatch, 'getEvent', { id: first.id })).claims).toEqual([]);
+    expect(await call(dispatch, 'undo', {})).toMatchObject({ kind: 'claim.edit', detail: { fields: ['reportedDate', 'credibility', 'events'] } });
+    expect(await call(dispatch, 'getClaim', { id: claim.id })).toMatchObject({ grade: 'B?', reportedDate: null, events: [{ eventId: first.id, relation: 'supports' }] });
+    expect((await call(dispatch, 'getEvent', { id: second.id })).claims).toEqual([]);
+  });
+
+  it('refuses to link an edited claim to an event that does not exist, and changes nothing', async () => {
+    const { dispatch, spanOf } = await reports();
+    const claim = await call(dispatch, 'createClaim', await spanOf('شفق نيوز', 'الانسحاب بدأ بشكل مفاجئ'));
+    await expect(call(dispatch, 'updateClaim', { id: claim.id, credibility: 3, events: [{ eventId: 99, relation: 'supports' }] })).rejects.toThrow(/event/i);
+    expect((await call(dispatch, 'getClaim', { id: claim.id })).credibility).toBeNull();
+  });
+
   it('refuses what does not exist and what makes no sense, saying what', async () => {
     const { dispatch, spanOf } = await reports();
     const span = await spanOf('شفق نيوز', 'بدأت القوات');

@@ -35,6 +35,29 @@ describe('interface messages', () => {
   });
 });
 
+describe('messages that choose by a word', () => {
+  it('match the word given, not the isolated text a name becomes', () => {
+    expect(formatMessage('en', 'step_mention.review', { status: 'accepted', count: 2 })).toBe('acceptance of 2 mentions of');
+    expect(formatMessage('en', 'step_mention.review', { status: 'rejected', count: 1 })).toBe('rejection of 1 mention of');
+    expect(formatMessage('en', 'addEntityAs', { name: 'الأنبار', kind: 'place' })).toBe('Add “\u2068الأنبار\u2069” as a place');
+    expect(formatMessage('ar', 'addEntityAs', { name: 'الأنبار', kind: 'place' })).toBe('أضف «\u2068الأنبار\u2069» مكانًا جديدًا');
+  });
+});
+
+describe('claims in Arabic', () => {
+  it('say how many claims a source is the origin of, and how many match, in the plural each count takes', () => {
+    expect([1, 2, 3, 11].map((origins) => formatMessage('ar', 'graphNode', { claims: 11, origins }))).toEqual([
+      '11 ادعاءً، مصدر أصلي لادعاء واحد',
+      '11 ادعاءً، مصدر أصلي لادعاءين',
+      '11 ادعاءً، مصدر أصلي لـ3 ادعاءات',
+      '11 ادعاءً، مصدر أصلي لـ11 ادعاءً',
+    ]);
+    expect(formatMessage('ar', 'graphNode', { claims: 1, origins: 0 })).toBe('ادعاء واحد');
+    expect([1, 2, 5].map((n) => formatMessage('ar', 'claimMatching', { n }))).toEqual(['ادعاء واحد مطابق', 'ادعاءان مطابقان', '5 ادعاءات مطابقة']);
+    expect(formatMessage('en', 'claimMatching', { n: 2 })).toBe('2 matching claims');
+  });
+});
+
 describe('API error messages', () => {
   it('say the same thing in both languages: every key, with the same placeholders', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

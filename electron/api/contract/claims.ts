@@ -85,7 +85,11 @@ export const claimsMethods = {
       .object({ ...passage, chain: chain.default([]), ...claimFields, eventId: id.optional(), relation: relation.default('supports') })
       .refine((p) => p.end > p.start, 'a claim covers at least one character'),
   ),
-  updateClaim: method<Claim>('long')(z.object({ id, chain: chain.optional(), ...claimFields })),
+  /**
+   * Changes a claim's fields (those given); `events`, when given, are all the events it bears on,
+   * each with its relation: one left out is unlinked. One undoable step.
+   */
+  updateClaim: method<Claim>('long')(z.object({ id, chain: chain.optional(), ...claimFields, events: z.array(z.object({ eventId: id, relation })).max(200).optional() })),
   deleteClaim: method<{ deleted: true }>()(z.object({ id })),
   /** A claim with the credibility Sanad suggests from corroboration (the analyst decides). */
   getClaim: method<Claim & { suggestedCredibility: number }>('read')(z.object({ id })),

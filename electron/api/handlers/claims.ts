@@ -195,12 +195,20 @@ export function claimHandlers(services: Services): Pick<Handlers, ClaimMethods> 
       await scanNewSources(named);
       return claim;
     },
-    updateClaim: async ({ id, chain, ...fields }, call) => {
+    updateClaim: async ({ id, chain, events, ...fields }, call) => {
       const claim = await call.read((repos) => requireClaim(repos, id));
       await call.read((repos) => requireEntity(repos, fields.placeId));
-      const changed = await call.step(claimLabel('claim.edit', claim, { fields: Object.keys(fields).concat(chain ? ['chain'] : []) }), async (repos) => {
+      for (const { eventId } of events ?? []) await call.read((repos) => requireEvent(repos, eventId));
+      const changedFields = Object.keys(fields).concat(chain ? ['chain'] : [], events ? ['events'] : []);
+      const changed = await call.step(claimLabel('claim.edit', claim, { fields: changedFields }), async (repos) => {
         const resolved = chain && (await resolveChain(repos, chain, claim.outlet?.entityId ?? null, now()));
-        return { claim: (await repos.claims.change(id, { ...fields, ...(resolved && { chain: resolved.ids }) }, now()))!, named: resolved?.named ?? [] };
+        await repos.claims.change(id, { ...fields, ...(resolved && { chain: resolved.ids }) }, now());
+        // The analyst edits the claim's event links with the rest: in the same step, so one undo takes all back.
+        if (events) {
+          for (const link of claim.events) if (!events.some((e) => e.eventId === link.eventId)) await repos.claims.unlink(id, link.eventId);
+          for (const { eventId, relation } of events) await repos.claims.link(id, eventId, relation);
+        }
+        return { claim: (await repos.claims.find(id))!, named: resolved?.named ?? [] };
       });
       await scanNewSources(changed.named);
       return changed.claim;

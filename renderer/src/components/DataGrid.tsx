@@ -84,9 +84,22 @@ export interface DataGridProps<Row extends { id: number }> {
 }
 
 /**
+ * Makes a column's cells act on their row (an Edit button): a click on the cell, or Enter on it,
+ * does `act` instead of opening the row, so the rest of the row still opens as before.
+ */
+export function actionColumn<Row>(act: (row: Row) => void): Pick<ColDef<Row>, 'context'> {
+  return { context: { act } };
+}
+
+/** The action of a column made with {@link actionColumn}, if it is one. */
+function actionOf<Row>(colDef: ColDef<Row>): ((row: Row) => void) | undefined {
+  return (colDef.context as { act?: (row: Row) => void } | undefined)?.act;
+}
+
+/**
  * Opening a row: a click opens it, except on an editable cell, where a double click edits and
  * the click opens only if no second click follows, and on the tick box that selects it; Enter on
- * a cell that is not being edited opens it too.
+ * a cell that is not being edited opens it too. A cell of an action column does its action instead.
  */
 function useRowOpening<Row>(onRowClicked: (row: Row) => void) {
   const pendingOpen = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -94,6 +107,8 @@ function useRowOpening<Row>(onRowClicked: (row: Row) => void) {
     onCellClicked: (event: CellClickedEvent<Row>) => {
       const row = event.data;
       if (!row || isColumnSelectionCol(event.column)) return;
+      const act = actionOf(event.colDef);
+      if (act) return act(row);
       if (!event.colDef.editable) return onRowClicked(row);
       if (pendingOpen.current) clearTimeout(pendingOpen.current);
       pendingOpen.current = setTimeout(() => onRowClicked(row), DOUBLE_CLICK_MS);
@@ -104,7 +119,8 @@ function useRowOpening<Row>(onRowClicked: (row: Row) => void) {
     },
     onCellKeyDown: (event: CellKeyDownEvent<Row>) => {
       const key = (event.event as KeyboardEvent | undefined)?.key;
-      if (key === 'Enter' && event.data && !event.colDef.editable && !isColumnSelectionCol(event.column)) onRowClicked(event.data);
+      if (key !== 'Enter' || !event.data || event.colDef.editable || isColumnSelectionCol(event.column)) return;
+      (actionOf(event.colDef) ?? onRowClicked)(event.data);
     },
   };
 }

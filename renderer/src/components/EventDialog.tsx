@@ -142,7 +142,7 @@ export function EventDialog({ event, onSaved, onClose }: { event: EventDetail; o
         <div className="entity-field" role="group" aria-label={t('place')}>
           <span>{t('place')}</span>
           {place && <EntityChips entities={[place]} removeLabel={(name) => t('removePlace', { name })} onRemove={() => setPlace(null)} />}
-          <EntityPicker label={t('choosePlace')} entities={entities.data ?? []} preferKind="place" exclude={place ? [place.entityId] : []} onPick={(e) => setPlace({ entityId: e.id, name: e.name })} />
+          <EntityPicker label={t('choosePlace')} entities={entities.data ?? []} preferKind="place" addAs="place" exclude={place ? [place.entityId] : []} onPick={(e) => setPlace({ entityId: e.id, name: e.name })} />
         </div>
         <div className="entity-field" role="group" aria-label={t('actors')}>
           <span>{t('actors')}</span>

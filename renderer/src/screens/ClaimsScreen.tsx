@@ -4,14 +4,16 @@
  * Every column the server knows sorts and filters (ticks for values, text, dates, numbers), the
  * quick filter finds words however they are spelled; the columns stay as the analyst leaves
  * them, views can be saved by name, and Export writes the view as it stands (CSV or XLSX); a
- * row opens its passage.
+ * row opens its passage, and its Edit cell (clicked, or Enter on it) the claim's edit dialog.
  */
 import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { Claim, ClaimRelation, ClaimStance, PageRequest, Reliability, SourceGraph } from '../../../electron/api/contract';
 import { api } from '../api';
-import { AutoDirCell, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
+import { ClaimDialog } from '../components/ClaimDialog';
+import { actionColumn, AutoDirCell, formatTimestamp, PagedGrid, serverFilter } from '../components/DataGrid';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Grade } from '../components/Grade';
 import { ColumnsMenu, ViewsMenu } from '../components/GridControls';
 import type { SetChoice } from '../setFilterModel';
 import { TagChips } from '../components/TagChip';
@@ -20,15 +22,6 @@ import { useI18n } from '../i18n';
 import { LOCALES } from '../messages';
 import { chainText } from '../sources';
 import { useApiQuery, useStoreWrites } from '../queries';
-
-/** A grade such as "B2", kept left to right so "B?" never shows as "?B" in an Arabic row. */
-export function Grade({ grade }: { grade: string }) {
-  return (
-    <bdi dir="ltr" className="grade">
-      {grade}
-    </bdi>
-  );
-}
 
 function GradeCell({ data }: ICellRendererParams<Claim>) {
   return data ? <Grade grade={data.grade} /> : null;
@@ -41,6 +34,19 @@ function ChainCell({ data }: ICellRendererParams<Claim>) {
 
 function TagsCell({ data }: ICellRendererParams<Claim>) {
   return data ? <TagChips tags={data.tags} /> : null;
+}
+
+/**
+ * The Edit cell's button. The cell itself acts on a click or Enter (see actionColumn), so the
+ * button only shows what it does; it stays out of the tab order, where the grid's cells are.
+ */
+function EditCell() {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="link" tabIndex={-1} title={t('editClaimButton')}>
+      {t('editClaimShort')}
+    </button>
+  );
 }
 
 /** "Contested" in words (not a colour alone) on a claim whose event is; nothing otherwise. */
@@ -120,6 +126,8 @@ export function ClaimsScreen({
   const [error, setError] = useState<string | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<Claim> | null>(null);
+  const [filtered, setFiltered] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
   const storeWrites = useStoreWrites();
   const view = useRef<PageRequest | null>(null);
   const columns = useMemo<ColDef<Claim>[]>(() => {
@@ -127,6 +135,8 @@ export function ClaimsScreen({
     // initial* sizes and sort: the analyst's own (kept, or from a view) survive the columns being made again.
     return [
       { field: 'quote', headerName: t('quote'), initialFlex: 3, minWidth: 260, cellRenderer: AutoDirCell, tooltipField: 'quote', ...serverFilter.text },
+      // Beside the quote, where the eye is; not first, so the first cell of a row still opens its passage.
+      { colId: 'edit', headerName: t('editColumn'), initialWidth: 90, sortable: false, cellRenderer: EditCell, ...actionColumn<Claim>((claim) => setEditing(claim.id)) },
       { field: 'statement', headerName: t('statementColumn'), initialFlex: 2, minWidth: 180, cellRenderer: AutoDirCell, ...serverFilter.text },
       { field: 'articleTitle', headerName: t('article'), initialFlex: 2, minWidth: 200, cellRenderer: AutoDirCell, ...serverFilter.text },
       { colId: 'outlet', headerName: t('outlet'), valueGetter: (p) => p.data?.outlet?.name ?? '', cellRenderer: AutoDirCell, initialWidth: 150, ...serverFilter.set },
@@ -196,7 +206,7 @@ export function ClaimsScreen({
       {error && <ErrorBanner message={error} />}
       <p className="muted grid-status">
         <span role="status" data-testid="claims-count">
-          {count === null ? t('loading') : t('claimTotal', { n: count })}
+          {count === null ? t('loading') : t(filtered ? 'claimMatching' : 'claimTotal', { n: count })}
         </span>
         {news && <span role="status">{news}</span>}
       </p>
@@ -206,7 +216,7 @@ export function ClaimsScreen({
         scope={source ? String(source.id) : ''}
         version={storeWrites}
         quickFilter={filter}
-        onTotal={(total) => (setCount(total), setError(null))}
+        onTotal={(total, narrowed) => (setCount(total), setFiltered(narrowed), setError(null))}
         onRequest={(request) => (view.current = request)}
         onError={setError}
         columns={columns}
@@ -217,6 +227,7 @@ export function ClaimsScreen({
         emptyMessage={t('emptyClaims')}
         noMatchMessage={t('noMatchingClaims')}
       />
+      {editing !== null && <ClaimDialog subject={{ claimId: editing }} onClose={() => setEditing(null)} onDone={(message) => (setEditing(null), setNews(message))} />}
     </section>
   );
 }

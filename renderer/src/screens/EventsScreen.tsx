@@ -2,12 +2,13 @@
  * Events and what they stand on: each event with its number of independent sources and a mark
  * when contested; the chosen one shows its claims side by side (quote, chain, grade, relation,
  * what each reports) and says why it is contested. A source's reliability is graded here, where
- * the analyst weighs it.
+ * the analyst weighs it, and each claim opens in its edit dialog (its credibility, with Sanad's
+ * suggestion).
  */
 import { useState } from 'react';
 import type { ClaimRelation, Reliability } from '../../../electron/api/contract';
 import { api } from '../api';
-import { RelationOptions } from '../components/ClaimDialog';
+import { ClaimDialog, RelationOptions } from '../components/ClaimDialog';
 import { DateField, dateLabel, typedDate } from '../components/DateField';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ContestedReasons, SourceReports } from '../components/EventReports';
@@ -18,7 +19,7 @@ import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
 import { useAction } from '../useAction';
 import { chainText } from '../sources';
-import { Grade } from './ClaimsScreen';
+import { Grade } from '../components/Grade';
 
 const RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
@@ -44,6 +45,9 @@ export function EventsScreen({
   const [deleting, setDeleting] = useState(false);
   // A key, not a text, so the message follows a change of interface language.
   const [message, setMessage] = useState<'eventSaved' | 'eventDeleted' | null>(null);
+  const [editingClaim, setEditingClaim] = useState<number | null>(null);
+  // What saving or deleting a claim did, as the claim dialog says it (with the grade).
+  const [claimNews, setClaimNews] = useState<string | null>(null);
   const { error, setError, run } = useAction();
   const create = () =>
     run(async () => {
@@ -102,6 +106,14 @@ export function EventsScreen({
             {t(message)}
           </p>
         )}
+        {claimNews && (
+          <p className="event-message" role="status">
+            {claimNews}
+          </p>
+        )}
+        {editingClaim !== null && (
+          <ClaimDialog subject={{ claimId: editingClaim }} onClose={() => setEditingClaim(null)} onDone={(news) => (setEditingClaim(null), setMessage(null), setClaimNews(news))} />
+        )}
         {!event && <p className="muted">{t('chooseEvent')}</p>}
         {graph.data && graph.data.nodes.length > 0 && (
           <section aria-label={t('sourceGraph')}>
@@ -118,7 +130,7 @@ export function EventsScreen({
               <h1>
                 <bdi>{event.title}</bdi>
               </h1>
-              <button type="button" onClick={() => (setMessage(null), setEditing(true))}>
+              <button type="button" onClick={() => (setMessage(null), setClaimNews(null), setEditing(true))}>
                 {t('editEventButton')}
               </button>
               <button type="button" onClick={() => (setMessage(null), setDeleting(true))}>
@@ -181,6 +193,9 @@ export function EventsScreen({
                   <th>{t('figures')}</th>
                   <th>{t('reliability')}</th>
                   <th>{t('grade')}</th>
+                  <th>
+                    <span className="visually-hidden">{t('editColumn')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -228,6 +243,11 @@ export function EventsScreen({
                     </td>
                     <td>
                       <Grade grade={claim.grade} />
+                    </td>
+                    <td>
+                      <button type="button" onClick={() => (setClaimNews(null), setEditingClaim(claim.id))}>
+                        {t('editClaimButton')}
+                      </button>
                     </td>
                   </tr>
                 ))}

@@ -1,17 +1,20 @@
 /**
  * The reader: an article shown right to left or left to right, its annotations drawn as CSS
- * Custom Highlights, and a toolbar that turns a selected passage into a tagged annotation.
+ * Custom Highlights, and a toolbar that turns a selected passage into a tagged annotation. In the
+ * side panel a passage that is a claim shows its grade and opens for editing; one only tagged
+ * Claim (a tag the analyst may apply by hand) says it is not a claim yet and offers to make one.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AnnotationSideList } from '../components/AnnotationSideList';
 import { HighlightLayer } from '../reader/highlights';
-import type { AnnotationRow, EntityKind, MentionRow, ReanchorReport, Tag } from '../../../electron/api/contract';
+import type { AnnotationRow, Claim, EntityKind, MentionRow, ReanchorReport, Tag } from '../../../electron/api/contract';
 import { api } from '../api';
 import { EditTextDialog } from '../components/EditTextDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { downloadText, sendFile } from '../files';
 import { useAction } from '../useAction';
 import { ClaimDialog } from '../components/ClaimDialog';
+import { Grade } from '../components/Grade';
 import { EntityMentionGroups } from '../components/EntityMentionGroups';
 import { EntityKindOptions } from './EntitiesScreen';
 import { ReviewList } from '../components/ReviewList';
@@ -22,6 +25,8 @@ import { codePointOffset } from '../../../db/text/codepoints';
 import { updateCachedQuery, useApiQuery } from '../queries';
 
 const FOCUS_HIGHLIGHT = 'sanad-focus';
+/** The starter tag a passage gets when it becomes a claim (stored under its English name, whatever the interface language). */
+const CLAIM_TAG = 'Claim';
 /** The selection toolbar's height before it is first drawn (tags, note, tag box, entity form). */
 const TOOLBAR_HEIGHT_PX = 240;
 
@@ -74,10 +79,12 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   const tags = useApiQuery('listTags', {});
   const mentions = useApiQuery('listMentions', { articleId });
   const entities = useApiQuery('listEntities', {});
+  const claims = useApiQuery('listClaims', { articleId });
   const [focused, setFocused] = useState<number | undefined>(focusAnnotationId);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [claiming, setClaiming] = useState<{ start: number; end: number } | null>(null);
+  const [editingClaim, setEditingClaim] = useState<number | null>(null);
   const [reading, setReading] = useReadingSettings();
   const textRef = useRef<HTMLDivElement>(null);
   const sideRef = useRef<HTMLElement>(null);
@@ -86,6 +93,13 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
   const paragraphs = useMemo(() => splitParagraphs(body), [body]);
   const placed = useMemo(() => annotations.data?.filter((a) => !a.reviewReason) ?? null, [annotations.data]);
   const inReview = useMemo(() => annotations.data?.filter((a) => a.reviewReason) ?? [], [annotations.data]);
+  /** Each passage's claims (a passage may hold one per attribution). */
+  const claimsOf = useMemo(() => {
+    const byPassage = new Map<number, Claim[]>();
+    for (const claim of claims.data ?? []) byPassage.set(claim.annotationId, [...(byPassage.get(claim.annotationId) ?? []), claim]);
+    return byPassage;
+  }, [claims.data]);
+  const claimTagId = tags.data?.find((tag) => tag.name === CLAIM_TAG)?.id;
 
   // A mention is drawn only while it has a place (one the text lost waits for review instead).
   const currentMentions = useMemo(() => (mentions.data ?? []).filter((m) => !m.reviewReason), [mentions.data]);
@@ -301,13 +315,13 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
         />
         {claiming && (
           <ClaimDialog
-            articleId={articleId}
-            span={claiming}
-            quote={[...body].slice(claiming.start, claiming.end).join('')}
-            outlet={a.outlet}
+            subject={{ articleId, span: claiming, quote: [...body].slice(claiming.start, claiming.end).join(''), outlet: a.outlet }}
             onClose={() => setClaiming(null)}
             onDone={(done) => (setClaiming(null), setMessage(done), window.getSelection()?.removeAllRanges())}
           />
+        )}
+        {editingClaim !== null && (
+          <ClaimDialog subject={{ claimId: editingClaim }} onClose={() => setEditingClaim(null)} onDone={(done) => (setEditingClaim(null), setMessage(done))} />
         )}
         {editing && <EditTextDialog body={body} direction={a.direction} onSave={(text) => void saveText(text)} onClose={() => setEditing(false)} />}
       </div>
@@ -374,10 +388,29 @@ export function ReaderScreen({ articleId, focusAnnotationId, onBack }: ReaderPro
                   onBlur={(e) => (e.target.value.trim() || null) !== n.note && void run(() => api.updateAnnotation({ id: n.id, note: e.target.value }))}
                 />
               )}
-              {n.id === focused && (
-                <button type="button" className="link" onClick={(e) => (e.stopPropagation(), setClaiming({ start: n.start, end: n.end }))}>
-                  {t('makeClaim')}
-                </button>
+              {claimsOf.get(n.id)?.map((claim) => (
+                <span key={claim.id} className="side-claim" data-testid="side-claim">
+                  <span className="claim-badge">{t('claimBadge')}</span> <Grade grade={claim.grade} />
+                  <button type="button" className="link" onClick={(e) => (e.stopPropagation(), setEditingClaim(claim.id))}>
+                    {t('editClaimButton')}
+                  </button>
+                </span>
+              ))}
+              {/* A passage tagged Claim by hand looks like a claim: say it is not one yet, and offer to make it one. */}
+              {!claimsOf.has(n.id) && claimTagId !== undefined && n.tagIds.includes(claimTagId) ? (
+                <span className="side-claim not-a-claim">
+                  <span className="muted">{t('taggedNotClaim')}</span>
+                  <button type="button" className="link" onClick={(e) => (e.stopPropagation(), setClaiming({ start: n.start, end: n.end }))}>
+                    {t('makeAClaim')}
+                  </button>
+                </span>
+              ) : (
+                n.id === focused &&
+                !claimsOf.has(n.id) && (
+                  <button type="button" className="link" onClick={(e) => (e.stopPropagation(), setClaiming({ start: n.start, end: n.end }))}>
+                    {t('makeClaim')}
+                  </button>
+                )
               )}
               <button type="button" className="link" onClick={(e) => (e.stopPropagation(), void remove(n.id))}>
                 {t('delete')}
