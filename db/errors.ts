@@ -35,3 +35,14 @@ export class StoreFullError extends Error {
 export class StoreReadOnlyError extends Error {
   override name = 'StoreReadOnlyError';
 }
+
+/** A section, item, judgment, claim or event an edit of a report names that is not there (or not in that report). */
+export class ReportReferenceError extends Error {
+  override name = 'ReportReferenceError';
+  constructor(
+    readonly what: 'section' | 'item' | 'judgment' | 'claim' | 'event',
+    readonly id: number,
+  ) {
+    super(`there is no ${what} #${id} in this report`);
+  }
+}

@@ -78,6 +78,18 @@ export const API_METHOD_NAMES = [
   'deleteGridView',
   'linkClaim',
   'unlinkClaim',
+  // reports
+  'createReport',
+  'getReport',
+  'listReports',
+  'updateReport',
+  'addToReport',
+  'duplicateReport',
+  'deleteReport',
+  'listReportTemplates',
+  'saveReportTemplate',
+  'deleteReportTemplate',
+  'exportReport',
 ] as const;
 
 /** A name in {@link API_METHOD_NAMES}. */

@@ -16,6 +16,7 @@ import { claimsMethods } from './claims';
 import { codebookMethods } from './codebook';
 import { entitiesMethods } from './entities';
 import { historyMethods } from './history';
+import { reportsMethods } from './reports';
 import { viewsMethods } from './views';
 
 export type * from '../../../db/model';
@@ -31,6 +32,7 @@ export const contract = {
   ...historyMethods,
   ...claimsMethods,
   ...viewsMethods,
+  ...reportsMethods,
 };
 
 

@@ -18,6 +18,7 @@ import { codebookHandlers } from './codebook';
 import { ApiError, type HandlerCall, type Handlers, LOCAL_ACTOR, type Services } from './common';
 import { entityHandlers } from './entities';
 import { historyHandlers } from './history';
+import { reportHandlers } from './reports';
 import { viewHandlers } from './views';
 
 export { ApiError, type Handlers, type Services } from './common';
@@ -32,6 +33,7 @@ export function createHandlers(services: Services): Handlers {
     ...historyHandlers(services),
     ...claimHandlers(services),
     ...viewHandlers(services),
+    ...reportHandlers(services),
   };
 }
 
