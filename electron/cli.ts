@@ -44,6 +44,11 @@ Commands:
     --event ID          Only the claims linked to this event
     --filter TEXT       Only claims whose quote, statement or sources hold these words (any spelling)
   events --json         List the events with their independent sources and whether contested
+  report --report ID    Write a briefing report as a file: its quotes, chains, grades, judgments,
+                        references and sources, in the report's language and digits
+    --format F          html (one self-contained file), md, docx or pdf
+    -o FILE             Write to FILE (required for docx and pdf; html and md go to standard
+                        output without it)
   help                  Show this help
 
 Every command takes:
@@ -67,6 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
         csv: { type: 'string' },
         event: { type: 'string' },
         filter: { type: 'string' },
+        report: { type: 'string' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -92,6 +98,7 @@ export async function runCli(argv: string[]): Promise<number> {
     'import-annotations': (store) => importAnnotationsCommand(store, rest[0]),
     claims: (store) => claimsCommand(store, values),
     events: (store) => eventsCommand(store, values.json),
+    report: (store) => reportCommand(store, values.report, values.format, values.output),
   };
   const run = commands[command];
   if (!run) {
@@ -372,6 +379,41 @@ async function eventsCommand(store: Store, json: boolean): Promise<number> {
   }
   if (json) process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
   else for (const e of result.value) process.stdout.write(`#${e.id}\t${e.date?.from ?? '-'}\t${e.independentSources} independent${e.contested ? ', contested' : ''}\t${e.title}\n`);
+  return 0;
+}
+
+const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf'] as const;
+
+async function reportCommand(store: Store, reportOption: string | undefined, format: string | undefined, output: string | undefined): Promise<number> {
+  const id = Number(reportOption);
+  const refuse = (message: string) => {
+    store.close();
+    process.stderr.write(`sanad report: ${message}\n`);
+    return 2;
+  };
+  if (!(Number.isInteger(id) && id > 0)) return refuse(`say which report: --report ID${reportOption === undefined ? '' : ` ("${reportOption}" is not a report number)`}`);
+  if (!REPORT_FORMATS.includes(format as (typeof REPORT_FORMATS)[number])) {
+    return refuse(`say which format: --format ${REPORT_FORMATS.join('|')}${format ? ` ("${format}" is not one Sanad writes)` : ''}`);
+  }
+  if (!output && (format === 'docx' || format === 'pdf')) return refuse(`a ${format.toUpperCase()} file needs -o FILE`);
+  const result = await callMethod(localApi(store).dispatch, 'exportReport', { id, format: format as (typeof REPORT_FORMATS)[number] });
+  store.close();
+  if (!result.ok) {
+    process.stderr.write(`sanad report: ${result.error.message}\n`);
+    return result.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
+  }
+  const { text, base64 } = result.value;
+  if (!output) {
+    process.stdout.write(text!);
+    return 0;
+  }
+  try {
+    writeFileSync(output, text ?? Buffer.from(base64!, 'base64'));
+  } catch (error) {
+    process.stderr.write(`sanad report: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 1;
+  }
+  process.stderr.write(`wrote report #${id} to ${output}\n`);
   return 0;
 }
 

@@ -20,31 +20,45 @@ import type {
   ReportTemplate,
 } from '../model';
 import { ReportReferenceError } from '../errors';
-import { findClaim, findEvent } from './claims';
+import { findEvent, selectClaims } from './claims';
 import { statement } from './statements';
 import type { Store } from './store';
 
+/** Claims as a report quotes them now, by id (a claim that is not there is left out); read in one query, however many. */
+export function claimSnapshots(db: Store, claimIds: readonly number[]): Map<number, ClaimSnapshot> {
+  const ids = JSON.stringify(claimIds);
+  const claims = selectClaims(db, 'WHERE c.id IN (SELECT value FROM json_each(?))', [ids]);
+  const articles = new Map(
+    (
+      statement(db, 'SELECT id, title, outlet, published, url, language FROM articles WHERE id IN (SELECT article_id FROM claims WHERE id IN (SELECT value FROM json_each(?)))').all(ids) as ClaimSnapshot['article'][]
+    ).map((a) => [a.id, a]),
+  );
+  return new Map(
+    claims.map((claim) => [
+      claim.id,
+      {
+        quote: claim.quote,
+        direction: claim.articleDirection,
+        statement: claim.statement,
+        stance: claim.stance,
+        reportedDate: claim.reportedDate,
+        placeName: claim.placeName,
+        figures: claim.figures,
+        outlet: claim.outlet,
+        chain: claim.chain,
+        origin: claim.origin,
+        grade: claim.grade,
+        article: articles.get(claim.articleId)!,
+        independentSources: claim.independentSources,
+        contested: claim.contested,
+      },
+    ]),
+  );
+}
+
 /** A claim as a report quotes it now, or undefined when there is no such claim. */
 export function claimSnapshot(db: Store, claimId: number): ClaimSnapshot | undefined {
-  const claim = findClaim(db, claimId);
-  if (!claim) return undefined;
-  const article = statement(db, 'SELECT id, title, outlet, published, url, language FROM articles WHERE id = ?').get(claim.articleId) as ClaimSnapshot['article'];
-  return {
-    quote: claim.quote,
-    direction: claim.articleDirection,
-    statement: claim.statement,
-    stance: claim.stance,
-    reportedDate: claim.reportedDate,
-    placeName: claim.placeName,
-    figures: claim.figures,
-    outlet: claim.outlet,
-    chain: claim.chain,
-    origin: claim.origin,
-    grade: claim.grade,
-    article,
-    independentSources: claim.independentSources,
-    contested: claim.contested,
-  };
+  return claimSnapshots(db, [claimId]).get(claimId);
 }
 
 /** An event as a report presents it now (its disagreements' places by name), or undefined. */
@@ -74,16 +88,19 @@ interface ItemRow {
   snapshot: string;
 }
 
-/** An item with its status: whether its claim or event still reads as the snapshot says. */
-function toItem(db: Store, row: ItemRow): ReportItem {
-  if (row.claimId !== null) {
-    const now = claimSnapshot(db, row.claimId);
-    const status = !now ? 'deleted' : JSON.stringify(now) === row.snapshot ? 'current' : 'changed';
-    return { id: row.id, kind: 'claim', claimId: row.claimId, translation: row.translation, status, snapshot: JSON.parse(row.snapshot) as ClaimSnapshot };
-  }
-  const now = eventSnapshot(db, row.eventId!);
-  const status = !now ? 'deleted' : JSON.stringify(now) === row.snapshot ? 'current' : 'changed';
-  return { id: row.id, kind: 'event', eventId: row.eventId!, translation: row.translation, status, snapshot: JSON.parse(row.snapshot) as EventSnapshot };
+/** Items with their status: whether each claim or event still reads as its snapshot says (claims read in one query). */
+function toItems(db: Store, rows: readonly ItemRow[]): Map<number, ReportItem> {
+  const claimsNow = claimSnapshots(db, rows.flatMap((row) => (row.claimId === null ? [] : [row.claimId])));
+  const statusOf = (now: object | undefined, snapshot: string) => (!now ? 'deleted' : JSON.stringify(now) === snapshot ? 'current' : 'changed');
+  return new Map(
+    rows.map((row): [number, ReportItem] => {
+      const base = { id: row.id, translation: row.translation };
+      if (row.claimId !== null) {
+        return [row.id, { ...base, kind: 'claim', claimId: row.claimId, status: statusOf(claimsNow.get(row.claimId), row.snapshot), snapshot: JSON.parse(row.snapshot) as ClaimSnapshot }];
+      }
+      return [row.id, { ...base, kind: 'event', eventId: row.eventId!, status: statusOf(eventSnapshot(db, row.eventId!), row.snapshot), snapshot: JSON.parse(row.snapshot) as EventSnapshot }];
+    }),
+  );
 }
 
 /** One report, whole, or undefined. */
@@ -92,16 +109,13 @@ export function findReport(db: Store, id: number): Report | undefined {
   if (!fields) return undefined;
   const judgments = statement(db, 'SELECT id, text, likelihood, confidence FROM report_judgments WHERE report_id = ? ORDER BY position, id').all(id) as KeyJudgment[];
   const sections = statement(db, 'SELECT id, heading, kind, body FROM report_sections WHERE report_id = ? ORDER BY position, id').all(id) as Omit<ReportSection, 'items'>[];
-  const items = statement(
+  const rows = statement(
     db,
     `SELECT i.id, i.section_id AS sectionId, i.event_id AS eventId, i.claim_id AS claimId, i.translation, i.snapshot
      FROM report_items i JOIN report_sections s ON s.id = i.section_id WHERE s.report_id = ? ORDER BY i.position, i.id`,
   ).all(id) as ItemRow[];
-  return {
-    ...fields,
-    judgments,
-    sections: sections.map((section) => ({ ...section, items: items.filter((i) => i.sectionId === section.id).map((row) => toItem(db, row)) })),
-  };
+  const items = toItems(db, rows);
+  return { ...fields, judgments, sections: sections.map((section) => ({ ...section, items: rows.filter((r) => r.sectionId === section.id).map((r) => items.get(r.id)!) })) };
 }
 
 /** Every report, most recently changed first, with how many of its items changed since it quoted them. */
@@ -160,6 +174,7 @@ function writeSections(db: Store, reportId: number, sections: readonly ReportSec
   );
   const insertItem = statement(db, 'INSERT INTO report_items (section_id, position, event_id, claim_id, translation, snapshot) VALUES (?, ?, ?, ?, ?, ?)');
   const currentItem = statement(db, 'SELECT event_id AS eventId, claim_id AS claimId, translation FROM report_items WHERE id = ?');
+  const newClaims = claimSnapshots(db, sections.flatMap((s) => s.items.flatMap((i) => ('claimId' in i ? [i.claimId] : []))));
   const placed: number[] = [];
   sections.forEach((section, position) => {
     const sectionId =
@@ -173,7 +188,7 @@ function writeSections(db: Store, reportId: number, sections: readonly ReportSec
         const snapshot = item.refresh ? freshSnapshot(db, current) : null;
         updateItem.run({ id: item.id, sectionId, position: itemPosition, translation: item.translation === undefined ? current.translation : item.translation, snapshot });
       } else if ('claimId' in item) {
-        const snapshot = claimSnapshot(db, item.claimId);
+        const snapshot = newClaims.get(item.claimId);
         if (!snapshot) throw new ReportReferenceError('claim', item.claimId);
         insertItem.run(sectionId, itemPosition, null, item.claimId, item.translation ?? null, JSON.stringify(snapshot));
       } else {

@@ -235,14 +235,16 @@ describe('exporting a report', () => {
     const { dispatch, reportId } = await briefing('ar', 'arab');
     const { base64, fileName } = await call(dispatch, 'exportReport', { id: reportId, format: 'docx' });
     expect(fileName).toBe('انسحاب القوات الأمريكية من عين الأسد.docx');
-    const xml = await (await JSZip.loadAsync(Buffer.from(base64!, 'base64'))).file('word/document.xml')!.async('string');
+    const zip = await JSZip.loadAsync(Buffer.from(base64!, 'base64'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // Every run's fonts by default: Noto Sans for Latin, Noto Naskh Arabic for complex script.
+    expect(await zip.file('word/styles.xml')!.async('string')).toMatch(/<w:docDefaults>[\s\S]*w:cs="Noto Naskh Arabic"[\s\S]*<\/w:docDefaults>/);
     const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
     const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' };
     const textOf = (p: string) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&\w+;/g, (e) => entities[e] ?? e)).join('');
     const quote = paragraphs.find((p) => textOf(p).includes('الانسحاب بدأ بشكل مفاجئ'))!;
     expect(quote).toContain('<w:bidi/>');
     expect(quote).toMatch(/<w:rtl\/>/);
-    expect(quote).toContain('w:cs="Noto Naskh Arabic"');
     expect(textOf(quote)).toContain('«الانسحاب بدأ بشكل مفاجئ وسيستغرق أيامًا»');
     // Every paragraph of an Arabic report runs right to left, and the English quote is kept as written.
     expect(paragraphs.filter((p) => textOf(p) && !p.includes('<w:bidi/>')).map(textOf).filter((t) => !t.includes('the withdrawal from Ain al-Asad') && !t.includes('<script>') && !t.includes('troops'))).toEqual([]);

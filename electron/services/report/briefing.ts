@@ -159,29 +159,33 @@ export interface Briefing {
   claimCount: number;
 }
 
-/** Writes a number in the report's digits. */
-function numberText(value: number, language: ReportLanguage, digits: Report['digits']): string {
-  return new Intl.NumberFormat(`${language === 'ar' ? 'ar' : 'en-GB'}-u-nu-${digits}`, { maximumFractionDigits: 2 }).format(value);
-}
-
-/** A reported date or range as the report's language writes it, to its precision. */
-function dateText(date: ReportedDate, language: ReportLanguage, digits: Report['digits']): string {
+/** Numbers and dates as the report's language writes them, in its digits (the formatters made once per briefing). */
+function formatters(language: ReportLanguage, digits: Report['digits']) {
   const locale = `${language === 'ar' ? 'ar' : 'en-GB'}-u-nu-${digits}`;
-  const options: Intl.DateTimeFormatOptions =
-    date.precision === 'year' ? { year: 'numeric' } : date.precision === 'month' ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
-  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const byPrecision: Record<ReportedDate['precision'], Intl.DateTimeFormat> = {
+    year: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
+    month: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    weekday: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  };
   const day = (iso: string) => new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
-  const from = day(date.from);
-  const to = day(date.to);
-  const sameSpan = format.format(from) === format.format(to);
-  return sameSpan ? format.format(from) : format.formatRange(from, to);
+  return {
+    number: (value: number) => numbers.format(value),
+    /** A reported date or range, to its precision. */
+    date: (date: ReportedDate) => {
+      const format = byPrecision[date.precision];
+      const [from, to] = [day(date.from), day(date.to)];
+      return format.format(from) === format.format(to) ? format.format(from) : format.formatRange(from, to);
+    },
+  };
 }
 
 /** Builds the briefing of a report: every export prints this. */
 export function briefingOf(report: Report): Briefing {
   const { language, digits } = report;
   const labels = WORDING[language];
-  const num = (n: number) => numberText(n, language, digits);
+  const { number: num, date: dateOf } = formatters(language, digits);
   const citationNumbers = new Map<number, number>();
   const citations: BriefingCitation[] = [];
   const sources = new Map<string, { name: string; reliability: string }>();
@@ -196,7 +200,7 @@ export function briefingOf(report: Report): Briefing {
         number: num(n),
         outlet: article.outlet,
         title: article.title,
-        date: article.published ? dateText({ from: article.published, to: article.published, precision: 'day' }, language, digits) : null,
+        date: article.published ? dateOf({ from: article.published, to: article.published, precision: 'day' }) : null,
         url: article.url,
       });
     }
@@ -221,7 +225,7 @@ export function briefingOf(report: Report): Briefing {
       stance: s.stance === 'asserts' ? null : labels[s.stance],
       chain: [s.outlet, ...s.chain].flatMap((source) => (source ? [source.name] : [])),
       grade: s.grade,
-      reportedDate: s.reportedDate && dateText(s.reportedDate, language, digits),
+      reportedDate: s.reportedDate && dateOf(s.reportedDate),
       independentSources: s.independentSources === null ? null : `${labels.independentSources}: ${num(s.independentSources)}`,
       contested: s.contested,
       citation,
@@ -234,7 +238,7 @@ export function briefingOf(report: Report): Briefing {
       case 'contradiction':
         return { label: labels.contradiction, sides: [{ value: '', citations: citationsOf(d.claimIds) }] };
       case 'date':
-        return { label: labels.dates, sides: d.sides.map((side) => ({ value: dateText(side.value, language, digits), citations: citationsOf(side.claimIds) })) };
+        return { label: labels.dates, sides: d.sides.map((side) => ({ value: dateOf(side.value), citations: citationsOf(side.claimIds) })) };
       case 'place':
         return { label: labels.places, sides: d.sides.map((side) => ({ value: side.value, citations: citationsOf(side.claimIds) })) };
       case 'figure': {
@@ -251,7 +255,7 @@ export function briefingOf(report: Report): Briefing {
       kind: 'event',
       title: s.title,
       facts: [
-        `${labels.date}: ${s.date ? dateText(s.date, language, digits) : labels.undated}`,
+        `${labels.date}: ${s.date ? dateOf(s.date) : labels.undated}`,
         ...(s.placeName ? [`${labels.place}: ${s.placeName}`] : []),
         ...(s.eventType ? [`${labels.eventType}: ${s.eventType}`] : []),
       ],
@@ -278,7 +282,7 @@ export function briefingOf(report: Report): Briefing {
     labels,
     title: report.title,
     handling: report.handling,
-    date: report.reportDate && dateText({ from: report.reportDate, to: report.reportDate, precision: 'day' }, language, digits),
+    date: report.reportDate && dateOf({ from: report.reportDate, to: report.reportDate, precision: 'day' }),
     author: report.author,
     bluf: report.bluf,
     judgments: report.judgments.map((j) => {

@@ -18,9 +18,9 @@ interface RunStyle {
   size?: number;
 }
 
-/** Text as runs: Arabic stretches right-to-left (Word then shapes them with the complex-script font), the rest left-to-right. */
+/** Text as runs: Arabic stretches right-to-left (Word then shapes them with the complex-script font), the rest left-to-right. Fonts, size and language come from the document's defaults. */
 function runs(text: string, style: RunStyle = {}): TextRun[] {
-  const size = style.size ?? 21;
+  const size = style.size && { size: style.size, sizeComplexScript: style.size + 3 };
   return text
     .split(ARABIC_STRETCH)
     .filter(Boolean)
@@ -28,15 +28,11 @@ function runs(text: string, style: RunStyle = {}): TextRun[] {
       (part) =>
         new TextRun({
           text: part,
-          rightToLeft: ARABIC_STRETCH.test(part),
-          font: FONT,
-          bold: style.bold,
-          boldComplexScript: style.bold,
-          italics: style.italics,
-          color: style.colour,
-          size,
-          sizeComplexScript: size + 3,
-          language: { value: 'en-GB', bidirectional: 'ar-SA' },
+          ...(ARABIC_STRETCH.test(part) && { rightToLeft: true }),
+          ...(style.bold && { bold: true, boldComplexScript: true }),
+          ...(style.italics && { italics: true, italicsComplexScript: true }),
+          ...(style.colour && { color: style.colour }),
+          ...size,
         }),
     );
 }
@@ -148,6 +144,7 @@ export async function briefingDocx(b: Briefing): Promise<Buffer> {
   const document = new Document({
     creator: 'Sanad',
     title: b.title,
+    styles: { default: { document: { run: { font: FONT, size: 21, sizeComplexScript: 24, language: { value: b.language === 'ar' ? 'ar-SA' : 'en-GB', bidirectional: 'ar-SA' } } } } },
     sections: [{ headers: { default: new Header({ children: handling() }) }, footers: { default: new Footer({ children: handling() }) }, children }],
   });
   return Packer.toBuffer(document);
