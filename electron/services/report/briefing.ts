@@ -114,7 +114,8 @@ export interface BriefingDisagreement {
 /** An event as printed: its title, what it is, its corroboration and its disagreements. */
 export interface BriefingEvent {
   kind: 'event';
-  title: string;
+  /** Its title, or null where the section's heading already gives it. */
+  title: string | null;
   /** Date, place and type, worded. */
   facts: string[];
   independentSources: string;
@@ -247,13 +248,13 @@ export function briefingOf(report: Report): Briefing {
       }
     }
   };
-  const eventOf = (item: ReportItem & { kind: 'event' }, claimsAfter: readonly ReportItem[]): BriefingEvent => {
+  const eventOf = (item: ReportItem & { kind: 'event' }, claimsAfter: readonly ReportItem[], heading: string): BriefingEvent => {
     const s: EventSnapshot = item.snapshot;
     // The event's claims follow it: number their citations first, so its disagreements can name them.
     for (const next of claimsAfter) if (next.kind === 'claim' && !claimCitation.has(next.claimId)) claimCitation.set(next.claimId, cite(next.snapshot));
     return {
       kind: 'event',
-      title: s.title,
+      title: s.title === heading ? null : s.title,
       facts: [
         `${labels.date}: ${s.date ? dateOf(s.date) : labels.undated}`,
         ...(s.placeName ? [`${labels.place}: ${s.placeName}`] : []),
@@ -270,7 +271,7 @@ export function briefingOf(report: Report): Briefing {
     heading: section.heading || (section.kind === 'claims' ? labels.claims : ''),
     body: section.body,
     items: section.items.map((item, index) => {
-      if (item.kind === 'event') return eventOf(item, section.items.slice(index + 1));
+      if (item.kind === 'event') return eventOf(item, section.items.slice(index + 1), section.heading);
       claimCount++;
       return claimOf(item);
     }),

@@ -42,11 +42,22 @@ function paragraph(dir: 'rtl' | 'ltr', children: (TextRun | ExternalHyperlink)[]
   return new Paragraph({ bidirectional: dir === 'rtl', spacing: { after: 120 }, ...extra, children });
 }
 
+/**
+ * A separator between names or parts of a line, held to the paragraph's direction by a mark on
+ * each side (LRM or RLM): without them, Word joins two Arabic names around an arrow into one
+ * right-to-left stretch in an English line, and the chain reads backwards.
+ */
+function separator(text: string, dir: 'rtl' | 'ltr'): string {
+  const mark = dir === 'rtl' ? '\u200F' : '\u200E';
+  return `${mark}${text}${mark}`;
+}
+
 function claimParagraphs(claim: BriefingClaim, b: Briefing): Paragraph[] {
   const { labels } = b;
+  const dot = separator(' · ', b.dir);
   const shading = { type: ShadingType.CLEAR, fill: 'F4F4F4', color: 'auto' };
   const meta = [
-    claim.chain.length ? `${labels.chain}: ${claim.chain.join(chainArrow(b.dir))}` : '',
+    claim.chain.length ? `${labels.chain}: ${claim.chain.join(separator(chainArrow(b.dir), b.dir))}` : '',
     `${labels.grade}: ${claim.grade}`,
     claim.reportedDate ? `${labels.reportedDate}: ${claim.reportedDate}` : '',
     claim.independentSources ?? '',
@@ -57,7 +68,7 @@ function claimParagraphs(claim: BriefingClaim, b: Briefing): Paragraph[] {
     paragraph(claim.quoteDir, [...runs(`«${claim.quote}»`, { size: 22 }), ...runs(` ${claim.citation}`, { size: 16 })], { shading, indent: { start: 240 }, spacing: { before: 160, after: 60 } }),
     ...(claim.translation ? [paragraph(b.dir, runs(`${labels.translation}: ${claim.translation}`, { italics: true }), { indent: { start: 240 } })] : []),
     ...(claim.statement ? [paragraph(b.dir, runs(claim.statement), { indent: { start: 240 } })] : []),
-    paragraph(b.dir, runs(meta.join(' · '), { colour: '444444', size: 18 }), { indent: { start: 240 } }),
+    paragraph(b.dir, runs(meta.join(dot), { colour: '444444', size: 18 }), { indent: { start: 240 } }),
     ...(claim.notice ? [paragraph(b.dir, runs(`† ${claim.notice}`, { colour: '9A5B00', size: 18 }), { indent: { start: 240 } })] : []),
   ];
 }
@@ -82,7 +93,7 @@ function eventBlocks(event: BriefingEvent, b: Briefing): (Paragraph | Table)[] {
       ]
     : [];
   return [
-    paragraph(b.dir, runs(event.title), { heading: HeadingLevel.HEADING_3 }),
+    ...(event.title ? [paragraph(b.dir, runs(event.title), { heading: HeadingLevel.HEADING_3 })] : []),
     paragraph(b.dir, runs(event.facts.join(' · '), { colour: '555555', size: 18 })),
     paragraph(b.dir, [...runs(event.independentSources, { size: 18 }), ...(event.contested ? runs(` · ${labels.contested}`, { bold: true, colour: '9A1C1C', size: 18 }) : [])]),
     ...table,
@@ -101,7 +112,7 @@ const textParagraphs = (text: string, dir: 'rtl' | 'ltr') =>
 export async function briefingDocx(b: Briefing): Promise<Buffer> {
   const { labels, dir } = b;
   const heading = (text: string) => paragraph(dir, runs(text), { heading: HeadingLevel.HEADING_1 });
-  const comma = b.language === 'ar' ? '، ' : ', ';
+  const comma = separator(b.language === 'ar' ? '، ' : ', ', dir);
   const handling = () => (b.handling ? [paragraph(dir, runs(b.handling, { bold: true, colour: '9A1C1C', size: 16 }), { alignment: AlignmentType.CENTER })] : []);
   const children: (Paragraph | Table)[] = [
     paragraph(dir, runs(b.title), { heading: HeadingLevel.TITLE }),
@@ -139,7 +150,7 @@ export async function briefingDocx(b: Briefing): Promise<Buffer> {
           ),
         ]
       : []),
-    ...(b.sources.length ? [heading(labels.sources), ...b.sources.map((s) => paragraph(dir, runs(`${s.name}: ${s.reliability}`, { size: 18 })))] : []),
+    ...(b.sources.length ? [heading(labels.sources), ...b.sources.map((s) => paragraph(dir, runs(`${s.name}${separator(': ', dir)}${s.reliability}`, { size: 18 })))] : []),
   ];
   const document = new Document({
     creator: 'Sanad',

@@ -65,7 +65,7 @@ function eventHtml(event: BriefingEvent, labels: Briefing['labels']): string {
     )
     .join('');
   return `<div class="event">
-<h3 dir="auto">${escapeHtml(event.title)}</h3>
+${event.title ? `<h3 dir="auto">${escapeHtml(event.title)}</h3>` : ''}
 <p class="meta">${event.facts.map(escapeHtml).join(' · ')}</p>
 <p class="meta">${escapeHtml(event.independentSources)}${event.contested ? ` · <span class="contested">${escapeHtml(labels.contested)}</span>` : ''}</p>
 ${disagreements && `<table>${disagreements}</table>`}

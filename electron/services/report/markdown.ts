@@ -48,7 +48,7 @@ function eventMarkdown(event: BriefingEvent, labels: Briefing['labels']): string
   const width = Math.max(0, ...event.disagreements.map((d) => d.sides.length));
   const table = rows.length ? [`| ${' | '.repeat(width)}|`, `|---${'|---'.repeat(width)}|`, ...rows].join('\n') : '';
   return [
-    `### ${escapeMarkdown(event.title)}`,
+    event.title && `### ${escapeMarkdown(event.title)}`,
     escapeMarkdown(event.facts.join(' · ')),
     `${escapeMarkdown(event.independentSources)}${event.contested ? ` · **${labels.contested}**` : ''}`,
     table,

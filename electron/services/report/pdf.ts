@@ -38,6 +38,9 @@ const TEMPLATE = String.raw`
 #let dir-of(d) = if d == "rtl" { rtl } else { ltr }
 #let arrow = if b.dir == "rtl" { " ← " } else { " → " }
 #let dot = " · "
+// A text's own direction: that of its first letter (an Arabic title in an English report reads right to left).
+#let dir-of-text(s) = { let m = s.match(regex("\\p{L}")); if m != none and m.text.match(regex("\\p{Arabic}")) != none { rtl } else { ltr } }
+#let in-own-dir(s) = { set text(dir: dir-of-text(s)); par(s) }
 #set document(title: b.title)
 #set text(font: if b.dir == "rtl" { ("Vazirmatn", "Noto Sans") } else { ("Noto Sans", "Vazirmatn") }, size: 10pt, lang: b.language, dir: report-dir)
 #set par(leading: 0.75em, spacing: 0.9em)
@@ -45,12 +48,13 @@ const TEMPLATE = String.raw`
 #set page(paper: "a4", margin: (x: 2cm, top: 2.2cm, bottom: 2.2cm),
   header: handling,
   footer: context { handling; align(center, text(size: 8pt, counter(page).display(if b.digits == "arab" { "١" } else { "1" }))) })
-#show heading.where(level: 1): it => block(above: 1.4em, below: 0.6em, stroke: (bottom: 0.5pt + luma(180)), inset: (bottom: 3pt), width: 100%, text(size: 13pt, weight: "bold", it.body))
-#show heading.where(level: 2): it => block(above: 1em, below: 0.4em, text(size: 11pt, weight: "bold", it.body))
+#let heading-dir(it) = if it.body.has("text") { dir-of-text(it.body.text) } else { report-dir }
+#show heading.where(level: 1): it => block(above: 1.4em, below: 0.6em, stroke: (bottom: 0.5pt + luma(180)), inset: (bottom: 3pt), width: 100%, { set text(dir: heading-dir(it)); text(size: 13pt, weight: "bold", it.body) })
+#show heading.where(level: 2): it => block(above: 1em, below: 0.4em, { set text(dir: heading-dir(it)); text(size: 11pt, weight: "bold", it.body) })
 #let muted(s) = text(size: 8.5pt, fill: luma(70), s)
-#let paragraphs(s) = for p in s.split("\n\n") { if p.trim() != "" { par(p) } }
-// A name kept whole inside a line of the other direction.
-#let name(s) = box(s)
+#let paragraphs(s) = for p in s.split("\n\n") { if p.trim() != "" { in-own-dir(p) } }
+// A name kept whole, in its own direction, inside a line of the other direction.
+#let name(s) = box(text(dir: dir-of-text(s), s))
 
 #text(size: 17pt, weight: "bold", b.title)
 #if b.date != none or b.author != "" {
@@ -76,7 +80,7 @@ const TEMPLATE = String.raw`
   paragraphs(s.body)
   for item in s.items {
     if item.kind == "event" {
-      heading(level: 2, item.title)
+      if item.title != none { heading(level: 2, item.title) }
       par(muted(item.facts.join(dot)))
       par(muted({ item.independentSources; if item.contested { dot; text(weight: "bold", fill: rgb("#9a1c1c"), l.contested) } }))
       if item.disagreements.len() > 0 {
@@ -90,8 +94,8 @@ const TEMPLATE = String.raw`
         set text(dir: dir-of(item.quoteDir))
         par({ "«" + item.quote + "» "; text(size: 7.5pt, item.citation) })
       })
-      if item.translation != none { par(text(style: "italic", l.translation + ": " + item.translation)) }
-      if item.statement != none { par(item.statement) }
+      if item.translation != none { block({ set text(dir: dir-of-text(item.translation), style: "italic"); par(l.translation + ": " + item.translation) }) }
+      if item.statement != none { in-own-dir(item.statement) }
       let meta = ()
       if item.chain.len() > 0 { meta.push({ l.chain + ": "; item.chain.map(name).join(arrow) }) }
       meta.push({ l.grade + ": "; text(weight: "bold", item.grade) })
