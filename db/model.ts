@@ -377,8 +377,8 @@ export interface OutletCount {
   articles: number;
 }
 
-/** The kinds of background job: the runner runs the first two in chunks; imports and exports run in their services and are followed as jobs. */
-export type JobKind = 'alias-scan' | 'reindex' | 'import' | 'export';
+/** The kinds of background job: the runner runs the first two in chunks; imports, exports and report files run in their services and are followed as jobs. */
+export type JobKind = 'alias-scan' | 'reindex' | 'import' | 'export' | 'report';
 
 /** Where a job is: waiting, running, or finished one way or another. */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';

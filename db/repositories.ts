@@ -169,7 +169,7 @@ export interface JobRunner {
   /** Starts re-indexing if the index was built by another analyser version (and none is under way). */
   ensureIndexCurrent(): void;
   /** Follows long work that runs elsewhere (an import waiting on its preparation threads, an export) as a job people can see and cancel. */
-  follow(kind: 'import' | 'export', label: string, total: number, actor: string): FollowedJob;
+  follow(kind: 'import' | 'export' | 'report', label: string, total: number, actor: string): FollowedJob;
 }
 
 /** A job whose work runs outside the runner: the work reports its progress and asks whether to stop. */

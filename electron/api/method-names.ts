@@ -89,6 +89,7 @@ export const API_METHOD_NAMES = [
   'listReportTemplates',
   'saveReportTemplate',
   'deleteReportTemplate',
+  'previewReport',
   'exportReport',
 ] as const;
 

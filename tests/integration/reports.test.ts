@@ -276,7 +276,7 @@ describe('exporting a report', () => {
     const { dispatch, reportId } = await briefing('en');
     await call(dispatch, 'exportReport', { id: reportId, format: 'html' });
     const [job] = await call(dispatch, 'listJobs', {});
-    expect(job).toMatchObject({ kind: 'export', state: 'done', label: 'Ain al-Asad withdrawal (HTML)', done: 6, total: 6, result: { fileName: 'Ain al-Asad withdrawal.html' } });
+    expect(job).toMatchObject({ kind: 'report', state: 'done', label: 'Ain al-Asad withdrawal (HTML)', done: 6, total: 6, result: { fileName: 'Ain al-Asad withdrawal.html' } });
   });
 });
 

@@ -76,6 +76,8 @@ export const reportsMethods = {
   /** Saves a report's language, direction, digits, handling line and sections' headings as a template (replacing one of that name). */
   saveReportTemplate: method<ReportTemplate>()(z.object({ reportId: id, name: z.string().trim().min(1, 'a template needs a name').max(100) })),
   deleteReportTemplate: method<{ deleted: true }>()(z.object({ id })),
+  /** The report as its HTML export reads, for the editor's preview (no job: nothing is saved). */
+  previewReport: method<{ html: string }>('read')(z.object({ id })),
   /**
    * A report as a file, made as a background job with progress: HTML (one self-contained file)
    * or Markdown as text, DOCX or PDF as base64.

@@ -55,13 +55,18 @@ export async function renderReport(report: Report, format: ReportFormat, onProgr
   return file;
 }
 
+/** A report as its HTML export reads (the editor's live preview). */
+export function previewHtml(report: Report): string {
+  return briefingHtml(briefingOf(report));
+}
+
 /**
  * Exports a report as a background job people see in the jobs panel (with its progress); the
  * job fails with the reason when the file cannot be made.
  */
 export async function exportReportAsJob(report: Report, format: ReportFormat, job: { runner: JobRunner; actor: string }): Promise<ReportFile> {
   const claims = report.sections.flatMap((s) => s.items).filter((item) => item.kind === 'claim').length;
-  const followed = job.runner.follow('export', `${report.title} (${format.toUpperCase()})`, claims + 1, job.actor);
+  const followed = job.runner.follow('report', `${report.title} (${format.toUpperCase()})`, claims + 1, job.actor);
   try {
     const file = await renderReport(report, format, (done) => followed.progress(done));
     followed.finish('done', { result: { fileName: file.fileName } });
