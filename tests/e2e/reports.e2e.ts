@@ -3,14 +3,14 @@
  * A briefing built through the interface: events and claims made in the reader, a report made from
  * the event, a key judgment given its likelihood and confidence (warned while it mixes the two),
  * an item moved by keyboard, the preview showing the saved report, and its PDF and HTML downloaded;
- * then the screen in Arabic, right to left.
+ * the event added to the report again from its own screen; then the screen in Arabic, right to left.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eachTestInAFreshLibrary, fixture, screenshot } from './harness';
-import { ReportsPage, SanadApp } from './pages';
+import { inserted, ReportsPage, SanadApp } from './pages';
 
 const WITHDRAWAL = 'انسحاب القوات الأمريكية من عين الأسد';
 const STARTED = 'الانسحاب بدأ بشكل مفاجئ وسيستغرق أيامًا';
@@ -83,6 +83,15 @@ describe('the reports screen', () => {
     expect(text).toContain('RESTRICTED');
     const html = readFileSync(await reports.download('Export HTML'), 'utf8');
     expect(html).toContain(`«${STARTED}»`);
+
+    // From the event's screen, the event goes into the report again: a section of its own at the end.
+    await app.goTo(/^Events$/);
+    await page.getByRole('button', { name: new RegExp(WITHDRAWAL) }).first().click();
+    await page.getByRole('button', { name: 'Add to report' }).click();
+    await page.getByRole('status').filter({ hasText: `Added to “${inserted('Ain al-Asad withdrawal')}”.` }).waitFor();
+    await app.goTo(/^Reports$/);
+    await page.getByRole('button', { name: /Ain al-Asad withdrawal/ }).click();
+    await expect.poll(() => reports.items()).toEqual([WITHDRAWAL, COMPLETED, STARTED, WITHDRAWAL, STARTED, COMPLETED]);
 
     // In Arabic the screen runs right to left, its words in Arabic.
     await app.switchLanguage();
