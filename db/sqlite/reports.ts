@@ -20,7 +20,7 @@ import type {
   ReportTemplate,
 } from '../model';
 import { ReportReferenceError } from '../errors';
-import { findEvent, selectClaims } from './claims';
+import { findEvent, refreshEventCorroboration, selectClaims } from './claims';
 import { statement } from './statements';
 import type { Store } from './store';
 
@@ -241,7 +241,11 @@ export function changeReport(db: Store, id: number, change: ReportChange, now: s
   if (!statement(db, 'SELECT 1 FROM reports WHERE id = ?').pluck().get(id)) return false;
   const fields = (Object.keys(FIELD_COLUMNS) as (keyof ReportFields)[]).filter((key) => change[key] !== undefined);
   for (const key of fields) statement(db, `UPDATE reports SET ${FIELD_COLUMNS[key]} = ? WHERE id = ? AND ${FIELD_COLUMNS[key]} IS NOT ?`).run(change[key], id, change[key]);
-  if (change.sections) writeSections(db, id, change.sections);
+  if (change.sections) {
+    // Quotations record each claim's corroboration: bring events changed earlier in this transaction up to date first.
+    refreshEventCorroboration(db);
+    writeSections(db, id, change.sections);
+  }
   if (change.judgments) writeJudgments(db, id, change.judgments);
   statement(db, 'UPDATE reports SET updated_at = ? WHERE id = ?').run(now, id);
   return true;
