@@ -2,7 +2,7 @@
 /**
  * A briefing built through the interface: events and claims made in the reader, a report made from
  * the event, a key judgment given its likelihood and confidence (warned while it mixes the two),
- * an item moved by keyboard, the preview showing the saved report, and its PDF and HTML downloaded;
+ * an item moved by keyboard, the preview following the draft, and the PDF and HTML downloaded;
  * the event added to the report again from its own screen; then the screen in Arabic, right to left.
  */
 import { execFileSync } from 'node:child_process';
@@ -59,6 +59,8 @@ describe('the reports screen', () => {
     await page.getByRole('combobox', { name: 'Likelihood' }).selectOption({ label: 'likely (55–80%)' });
     await page.getByRole('combobox', { name: 'Confidence' }).selectOption({ label: 'Moderate confidence' });
     await page.getByRole('textbox', { name: 'Handling line' }).fill('RESTRICTED');
+    // The preview follows the draft before it is saved.
+    await expect.poll(() => reports.previewText()).toContain('RESTRICTED');
 
     // Alt+↓ on the first claim moves it below the second.
     await page.locator('.report-item', { hasText: STARTED }).focus();
@@ -66,12 +68,13 @@ describe('the reports screen', () => {
     await expect.poll(() => reports.items()).toEqual([WITHDRAWAL, COMPLETED, STARTED]);
     await expect.poll(() => page.locator('.report-item', { hasText: STARTED }).evaluate((item) => item === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Save the report' }).click();
+    await page.getByRole('list', { name: 'Items of the section' }).first().waitFor();
 
     // The preview shows the saved report as its export reads.
-    await expect.poll(() => reports.previewText()).toContain('Likelihood: likely (55–80%) · Confidence: moderate confidence');
+    await expect.poll(() => reports.previewText().then((text) => text.indexOf(COMPLETED) < text.indexOf(STARTED))).toBe(true);
     const preview = await reports.previewText();
+    expect(preview).toContain('Likelihood: likely (55–80%) · Confidence: moderate confidence');
     expect(preview).toContain('RESTRICTED');
-    expect(preview.indexOf(COMPLETED)).toBeLessThan(preview.indexOf(STARTED));
     expect(preview).toContain('Independent sources: 2');
     await screenshot(page, 'reports-01-editor-en');
 

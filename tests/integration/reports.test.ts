@@ -126,6 +126,26 @@ describe('building a report', () => {
     expect(await call(dispatch, 'getReport', { id: report.id })).toMatchObject({ title: 'Ain al-Asad withdrawal', sections: [{ heading: 'Figures' }, {}, { heading: 'Outlook' }] });
   });
 
+  it('previews an edit not yet saved, storing nothing', async () => {
+    const { dispatch, event } = await withdrawal();
+    const report = await call(dispatch, 'createReport', { title: 'Draft', eventIds: [event.id] });
+    const [section] = report.sections;
+    const items = section!.items;
+    const { html } = await call(dispatch, 'previewReport', {
+      id: report.id,
+      title: 'Ain al-Asad withdrawal',
+      judgments: [{ text: 'The withdrawal will finish by September.', likelihood: 'likely', confidence: null }],
+      // The completed withdrawal first now, the start translated.
+      sections: [{ id: section!.id, heading: section!.heading, kind: 'events', body: '', items: [items[0]!, items[2]!, items[1]!, items[3]!].map((i) => ({ id: i.id, ...(i.id === items[1]!.id && { translation: 'It began suddenly.' }) })) }],
+    });
+    expect(html).toContain('<title>Ain al-Asad withdrawal</title>');
+    expect(html).toContain('Likelihood: likely (55–80%)');
+    expect(html.indexOf('اكتمل')).toBeLessThan(html.indexOf('الانسحاب بدأ'));
+    expect(html).toContain('Translation: It began suddenly.');
+    expect(await call(dispatch, 'getReport', { id: report.id })).toEqual(report);
+    expect(await call(dispatch, 'listHistory', {})).not.toContainEqual(expect.objectContaining({ kind: 'report.edit' }));
+  });
+
   it('undoes creating, duplicating and deleting a report', async () => {
     const { dispatch, event } = await withdrawal();
     const report = await call(dispatch, 'createReport', { title: 'Withdrawal', eventIds: [event.id] });

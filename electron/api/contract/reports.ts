@@ -45,6 +45,8 @@ const fields = {
   direction: direction.optional(),
   digits: digits.optional(),
 };
+/** An edit of a report: the fields given, and its sections and judgments as whole new lists. */
+const reportChange = z.object({ id, ...fields, sections: z.array(section).max(500).optional(), judgments: z.array(judgment).max(100).optional() });
 /** What to quote: events (a section each, in timeline order, with their claims) and hand-picked claims (one section). */
 const quoted = { eventIds: z.array(id).max(500).optional(), claimIds: z.array(id).max(MAX_SECTION_ITEMS).optional() };
 
@@ -66,7 +68,7 @@ export const reportsMethods = {
    * key judgments as the whole new lists, in their new order (kept ones by id). A new item quotes
    * its claim or event as it is now; `refresh` quotes a kept one anew. One undoable step.
    */
-  updateReport: method<Report>()(z.object({ id, ...fields, sections: z.array(section).max(500).optional(), judgments: z.array(judgment).max(100).optional() })),
+  updateReport: method<Report>()(reportChange),
   /** Appends a section per event (timeline order) and one of hand-picked claims, as createReport makes them. */
   addToReport: method<Report>()(z.object({ id, ...quoted })),
   /** A copy of a report (what it quoted, as it quoted it), titled as given or "… (copy)". */
@@ -76,8 +78,12 @@ export const reportsMethods = {
   /** Saves a report's language, direction, digits, handling line and sections' headings as a template (replacing one of that name). */
   saveReportTemplate: method<ReportTemplate>()(z.object({ reportId: id, name: z.string().trim().min(1, 'a template needs a name').max(100) })),
   deleteReportTemplate: method<{ deleted: true }>()(z.object({ id })),
-  /** The report as its HTML export reads, for the editor's preview (no job: nothing is saved). */
-  previewReport: method<{ html: string }>('read')(z.object({ id })),
+  /**
+   * The report as its HTML export would read with an edit not yet saved (the editor's live
+   * preview): the edit takes the shape of updateReport's, and nothing is stored. Items are those
+   * the report has (by id); new ones are quoted only once saved.
+   */
+  previewReport: method<{ html: string }>('read')(reportChange),
   /**
    * A report as a file, made as a background job with progress: HTML (one self-contained file)
    * or Markdown as text, DOCX or PDF as base64.

@@ -2,7 +2,7 @@
 import { ReportReferenceError } from '../../../db/errors';
 import type { Report, ReportFields, ReportSectionInput, StepLabel } from '../../../db/model';
 import type { Repositories } from '../../../db/repositories';
-import { exportReportAsJob, previewHtml } from '../../services/report';
+import { exportReportAsJob, previewHtml, withChange } from '../../services/report';
 import { ApiError, type Handlers, LOCAL_ACTOR, type Services } from './common';
 
 type ReportMethods =
@@ -139,7 +139,7 @@ export function reportHandlers({ jobs, now }: Services): Pick<Handlers, ReportMe
       await call.step({ kind: 'template.delete', subjectId: id, quote: template.name }, (repos) => repos.reports.deleteTemplate(id));
       return { deleted: true as const };
     },
-    previewReport: async ({ id }, { repos }) => ({ html: previewHtml(await requireReport(repos, id)) }),
+    previewReport: async ({ id, ...change }, { repos }) => ({ html: previewHtml(withChange(await requireReport(repos, id), change)) }),
     exportReport: async ({ id, format }, call) => {
       const report = await call.read((repos) => requireReport(repos, id));
       // The file is made outside any transaction: the store answers other calls meanwhile.

@@ -3,7 +3,7 @@
  * background job with progress like every export.
  */
 import type { JobRunner } from '../../../db/repositories';
-import type { Report } from '../../../db/model';
+import type { Report, ReportChange, ReportItem } from '../../../db/model';
 import { briefingOf } from './briefing';
 import { briefingDocx } from './docx';
 import { briefingHtml } from './html';
@@ -53,6 +53,33 @@ export async function renderReport(report: Report, format: ReportFormat, onProgr
           : { ...base, bytes: briefingPdf(briefing) };
   onProgress(total, total);
   return file;
+}
+
+/**
+ * A report as it would read with an edit applied, in memory: the fields given, the judgments and
+ * sections as listed, items found by id anywhere in the report (moved between sections, given a
+ * translation); items the report does not have are left out, as nothing new is quoted unsaved.
+ */
+export function withChange(report: Report, change: ReportChange): Report {
+  const { sections, judgments, ...fields } = change;
+  const items = new Map(report.sections.flatMap((s) => s.items).map((item) => [item.id, item]));
+  return {
+    ...report,
+    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+    judgments: judgments ? judgments.map((j, index) => ({ id: j.id ?? -index - 1, text: j.text, likelihood: j.likelihood, confidence: j.confidence })) : report.judgments,
+    sections: sections
+      ? sections.map((s, index) => ({
+          id: s.id ?? -index - 1,
+          heading: s.heading,
+          kind: s.kind,
+          body: s.body,
+          items: s.items.flatMap((input): ReportItem[] => {
+            const item = 'id' in input ? items.get(input.id) : undefined;
+            return item ? [{ ...item, translation: input.translation === undefined ? item.translation : input.translation }] : [];
+          }),
+        }))
+      : report.sections,
+  };
 }
 
 /** A report as its HTML export reads (the editor's live preview). */

@@ -4,8 +4,8 @@
  * reordered by Alt+↑/↓ or by dragging), the preview of its HTML export beside it, and its exports.
  * An edit is a draft until saved; each save is one undoable step.
  */
-import { type DragEvent, type KeyboardEvent, useState } from 'react';
-import type { Confidence, KeyJudgment, Likelihood, Report, ReportDigits, ReportItem, ReportLanguage } from '../../../electron/api/contract';
+import { type DragEvent, type KeyboardEvent, useEffect, useState } from 'react';
+import type { ApiInput, Confidence, KeyJudgment, Likelihood, Report, ReportDigits, ReportItem, ReportLanguage } from '../../../electron/api/contract';
 import { CONFIDENCES, LIKELIHOODS, mixesLikelihoodAndConfidence } from '../../../db/judgments';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -14,6 +14,7 @@ import { downloadBase64, downloadText } from '../files';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../queries';
 import { useAction } from '../useAction';
+import { useDebounced } from '../useDebounced';
 
 /** A section as the editor holds it until saved. */
 interface DraftSection {
@@ -55,6 +56,28 @@ function draftOf(report: Report): Draft {
   };
 }
 
+/** The draft as an edit of the report (what Save stores, and what the preview shows before it). */
+function changeOf(id: number, draft: Draft): ApiInput<'updateReport'> {
+  return {
+    id,
+    title: draft.title,
+    handling: draft.handling,
+    reportDate: draft.reportDate || null,
+    author: draft.author,
+    bluf: draft.bluf,
+    language: draft.language,
+    digits: draft.digits,
+    judgments: draft.judgments.map(({ id: judgmentId, text, likelihood, confidence }) => ({ ...(judgmentId !== undefined && { id: judgmentId }), text, likelihood, confidence })),
+    sections: draft.sections.map((s) => ({
+      ...(s.id !== undefined && { id: s.id }),
+      heading: s.heading,
+      kind: s.kind,
+      body: s.body,
+      items: s.items.map((item) => ({ id: item.id, translation: item.translation, ...(item.refresh && { refresh: true }) })),
+    })),
+  };
+}
+
 /** `list` with the element at `from` moved to `to`. */
 function moved<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];
@@ -82,6 +105,8 @@ export function ReportsScreen() {
   const [eventIds, setEventIds] = useState<number[]>([]);
   const [templateId, setTemplateId] = useState('');
   const [deleting, setDeleting] = useState(false);
+  // The editor's draft, which the preview follows; the preview stays put while the editor is rebuilt after a save.
+  const [draft, setDraft] = useState<ApiInput<'previewReport'> | null>(null);
   const { error, run } = useAction();
   const create = () =>
     run(async () => {
@@ -153,8 +178,8 @@ export function ReportsScreen() {
           <>
             <ReportActions report={shown} onDuplicated={setSelected} onDelete={() => setDeleting(true)} />
             <div className="report-workspace">
-              <ReportEditor key={`${shown.id}:${shown.updatedAt}`} report={shown} />
-              <ReportPreview reportId={shown.id} />
+              <ReportEditor key={`${shown.id}:${shown.updatedAt}`} report={shown} onDraft={setDraft} />
+              <ReportPreview change={draft?.id === shown.id ? draft : { id: shown.id }} />
             </div>
             {deleting && (
               <Modal title={t('deleteReport')} onClose={() => setDeleting(false)}>
@@ -237,15 +262,18 @@ function ReportActions({ report, onDuplicated, onDelete }: { report: Report; onD
   );
 }
 
-/** The report as its HTML export reads, in a sandboxed frame (no script runs in it, nothing it holds reaches the app). */
-function ReportPreview({ reportId }: { reportId: number }) {
+/**
+ * The report as its HTML export would read with the editor's draft, in a sandboxed frame (no
+ * script runs in it, nothing it holds reaches the app); it follows the draft once typing pauses.
+ */
+function ReportPreview({ change }: { change: ApiInput<'previewReport'> }) {
   const { t } = useI18n();
-  const preview = useApiQuery('previewReport', { id: reportId });
+  const preview = useApiQuery('previewReport', useDebounced(change, 400), { keepPrevious: true });
   return <iframe className="report-preview" title={t('reportPreview')} sandbox="" srcDoc={preview.data?.html ?? ''} />;
 }
 
 /** The editor of one report: a draft of its head, judgments and sections, saved as one step. */
-function ReportEditor({ report }: { report: Report }) {
+function ReportEditor({ report, onDraft }: { report: Report; onDraft: (change: ApiInput<'previewReport'>) => void }) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(report));
   const [announcement, setAnnouncement] = useState('');
@@ -286,26 +314,13 @@ function ReportEditor({ report }: { report: Report }) {
     if (dragged) moveItem(dragged, { section, item });
     setDragged(null);
   };
+  const change = changeOf(report.id, draft);
+  const changeText = JSON.stringify(change);
+  // The preview follows the draft's content (a new object each render, the same text until an edit).
+  useEffect(() => onDraft(JSON.parse(changeText) as ApiInput<'previewReport'>), [changeText, onDraft]);
   const save = () =>
     run(async () => {
-      await api.updateReport({
-        id: report.id,
-        title: draft.title,
-        handling: draft.handling,
-        reportDate: draft.reportDate || null,
-        author: draft.author,
-        bluf: draft.bluf,
-        language: draft.language,
-        digits: draft.digits,
-        judgments: draft.judgments.map(({ id, text, likelihood, confidence }) => ({ ...(id !== undefined && { id }), text, likelihood, confidence })),
-        sections: draft.sections.map((s) => ({
-          ...(s.id !== undefined && { id: s.id }),
-          heading: s.heading,
-          kind: s.kind,
-          body: s.body,
-          items: s.items.map((item) => ({ id: item.id, translation: item.translation, ...(item.refresh && { refresh: true }) })),
-        })),
-      });
+      await api.updateReport(change);
     });
   return (
     <form
