@@ -52,3 +52,14 @@ export class LibraryFileError extends Error {
     super(`${reason}: ${detail}`);
   }
 }
+
+/** A section, item, judgment, claim or event an edit of a report names that is not there (or not in that report). */
+export class ReportReferenceError extends Error {
+  override name = 'ReportReferenceError';
+  constructor(
+    readonly what: 'section' | 'item' | 'judgment' | 'claim' | 'event',
+    readonly id: number,
+  ) {
+    super(`there is no ${what} #${id} in this report`);
+  }
+}

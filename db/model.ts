@@ -165,7 +165,12 @@ export type HistoryKind =
   | 'event.edit'
   | 'event.delete'
   | 'view.save'
-  | 'view.delete';
+  | 'view.delete'
+  | 'report.create'
+  | 'report.edit'
+  | 'report.delete'
+  | 'template.save'
+  | 'template.delete';
 
 /**
  * One step of the undo history: one action as the analyst took it (a bulk action is one step),
@@ -388,8 +393,8 @@ export interface OutletCount {
   articles: number;
 }
 
-/** The kinds of background job: the runner runs the first two in chunks; imports and exports run in their services and are followed as jobs. */
-export type JobKind = 'alias-scan' | 'reindex' | 'import' | 'export' | 'backup';
+/** The kinds of background job: the runner runs the first two in chunks; imports, exports, backups and report files run in their services and are followed as jobs. */
+export type JobKind = 'alias-scan' | 'reindex' | 'import' | 'export' | 'backup' | 'report';
 
 /** Where a job is: waiting, running, or finished one way or another. */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
@@ -699,6 +704,165 @@ export interface GridView {
   grid: GridName;
   name: string;
   state: GridViewState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A likelihood on the ICD 203 scale, from almost no chance (1–5%) to almost certain (95–99%). */
+export type Likelihood = 'almostNoChance' | 'veryUnlikely' | 'unlikely' | 'roughlyEven' | 'likely' | 'veryLikely' | 'almostCertain';
+
+/** How confident the analyst is in a judgment: said separately from its likelihood (ICD 203). */
+export type Confidence = 'low' | 'moderate' | 'high';
+
+/** The languages a report is written in. */
+export type ReportLanguage = 'ar' | 'en';
+
+/** The digits a report prints its numbers in: Latin (0–9) or Arabic-Indic (٠–٩). */
+export type ReportDigits = 'latn' | 'arab';
+
+/** What a section holds: events with their claims, hand-picked claims, or text alone. */
+export type ReportSectionKind = 'events' | 'claims' | 'text';
+
+/** A key judgment: what the analyst judges, how likely, and with what confidence. */
+export interface KeyJudgment {
+  id: number;
+  text: string;
+  likelihood: Likelihood | null;
+  confidence: Confidence | null;
+}
+
+/** An article as a citation names it. */
+export interface CitedArticle {
+  id: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  language: string;
+}
+
+/** A claim as the report quoted it, kept with the report so an export prints what was written. */
+export interface ClaimSnapshot {
+  quote: string;
+  /** The direction of the quote's article (the quote is printed in it). */
+  direction: 'rtl' | 'ltr';
+  statement: string | null;
+  stance: ClaimStance;
+  reportedDate: ReportedDate | null;
+  placeName: string | null;
+  figures: Figure[];
+  outlet: SourceRef | null;
+  chain: SourceRef[];
+  origin: SourceRef | null;
+  grade: string;
+  article: CitedArticle;
+  /** The most independent sources any of its events has, and whether any is contested. */
+  independentSources: number | null;
+  contested: boolean;
+}
+
+/** A disagreement as the report shows it: places by name. */
+export type SnapshotDisagreement =
+  | { kind: 'contradiction'; claimIds: number[] }
+  | { kind: 'date'; claimIds: number[]; sides: DisagreementSide<ReportedDate>[] }
+  | { kind: 'place'; claimIds: number[]; sides: DisagreementSide<string>[] }
+  | { kind: 'figure'; claimIds: number[]; measure: Pick<Figure, 'unit' | 'counted'>; sides: DisagreementSide<number>[] };
+
+/** An event as the report presented it. */
+export interface EventSnapshot {
+  title: string;
+  eventType: string | null;
+  date: ReportedDate | null;
+  placeName: string | null;
+  independentSources: number;
+  contested: boolean;
+  disagreements: SnapshotDisagreement[];
+}
+
+/**
+ * One item of a section: an event or a claim, as the report quoted it (`snapshot`), and whether
+ * it is still so: 'changed' when the claim or event has changed since, 'deleted' when it is gone.
+ */
+export type ReportItem = { id: number; translation: string | null; status: 'current' | 'changed' | 'deleted' } & (
+  | { kind: 'claim'; claimId: number; snapshot: ClaimSnapshot }
+  | { kind: 'event'; eventId: number; snapshot: EventSnapshot }
+);
+
+/** A section of a report, its items in order. */
+export interface ReportSection {
+  id: number;
+  heading: string;
+  kind: ReportSectionKind;
+  body: string;
+  items: ReportItem[];
+}
+
+/** A report as the reports list shows it. */
+export interface ReportSummary {
+  id: number;
+  title: string;
+  language: ReportLanguage;
+  reportDate: string | null;
+  author: string;
+  /** Items whose claim or event changed (or went) since the report quoted it. */
+  changedItems: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields of a report besides its judgments and sections. */
+export interface ReportFields {
+  title: string;
+  handling: string;
+  reportDate: string | null;
+  author: string;
+  bluf: string;
+  language: ReportLanguage;
+  direction: 'rtl' | 'ltr';
+  digits: ReportDigits;
+}
+
+/** A whole report. */
+export interface Report extends ReportFields {
+  id: number;
+  judgments: KeyJudgment[];
+  sections: ReportSection[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An item as an edit gives it: one kept (by id; `refresh` quotes its claim anew), or a new event or claim. */
+export type ReportItemInput = { id: number; translation?: string | null; refresh?: boolean } | { eventId: number; translation?: string | null } | { claimId: number; translation?: string | null };
+
+/** A section as an edit gives it: kept by id, or new; its items in their new order. */
+export interface ReportSectionInput {
+  id?: number;
+  heading: string;
+  kind: ReportSectionKind;
+  body: string;
+  items: ReportItemInput[];
+}
+
+/** A judgment as an edit gives it: kept by id, or new. */
+export interface KeyJudgmentInput {
+  id?: number;
+  text: string;
+  likelihood: Likelihood | null;
+  confidence: Confidence | null;
+}
+
+/** What an edit of a report changes: the fields given; sections and judgments, when given, as the whole new list. */
+export type ReportChange = Partial<ReportFields> & { sections?: ReportSectionInput[]; judgments?: KeyJudgmentInput[] };
+
+/** A template: the language, direction, digits, handling line and sections a new report starts with. */
+export interface ReportTemplate {
+  id: number;
+  name: string;
+  language: ReportLanguage;
+  direction: 'rtl' | 'ltr';
+  digits: ReportDigits;
+  handling: string;
+  sections: { heading: string; kind: ReportSectionKind; body: string }[];
   createdAt: string;
   updatedAt: string;
 }

@@ -52,6 +52,11 @@ import type {
   Tag,
   TagDetails,
   VariantGroup,
+  Report,
+  ReportChange,
+  ReportFields,
+  ReportSummary,
+  ReportTemplate,
 } from './model';
 import type { EventEvidence } from './corroboration';
 import type { IndexedText } from './text/analyser';
@@ -164,7 +169,7 @@ export interface JobRunner {
   /** Starts re-indexing if the index was built by another analyser version (and none is under way). */
   ensureIndexCurrent(): void;
   /** Follows long work that runs elsewhere (an import waiting on its preparation threads, an export) as a job people can see and cancel. */
-  follow(kind: 'import' | 'export' | 'backup', label: string, total: number, actor: string): FollowedJob;
+  follow(kind: 'import' | 'export' | 'backup' | 'report', label: string, total: number, actor: string): FollowedJob;
 }
 
 /** What a library file holds, as its check counts it: its schema version and the rows of each table (FTS index tables included). */
@@ -258,6 +263,29 @@ export interface GridViewRepository {
   delete(id: number): Promise<boolean>;
 }
 
+/** Briefing reports and their templates. */
+export interface ReportRepository {
+  /** Every report, most recently changed first. */
+  list(): Promise<ReportSummary[]>;
+  /** A whole report, each item marked when its claim or event changed since the report quoted it. */
+  find(id: number): Promise<Report | undefined>;
+  insert(fields: ReportFields, now: string): Promise<number>;
+  /** Changes the fields given; sections and judgments, when given, become exactly the lists given (new items quote their claim or event as it is now). */
+  change(id: number, change: ReportChange, now: string): Promise<boolean>;
+  delete(id: number): Promise<boolean>;
+  /** A copy under a new title, quoting what the original quoted; returns its id. */
+  duplicate(id: number, title: string, now: string): Promise<number | undefined>;
+  /** These events in timeline order (earliest first, undated last); ids of no event are left out. */
+  eventsInTimelineOrder(ids: readonly number[]): Promise<number[]>;
+  /** An event's claims in the order a report quotes them (by reported date). */
+  eventClaimIds(eventId: number): Promise<number[]>;
+  listTemplates(): Promise<ReportTemplate[]>;
+  findTemplate(id: number): Promise<ReportTemplate | undefined>;
+  /** Saves a template under its name (replacing one of that name); returns its id. */
+  saveTemplate(template: Omit<ReportTemplate, 'id' | 'createdAt' | 'updatedAt'>, now: string): Promise<number>;
+  deleteTemplate(id: number): Promise<boolean>;
+}
+
 export interface Repositories {
   articles: ArticleRepository;
   search: SearchRepository;
@@ -270,6 +298,7 @@ export interface Repositories {
   claims: ClaimRepository;
   events: EventRepository;
   views: GridViewRepository;
+  reports: ReportRepository;
 }
 
 /**

@@ -62,6 +62,11 @@ Commands:
                         foreign file is refused and nothing is written
     --force             Replace an existing library at NEW (quit Sanad first); the current one
                         is kept beside it as NEW.before-restore-<date>
+  report --report ID    Write a briefing report as a file: its quotes, chains, grades, judgments,
+                        references and sources, in the report's language and digits
+    --format F          html (one self-contained file), md, docx or pdf
+    -o FILE             Write to FILE (required for docx and pdf; html and md go to standard
+                        output without it)
   help                  Show this help
 
 Every command takes:
@@ -86,6 +91,7 @@ export async function runCli(argv: string[]): Promise<number> {
         csv: { type: 'string' },
         event: { type: 'string' },
         filter: { type: 'string' },
+        report: { type: 'string' },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -116,6 +122,7 @@ export async function runCli(argv: string[]): Promise<number> {
     claims: (store) => claimsCommand(store, values),
     events: (store) => eventsCommand(store, values.json),
     backup: (store) => backupCommand(store, values.output),
+    report: (store) => reportCommand(store, values.report, values.format, values.output),
   };
   const run = commands[command];
   if (!run) {
@@ -505,6 +512,41 @@ async function restoreCommand(file: string | undefined, target: string, force: b
     process.stderr.write(`sanad restore: ${reason}\n`);
     return 1;
   }
+}
+
+const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf'] as const;
+
+async function reportCommand(store: Store, reportOption: string | undefined, format: string | undefined, output: string | undefined): Promise<number> {
+  const id = Number(reportOption);
+  const refuse = (message: string) => {
+    store.close();
+    process.stderr.write(`sanad report: ${message}\n`);
+    return 2;
+  };
+  if (!(Number.isInteger(id) && id > 0)) return refuse(`say which report: --report ID${reportOption === undefined ? '' : ` ("${reportOption}" is not a report number)`}`);
+  if (!REPORT_FORMATS.includes(format as (typeof REPORT_FORMATS)[number])) {
+    return refuse(`say which format: --format ${REPORT_FORMATS.join('|')}${format ? ` ("${format}" is not one Sanad writes)` : ''}`);
+  }
+  if (!output && (format === 'docx' || format === 'pdf')) return refuse(`a ${format.toUpperCase()} file needs -o FILE`);
+  const result = await callMethod(localApi(store).dispatch, 'exportReport', { id, format: format as (typeof REPORT_FORMATS)[number] });
+  store.close();
+  if (!result.ok) {
+    process.stderr.write(`sanad report: ${result.error.message}\n`);
+    return result.error.code === 'INVALID_ARGUMENT' ? 2 : 1;
+  }
+  const { text, base64 } = result.value;
+  if (!output) {
+    process.stdout.write(text!);
+    return 0;
+  }
+  try {
+    writeFileSync(output, text ?? Buffer.from(base64!, 'base64'));
+  } catch (error) {
+    process.stderr.write(`sanad report: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 1;
+  }
+  process.stderr.write(`wrote report #${id} to ${output}\n`);
+  return 0;
 }
 
 if (require.main === module) {

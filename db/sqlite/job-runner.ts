@@ -43,7 +43,7 @@ export interface JobRunnerOptions {
 }
 
 /** The kinds of job the runner itself runs, chunk by chunk. */
-type RunnableKind = Exclude<JobKind, 'import' | 'export' | 'backup'>;
+type RunnableKind = Exclude<JobKind, 'import' | 'export' | 'backup' | 'report'>;
 
 const jobTypesFor = ({ aliasScanWindow = ALIAS_SCAN_WINDOW, reindexWindow = REINDEX_WINDOW }: JobRunnerOptions): Record<RunnableKind, JobType> => ({
   reindex: {
@@ -83,7 +83,7 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
       do await new Promise((resolve) => setImmediate(resolve));
       while (db.inTransaction);
       const job = findJob(db, id);
-      if (!job || job.kind === 'import' || job.kind === 'export' || job.kind === 'backup') return;
+      if (!job || job.kind === 'import' || job.kind === 'export' || job.kind === 'backup' || job.kind === 'report') return;
       const type = jobTypes[job.kind];
       if (job.cancelRequested) {
         finishJob(db, id, 'cancelled', now(), { result: type.result?.(db, job) });
@@ -118,7 +118,7 @@ export function createJobRunner(db: Store, now: () => string, options: JobRunner
         if (job.kind === 'import') {
           // Each file of an import is stored whole or not at all, so what it stored stays.
           markInterrupted(db, job.id, `Sanad stopped during this import after ${job.done} of ${job.total} files; those are in the library. Import the others again (files already in are skipped).`, now());
-        } else if (job.kind === 'export') {
+        } else if (job.kind === 'export' || job.kind === 'report') {
           markInterrupted(db, job.id, 'Sanad stopped during this export; nothing was written. Export again.', now());
         } else if (job.kind === 'backup') {
           // A backup writes its file only once it is whole, so none was made.

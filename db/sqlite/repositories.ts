@@ -59,6 +59,20 @@ import { BUSY_TIMEOUT_MS, type Store } from './store';
 import { deleteTag, findTag, findTagByGuid, findTagByName, insertTag, listTags, mergeTags, tagUsage, updateTag, wouldCycle } from './tags';
 import { mergeSources } from './sources';
 import { redo, undo } from './undo';
+import {
+  changeReport,
+  deleteReport,
+  deleteTemplate,
+  duplicateReport,
+  eventClaimIdsInOrder,
+  eventsInTimelineOrder,
+  findReport,
+  findTemplate,
+  insertReport,
+  listReports,
+  listTemplates,
+  saveTemplate,
+} from './reports';
 
 /** The repositories over one connection. */
 export function sqliteRepositories(db: Store): Repositories {
@@ -161,6 +175,20 @@ export function sqliteRepositories(db: Store): Repositories {
       find: async (id) => findGridView(db, id),
       save: async (grid, name, state, now) => saveGridView(db, grid, name, state, now),
       delete: async (id) => deleteGridView(db, id),
+    },
+    reports: {
+      list: async () => listReports(db),
+      find: async (id) => findReport(db, id),
+      insert: async (fields, now) => insertReport(db, fields, now),
+      change: async (id, change, now) => changeReport(db, id, change, now),
+      delete: async (id) => deleteReport(db, id),
+      duplicate: async (id, title, now) => duplicateReport(db, id, title, now),
+      eventsInTimelineOrder: async (ids) => eventsInTimelineOrder(db, ids),
+      eventClaimIds: async (eventId) => eventClaimIdsInOrder(db, eventId),
+      listTemplates: async () => listTemplates(db),
+      findTemplate: async (id) => findTemplate(db, id),
+      saveTemplate: async (template, now) => saveTemplate(db, template, now),
+      deleteTemplate: async (id) => deleteTemplate(db, id),
     },
   };
 }

@@ -29,6 +29,11 @@ const KEYS: Record<string, string> = {
   event_actors: 'id',
   claim_events: 'id',
   grid_views: 'id',
+  reports: 'id',
+  report_sections: 'id',
+  report_items: 'id',
+  report_judgments: 'id',
+  report_templates: 'id',
 };
 
 /**

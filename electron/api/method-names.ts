@@ -86,6 +86,19 @@ export const API_METHOD_NAMES = [
   'importProject',
   'exportAcledEvents',
   'exportTable',
+  // reports
+  'createReport',
+  'getReport',
+  'listReports',
+  'updateReport',
+  'addToReport',
+  'duplicateReport',
+  'deleteReport',
+  'listReportTemplates',
+  'saveReportTemplate',
+  'deleteReportTemplate',
+  'previewReport',
+  'exportReport',
 ] as const;
 
 /** A name in {@link API_METHOD_NAMES}. */

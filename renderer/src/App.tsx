@@ -15,6 +15,7 @@ import { EventsScreen } from './screens/EventsScreen';
 import { EntitiesScreen } from './screens/EntitiesScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 
 // The timeline's drawing library (vis-timeline and moment, some 600 kB) loads only when the timeline is first opened.
 const TimelineScreen = lazy(() => import('./screens/TimelineScreen').then((module) => ({ default: module.TimelineScreen })));
@@ -26,6 +27,7 @@ export type View =
   | { name: 'claims'; source?: { id: number; name: string } }
   | { name: 'events'; eventId?: number }
   | { name: 'timeline' }
+  | { name: 'reports' }
   | { name: 'codebook' }
   | { name: 'entities' }
   | { name: 'reader'; articleId: number; focusAnnotationId?: number };
@@ -41,7 +43,7 @@ function routeOf(view: View): string {
 function viewOf(hash: string): View {
   const [name, id, focus] = hash.replace(/^#\/?/, '').split('/');
   if (name === 'events') return Number(id) > 0 ? { name, eventId: Number(id) } : { name };
-  if (name === 'annotations' || name === 'claims' || name === 'timeline' || name === 'codebook' || name === 'entities') return { name };
+  if (name === 'annotations' || name === 'claims' || name === 'timeline' || name === 'reports' || name === 'codebook' || name === 'entities') return { name };
   if (name === 'reader' && Number(id) > 0) return { name: 'reader', articleId: Number(id), ...(Number(focus) > 0 && { focusAnnotationId: Number(focus) }) };
   return { name: 'library' };
 }
@@ -114,6 +116,9 @@ export function App() {
           <button type="button" aria-current={view.name === 'timeline'} onClick={() => setView({ name: 'timeline' })}>
             {t('timeline')}
           </button>
+          <button type="button" aria-current={view.name === 'reports'} onClick={() => setView({ name: 'reports' })}>
+            {t('reports')}
+          </button>
           <button type="button" aria-current={view.name === 'codebook'} onClick={() => setView({ name: 'codebook' })}>
             {t('codebook')}
           </button>
@@ -141,6 +146,7 @@ export function App() {
             <TimelineScreen onOpenEvent={(eventId) => setView({ name: 'events', eventId })} />
           </Suspense>
         )}
+        {view.name === 'reports' && <ReportsScreen />}
         {view.name === 'codebook' && <CodebookScreen />}
         {view.name === 'entities' && <EntitiesScreen onOpen={(id) => openArticle(id)} />}
         {view.name === 'reader' && (

@@ -474,3 +474,32 @@ export class TimelinePage {
 export function visible(text: string): string {
   return text.replace(/[\u2068\u2069]/g, '');
 }
+
+/** The reports screen: the new-report form, the editor of the chosen report, its preview and exports. */
+export class ReportsPage {
+  constructor(readonly page: Page) {}
+
+  /** Makes a report titled `title` quoting these events, as the analyst does with the form. */
+  async create(title: string, events: string[]): Promise<void> {
+    await this.page.getByRole('textbox', { name: /^(Report title|عنوان التقرير)$/ }).first().fill(title);
+    for (const event of events) await this.page.getByRole('checkbox', { name: event }).check();
+    await this.page.getByRole('button', { name: /^(Create report|إنشاء التقرير)$/ }).click();
+    await this.page.locator('.report-editor').waitFor();
+  }
+
+  /** The quotes and event titles of the report's items, in their order in the editor. */
+  items(): Promise<string[]> {
+    return this.page.locator('.report-item').evaluateAll((items) => items.map((item) => (item.querySelector('q, bdi')?.textContent ?? '').trim()));
+  }
+
+  /** The preview's text (the HTML export, in its sandboxed frame). */
+  previewText(): Promise<string> {
+    return this.page.frameLocator('iframe.report-preview').locator('body').innerText();
+  }
+
+  /** Clicks an export button and answers the download it starts; returns the file's path. */
+  async download(button: string): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button }).click()]);
+    return download.path();
+  }
+}

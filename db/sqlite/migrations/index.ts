@@ -17,6 +17,7 @@ import { sql as whoAndWhen } from './0011-who-and-when';
 import { sql as passageTags } from './0012-passage-tags';
 import { sql as sourcesClaimsEvents } from './0013-sources-claims-events';
 import { sql as claimsGridKeys } from './0014-claims-grid-keys';
+import { sql as reports } from './0015-reports';
 
 /**
  * One schema step; `version` becomes `PRAGMA user_version` once it has run. `up` runs after the
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'several tags per passage', sql: passageTags },
   { version: 13, name: 'sources, claims and events', sql: sourcesClaimsEvents },
   { version: 14, name: 'claims grid keys, event corroboration and saved views', sql: claimsGridKeys },
+  { version: 15, name: 'briefing reports and templates', sql: reports },
 ];

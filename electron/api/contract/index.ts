@@ -18,6 +18,7 @@ import { entitiesMethods } from './entities';
 import { historyMethods } from './history';
 import { libraryMethods } from './library';
 import { interchangeMethods } from './interchange';
+import { reportsMethods } from './reports';
 import { viewsMethods } from './views';
 
 export type * from '../../../db/model';
@@ -37,6 +38,7 @@ export const contract = {
   ...viewsMethods,
   ...libraryMethods,
   ...interchangeMethods,
+  ...reportsMethods,
 };
 
 

@@ -20,6 +20,7 @@ import { entityHandlers } from './entities';
 import { historyHandlers } from './history';
 import { libraryHandlers } from './library';
 import { interchangeHandlers } from './interchange';
+import { reportHandlers } from './reports';
 import { viewHandlers } from './views';
 
 export { ApiError, type Handlers, type Services } from './common';
@@ -36,6 +37,7 @@ export function createHandlers(services: Services): Handlers {
     ...viewHandlers(services),
     ...libraryHandlers(services),
     ...interchangeHandlers(services),
+    ...reportHandlers(services),
   };
 }
 

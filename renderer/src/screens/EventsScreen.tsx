@@ -10,6 +10,7 @@ import type { ClaimRelation, Reliability } from '../../../electron/api/contract'
 import { api } from '../api';
 import { ClaimDialog, RelationOptions } from '../components/ClaimDialog';
 import { DateField, dateLabel, typedDate } from '../components/DateField';
+import { AddToReport } from '../components/AddToReport';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ContestedReasons, SourceReports } from '../components/EventReports';
 import { EventDialog, EventTypeOptions, eventTypeText } from '../components/EventDialog';
@@ -136,6 +137,7 @@ export function EventsScreen({
               <button type="button" onClick={() => (setMessage(null), setDeleting(true))}>
                 {t('deleteEventButton')}
               </button>
+              <AddToReport key={event.id} eventId={event.id} />
             </header>
             <p className="muted">
               {[dateLabel(event.date), event.placeName, eventTypeText(event, lang), t('independentSources', { n: event.independentSources })].filter(Boolean).join(' · ')}
