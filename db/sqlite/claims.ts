@@ -250,12 +250,8 @@ type EventRecord = Omit<EventSummary, 'date' | 'actors' | 'contested'> & {
   actors: string;
 };
 
-/**
- * Events (all, or those with these ids), newest date first, with their corroboration as last
- * counted; an event whose claims changed since (it is recounted before the next write commits)
- * is counted now.
- */
-export function selectEvents(db: Store, ids?: readonly number[]): EventSummary[] {
+/** Events (all, or those with these ids), newest date first, with their corroboration as last stored, and whether their claims changed since. */
+function storedEvents(db: Store, ids?: readonly number[]): (EventSummary & { statsStale: boolean })[] {
   const records = (
     ids ? db.prepare(`${eventSelect} WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.date_from DESC, v.id`).all(JSON.stringify(ids)) : db.prepare(`${eventSelect} ORDER BY v.date_from DESC, v.id`).all()
   ) as EventRecord[];
@@ -264,7 +260,7 @@ export function selectEvents(db: Store, ids?: readonly number[]): EventSummary[]
     date: dateFrom && datePrecision ? { from: dateFrom, to: dateTo ?? dateFrom, precision: datePrecision } : null,
     actors: JSON.parse(actors) as EventSummary['actors'],
     contested: Boolean(contested),
-    ...(statsStale ? corroborationOf(db, event.id) : {}),
+    statsStale: Boolean(statsStale),
   }));
 }
 
@@ -371,15 +367,20 @@ export function refreshEventCorroboration(db: Store): void {
   }
 }
 
-/** Every event with its corroboration. */
+/**
+ * Every event with its corroboration as stored; an event whose claims changed since (it is
+ * recounted before the next write commits) is counted now.
+ */
 export function listEvents(db: Store): EventSummary[] {
-  return selectEvents(db);
+  return storedEvents(db).map(({ statsStale, ...event }) => (statsStale ? { ...event, ...corroborationOf(db, event.id) } : event));
 }
 
 /** One event with its claims and what makes it contested, or undefined. */
 export function findEvent(db: Store, id: number): EventDetail | undefined {
-  const [event] = selectEvents(db, [id]);
-  if (!event) return undefined;
+  const [stored] = storedEvents(db, [id]);
+  if (!stored) return undefined;
+  // The counts are made below from its claims, stale or not.
+  const { statsStale, ...event } = stored;
   const { claims, clusterOf } = evidenceOf(db, id);
   const found = disagreements(claims);
   return { ...event, claims, independentSources: independentSources(claims, clusterOf), contested: found.length > 0, disagreements: found };
